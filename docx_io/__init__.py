@@ -1,0 +1,1 @@
+"""Everything OOXML: reading drafts and tracked changes, writing native revisions (no Qt)."""

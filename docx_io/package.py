@@ -1,0 +1,203 @@
+"""Reading and writing the OPC package (the .docx zip) safely.
+
+Reads refuse what is not a sane Word package before inflating anything big; writes
+copy every untouched part byte-for-byte and replace the output atomically.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import IO
+
+from lxml import etree
+
+from app.atomic import atomic_write
+from app.errors import DocumentError
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_PART_BYTES = 256 * 1024 * 1024  # one inflated part
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024  # all inflated parts
+MAX_RATIO = 200  # inflated / compressed, past which a part is treated as a zip bomb
+MAIN_REL_TYPES = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+)
+
+# Parsing never resolves entities, loads DTDs or touches the network.
+XML_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=True,
+    remove_blank_text=False,
+)
+
+
+def parse_xml(data: bytes, where: str) -> etree._Element:
+    """Parse a part's XML; DocumentError on malformed XML or any DOCTYPE."""
+    try:
+        root = etree.fromstring(data, XML_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise DocumentError(f"{where}: malformed XML ({exc.msg}); the file is damaged, re-save it in Word") from None
+    if root.getroottree().docinfo.doctype:
+        raise DocumentError(f"{where}: XML with a DOCTYPE is refused (possible entity attack)")
+    return root
+
+
+@dataclass
+class Package:
+    """The parts of a .docx as bytes, in their original order, plus the main part's name."""
+
+    path: Path
+    names: list[str]
+    parts: dict[str, bytes]
+    infos: dict[str, zipfile.ZipInfo]
+    main_part: str
+    _xml_cache: dict[str, etree._Element] = field(default_factory=dict, repr=False)
+
+    def xml(self, name: str) -> etree._Element:
+        """The parsed XML of a part (parsed once)."""
+        if name not in self._xml_cache:
+            self._xml_cache[name] = parse_xml(self.parts[name], f"{self.path.name}:{name}")
+        return self._xml_cache[name]
+
+    def has(self, name: str) -> bool:
+        """Tell whether the package holds a part of this name."""
+        return name in self.parts
+
+    def related(self, source: str, rel_type_suffix: str) -> str | None:
+        """The part that `source` points to by a relationship whose type ends in rel_type_suffix."""
+        rels_name = _rels_name(source)
+        if rels_name not in self.parts:
+            return None
+        for rel in self.xml(rels_name):
+            if rel.get("Type", "").endswith(rel_type_suffix) and rel.get("TargetMode") != "External":
+                return _resolve_target(source, rel.get("Target", ""))
+        return None
+
+
+def _rels_name(source: str) -> str:
+    p = PurePosixPath(source)
+    return str(p.parent / "_rels" / (p.name + ".rels")).lstrip("/") if source else "_rels/.rels"
+
+
+def _resolve_target(source: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    parts: list[str] = list(PurePosixPath(source).parent.parts) if source else []
+    for piece in PurePosixPath(target).parts:
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def read_package(path: Path) -> Package:
+    """Open a .docx; DocumentError with a one-line reason for anything that is not a usable one."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except IsADirectoryError:
+        raise DocumentError(f"{path}: is a folder, not a .docx file") from None
+    except FileNotFoundError:
+        raise DocumentError(f"{path}: no such file") from None
+    except PermissionError:
+        raise DocumentError(f"{path}: permission denied; check that you can read it") from None
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot be read ({exc.strerror})") from None
+    if head == OLE2_MAGIC:
+        raise DocumentError(_ole2_message(path))
+    if not zipfile.is_zipfile(path):
+        raise DocumentError(f"{path}: not a .docx (not a zip package); save it from Word as .docx")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            _check_limits(path, infos)
+            names = [i.filename for i in infos]
+            parts = {i.filename: zf.read(i) for i in infos if not i.is_dir()}
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        raise DocumentError(f"{path}: damaged zip package ({exc}); re-save it from Word") from None
+    except OSError as exc:
+        raise DocumentError(f"{path}: damaged zip package ({exc}); re-save it from Word") from None
+    pkg = Package(path, names, parts, {i.filename: i for i in infos}, main_part="")
+    pkg.main_part = _find_main_part(pkg)
+    return pkg
+
+
+def _ole2_message(path: Path) -> str:
+    with open(path, "rb") as fh:
+        data = fh.read(1 << 20)
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return f"{path}: password-protected .docx; remove the password in Word (File > Info) and save again"
+    return f"{path}: legacy Word 97-2003 .doc file; open it in Word or LibreOffice and save it as .docx"
+
+
+def _check_limits(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    total = 0
+    for info in infos:
+        name = info.filename
+        if name.startswith("/") or ".." in PurePosixPath(name).parts or "\\" in name or ":" in name:
+            raise DocumentError(f"{path}: zip entry '{name}' has an unsafe path; the file is refused")
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_PART_BYTES or (info.file_size > 10 * 1024 * 1024 and ratio > MAX_RATIO):
+            raise DocumentError(f"{path}: part '{name}' would inflate to {info.file_size} bytes (zip bomb?)")
+    if total > MAX_TOTAL_BYTES:
+        raise DocumentError(f"{path}: inflates to {total} bytes in all, past the {MAX_TOTAL_BYTES} limit")
+
+
+def _find_main_part(pkg: Package) -> str:
+    if "_rels/.rels" in pkg.parts:
+        for rel in pkg.xml("_rels/.rels"):
+            if rel.get("Type") in MAIN_REL_TYPES:
+                target = _resolve_target("", rel.get("Target", ""))
+                if target in pkg.parts:
+                    return target
+    if "word/document.xml" in pkg.parts:
+        return "word/document.xml"
+    raise DocumentError(f"{pkg.path}: no main document part (word/document.xml); not a Word document")
+
+
+def write_package(pkg: Package, replaced: dict[str, bytes], out: Path) -> None:
+    """Write the package to `out` with some parts replaced or added; other parts are copied unchanged.
+
+    The file appears at `out` complete or not at all.
+    """
+    def fill(zf: zipfile.ZipFile) -> None:
+        for name in pkg.names:
+            info = pkg.infos[name]
+            if info.is_dir():
+                continue
+            data = replaced.get(name, pkg.parts[name])
+            zf.writestr(_copy_info(info), data)
+        for name, data in replaced.items():
+            if name not in pkg.infos:
+                zf.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+
+    atomic_zip(out, fill)
+
+
+def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    new = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    new.compress_type = info.compress_type
+    new.external_attr = info.external_attr
+    new.create_system = info.create_system
+    return new
+
+
+def atomic_zip(out: Path, fill: Callable[[zipfile.ZipFile], None]) -> None:
+    """Create a zip at `out` atomically: `fill(zipfile)` writes the entries into a temporary file."""
+
+    def writer(fh: IO[bytes]) -> None:
+        with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+            fill(zf)
+
+    atomic_write(out, writer)
+
+
+def serialize(root: etree._Element) -> bytes:
+    """A part's XML as Word writes it: UTF-8 with a standalone declaration."""
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
