@@ -62,6 +62,7 @@ class Paragraph:
     number_text: str | None = None  # an automatic number as Word prints it ("66.", "(a)"); not in text
     runs: tuple[Run, ...] = ()
     style: str | None = None  # style name, e.g. "__Single Txt"
+    style_id: str | None = None  # style id, e.g. "SingleTxt"
     heading_level: int | None = None
     in_table: bool = False
     footnote_ids: tuple[str, ...] = ()

@@ -1,0 +1,67 @@
+"""A redline plan: what a writer must do to a draft's paragraphs, in document terms.
+
+Amendments and comparisons both end as a plan; docx_io writers carry it out on the
+original package. Offsets and texts refer to a paragraph's full text (typed number included).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from app.model import Run
+from app.segments import Segment
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who made a change, and when (written as w:author / w:date)."""
+
+    author: str
+    date: datetime
+
+
+@dataclass
+class ModifyParagraph:
+    """Strike and insert inside an existing paragraph."""
+
+    anchor: int
+    segments: list[Segment]
+    by: Attribution
+
+
+@dataclass
+class InsertParagraph:
+    """A new paragraph placed after (or, with before=True, before) an existing one."""
+
+    anchor: int
+    text: str
+    by: Attribution
+    before: bool = False
+    runs: tuple[Run, ...] = ()  # formatting to use; empty: take the neighbour's
+    style_id: str | None = None  # style to use; None: the neighbour's paragraph properties
+
+
+@dataclass
+class DeleteParagraph:
+    """An existing paragraph struck whole, its paragraph mark included."""
+
+    anchor: int
+    by: Attribution
+
+
+Step = ModifyParagraph | InsertParagraph | DeleteParagraph
+
+
+@dataclass
+class RedlinePlan:
+    """Steps for one document; at most one Modify or Delete per anchor."""
+
+    steps: list[Step] = field(default_factory=list)
+
+    def add(self, step: Step) -> None:
+        """Append a step."""
+        self.steps.append(step)
+
+    def __len__(self) -> int:
+        return len(self.steps)

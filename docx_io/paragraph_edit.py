@@ -1,0 +1,207 @@
+"""Carry one paragraph's Segments out on its w:p: runs split at segment edges, struck runs
+wrapped in w:del, inserted text in new runs wrapped in w:ins (or plainly, for a clean text)."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+
+from lxml import etree
+
+from app.errors import AmendmentError
+from app.plan import Attribution
+from app.segments import Op, Segment, original_text
+from docx_io.ns import W
+from docx_io.revisions import (
+    RevisionIds, accept_in, clean_rpr, has_revisions, mark_as_deleted_text, revision, text_run, wrap,
+)
+from docx_io.text_map import Piece, paragraph_pieces
+
+_W = f"{{{W}}}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def edit_paragraph(
+    p: etree._Element, segments: Sequence[Segment], by: Attribution, ids: RevisionIds, tracked: bool = True
+) -> None:
+    """Apply segments (on the paragraph's full accepted text) to p."""
+    if has_revisions(p):
+        accept_in(p)  # the draft was read with earlier changes accepted; write against that text
+    pieces = paragraph_pieces(p)
+    current = "".join(pc.text for pc in pieces)
+    expected = original_text(segments)
+    if current != expected:
+        raise AmendmentError(
+            f"paragraph text changed since it was read (expected {expected[:40]!r}…, found {current[:40]!r}…)"
+        )
+    cuts = _cut_points(segments)
+    _split_runs(pieces, cuts)
+    pieces = paragraph_pieces(p)
+    deleted_ranges, inserts = _ranges(segments)
+    deleted_runs = _runs_in(pieces, deleted_ranges)
+    formats = {at: _format_source(pieces, at) for at, _ in inserts}
+    anchors = {at: _insertion_point(p, pieces, at) for at, _ in inserts}
+    # Insert first: an insertion may sit next to a run that is about to be struck or removed.
+    for at, text in inserts:
+        run = text_run(text, clean_rpr(formats[at]))
+        node = revision("w:ins", by, ids) if tracked else run
+        if tracked:
+            node.append(run)
+        where, after = anchors[at]
+        _place(p, node, where, after)
+    for group in _sibling_groups(deleted_runs):
+        if tracked:
+            for run in group:
+                mark_as_deleted_text(run)
+            wrap(group, revision("w:del", by, ids))
+        else:
+            for run in group:
+                parent = run.getparent()
+                if parent is not None:
+                    parent.remove(run)
+
+
+def _cut_points(segments: Sequence[Segment]) -> set[int]:
+    cuts: set[int] = set()
+    pos = 0
+    for seg in segments:
+        if seg.op is Op.INSERT:
+            cuts.add(pos)
+            continue
+        cuts.add(pos)
+        pos += len(seg.text)
+        cuts.add(pos)
+    return cuts
+
+
+def _ranges(segments: Sequence[Segment]) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+    deleted: list[tuple[int, int]] = []
+    inserts: list[tuple[int, str]] = []
+    pos = 0
+    for seg in segments:
+        if seg.op is Op.INSERT:
+            inserts.append((pos, seg.text))
+        elif seg.op is Op.DELETE:
+            deleted.append((pos, pos + len(seg.text)))
+            pos += len(seg.text)
+        else:
+            pos += len(seg.text)
+    return deleted, inserts
+
+
+def _split_runs(pieces: list[Piece], cuts: set[int]) -> None:
+    """Split runs so that no cut falls inside a run (and none inside a w:t)."""
+    by_run: dict[int, list[Piece]] = {}
+    order: list[etree._Element] = []
+    for pc in pieces:
+        key = id(pc.run)
+        if key not in by_run:
+            by_run[key] = []
+            order.append(pc.run)
+        by_run[key].append(pc)
+    for run in order:
+        run_pieces = by_run[id(run)]
+        start, end = run_pieces[0].start, run_pieces[-1].end
+        inner = sorted(c for c in cuts if start < c < end)
+        for cut in reversed(inner):
+            _split_run_at(run, run_pieces, cut)
+
+
+def _split_run_at(run: etree._Element, run_pieces: list[Piece], cut: int) -> None:
+    """Split `run` so that text before `cut` stays and the rest moves to a copy placed after it."""
+    tail = etree.Element(_W + "r", attrib=dict(run.attrib))
+    rpr = run.find(_W + "rPr")
+    if rpr is not None:
+        tail.append(copy.deepcopy(rpr))
+    moving: list[etree._Element] = []
+    for pc in run_pieces:
+        if pc.start >= cut:
+            moving.append(pc.child)
+        elif pc.start < cut < pc.end and pc.child.tag == _W + "t":
+            k = cut - pc.start
+            second = etree.SubElement(tail, _W + "t")
+            second.text = (pc.child.text or "")[k:]
+            second.set(_XML_SPACE, "preserve")
+            pc.child.text = (pc.child.text or "")[:k]
+            pc.child.set(_XML_SPACE, "preserve")
+    # Children after the cut keep their order, after any split-off text.
+    for child in run_children_after(run, moving):
+        tail.append(child)
+    run.addnext(tail)
+    tail.tail, run.tail = run.tail, None
+
+
+def run_children_after(run: etree._Element, moving: list[etree._Element]) -> list[etree._Element]:
+    """The children of run that move, in document order."""
+    ids = {id(m) for m in moving}
+    return [c for c in run if id(c) in ids]
+
+
+def _runs_in(pieces: list[Piece], ranges: list[tuple[int, int]]) -> list[etree._Element]:
+    """Runs inside a deleted range (after splitting, a run is wholly in or out of each range).
+
+    A run without text (a footnote reference, a field mark) goes with the deletion only when
+    it sits strictly inside the range.
+    """
+    spans: dict[int, tuple[etree._Element, int, int]] = {}
+    for pc in pieces:
+        key = id(pc.run)
+        if key in spans:
+            run, start, _ = spans[key]
+            spans[key] = (run, start, pc.end)
+        else:
+            spans[key] = (pc.run, pc.start, pc.end)
+    out = []
+    for run, start, end in spans.values():
+        if start < end:
+            inside = any(a <= start and end <= b for a, b in ranges)
+        else:
+            inside = any(a < start < b for a, b in ranges)
+        if inside:
+            out.append(run)
+    return out
+
+
+def _sibling_groups(runs: list[etree._Element]) -> list[list[etree._Element]]:
+    """Consecutive runs that are siblings, each group to share one w:del."""
+    groups: list[list[etree._Element]] = []
+    for run in runs:
+        if groups and groups[-1][-1].getnext() is run:
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+    return groups
+
+
+def _format_source(pieces: list[Piece], at: int) -> etree._Element | None:
+    """The rPr of the run that inserted text at `at` joins: the text before it, else after it."""
+    before = [pc for pc in pieces if pc.text and pc.end <= at]
+    if before:
+        return before[-1].run.find(_W + "rPr")
+    after = [pc for pc in pieces if pc.text and pc.start >= at]
+    if after:
+        return after[0].run.find(_W + "rPr")
+    return None
+
+
+def _insertion_point(
+    p: etree._Element, pieces: list[Piece], at: int
+) -> tuple[etree._Element | None, bool]:
+    """Where text inserted at `at` goes: (element, True) = after it, (element, False) = before it."""
+    before = [pc for pc in pieces if pc.end <= at and (pc.text or pc.end < at)]
+    if before:
+        return before[-1].run, True
+    after = [pc for pc in pieces if pc.start >= at]
+    if after:
+        return after[0].run, False
+    return None, True
+
+
+def _place(p: etree._Element, node: etree._Element, where: etree._Element | None, after: bool) -> None:
+    if where is None:
+        p.append(node)
+        return
+    if after:
+        where.addnext(node)
+    else:
+        where.addprevious(node)

@@ -1,0 +1,216 @@
+"""Read a .docx into a Draft: paragraphs in order, labelled by their printed numbers.
+
+Labels come from numbers typed in the text ("66.<tab>") and from Word's automatic
+numbering (docx_io.numbering). Tracked changes already in the file are read as accepted,
+and the Draft's notices say so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from app.labels import SUFFIXES, is_roman
+from app.model import Draft, Formatting, Kind, Paragraph, Run
+from docx_io.formatting import run_formatting
+from docx_io.numbering import NumberingResolver, resolver_for
+from docx_io.ns import W, w_attr
+from docx_io.package import Package, read_package
+from docx_io.paragraphs import body_of, iter_block_paragraphs
+from docx_io.styles import StyleSheet, read_styles
+from docx_io.text_map import Piece, paragraph_pieces
+
+_W = f"{{{W}}}"
+_SUFFIX_ALT = "|".join(sorted(SUFFIXES, key=len, reverse=True))
+# "66.<tab>", "83 bis.<tab>", "83bis. " at the start of a paragraph.
+TYPED_NUMBER = re.compile(rf"^[ \t]*(\d{{1,4}})(?:[ \u00a0]?({_SUFFIX_ALT}))?\.(?:[ \t\u00a0]+)", re.IGNORECASE)
+# "(a)<tab>", "(iv) " at the start of a paragraph.
+TYPED_SUB = re.compile(r"^[ \t]*\(([a-z]{1,5})\)(?:[ \t\u00a0]+)")
+_AUTO_NUMBER = re.compile(rf"^(\d{{1,4}})(?:[ \u00a0]?({_SUFFIX_ALT}))?[.)]?$", re.IGNORECASE)
+_AUTO_SUB = re.compile(r"^\(?([a-z]{1,5})[.)]$")
+_REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
+
+
+def read_draft(path: Path) -> Draft:
+    """Read a .docx file into a Draft (DocumentError when it cannot be read)."""
+    pkg = read_package(path)
+    draft = draft_from_package(pkg)
+    draft.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    return draft
+
+
+def draft_from_package(pkg: Package) -> Draft:
+    """Build the Draft of an opened package."""
+    document = pkg.xml(pkg.main_part)
+    body = body_of(document)
+    styles_name = pkg.related(pkg.main_part, "/styles")
+    sheet = read_styles(pkg.xml(styles_name) if styles_name else None)
+    numbering = resolver_for(pkg)
+    labeller = _Labeller()
+    paragraphs: list[Paragraph] = []
+    if body is not None:
+        for anchor, (p, in_table) in enumerate(iter_block_paragraphs(body)):
+            para = _read_paragraph(p, anchor, in_table, sheet, numbering, labeller)
+            if para is not None:
+                para.index = len(paragraphs)
+                paragraphs.append(para)
+    draft = Draft(paragraphs=paragraphs, path=pkg.path, footnotes=_read_notes(pkg))
+    draft.tracked_change_count = _count_revisions(document)
+    if draft.tracked_change_count:
+        draft.notices.append(
+            f"{pkg.path.name} carries {draft.tracked_change_count} tracked changes; they are read as accepted"
+        )
+    if labeller.duplicates:
+        shown = ", ".join(sorted(labeller.duplicates)[:5])
+        draft.notices.append(f"labels printed more than once ({shown}); the first of each is used")
+    draft.title = _title(paragraphs)
+    return draft
+
+
+def _read_paragraph(
+    p: etree._Element, anchor: int, in_table: bool, sheet: StyleSheet,
+    numbering: NumberingResolver, labeller: _Labeller,
+) -> Paragraph | None:
+    pieces = paragraph_pieces(p)
+    text = "".join(piece.text for piece in pieces)
+    style_id = _style_id(p) or sheet.default_paragraph
+    number = numbering.number_for(p)
+    has_revisions = any(piece.inserted for piece in pieces) or _has_removed(p)
+    if not text and _mark_deleted(p):
+        return None  # a tracked deletion of a whole paragraph: gone in the accepted view
+    level = _outline_level(p) or sheet.heading_level(style_id)
+    para = Paragraph(
+        index=0, anchor=anchor, text=text, style=sheet.name(style_id), style_id=style_id,
+        in_table=in_table, runs=_runs(pieces), has_revisions=has_revisions,
+        footnote_ids=_footnote_ids(pieces),
+    )
+    if number is not None and not number.is_bullet:
+        para.number_text = number.text
+    if level is not None and text.strip() and not in_table:
+        para.kind = Kind.HEADING
+        para.heading_level = level
+        return para
+    labeller.label(para)
+    return para
+
+
+class _Labeller:
+    """Turns typed or automatic numbers into labels, tracking the current paragraph for (a), (i)."""
+
+    def __init__(self) -> None:
+        self.parent: str | None = None
+        self.letter: str | None = None
+        self.seen: set[str] = set()
+        self.duplicates: set[str] = set()
+
+    def label(self, para: Paragraph) -> None:
+        m = TYPED_NUMBER.match(para.text)
+        auto = _AUTO_NUMBER.match(para.number_text or "")
+        if m or auto:
+            number, suffix = (m.group(1), m.group(2)) if m else (auto.group(1), auto.group(2))  # type: ignore[union-attr]
+            label = str(int(number)) + (f" {suffix.lower()}" if suffix else "")
+            para.body_start = m.end() if m else 0
+            para.kind = Kind.PARAGRAPH
+            self.parent, self.letter = label, None
+            self._assign(para, label)
+            return
+        sub = TYPED_SUB.match(para.text)
+        auto_sub = _AUTO_SUB.match(para.number_text or "")
+        if sub or auto_sub:
+            marker = (sub.group(1) if sub else auto_sub.group(1)).lower()  # type: ignore[union-attr]
+            para.body_start = sub.end() if sub else 0
+            para.kind = Kind.SUBPARAGRAPH
+            if self.parent is None:
+                return
+            if self._is_second_level(marker):
+                self._assign(para, f"{self.parent} ({self.letter}) ({marker})")
+            else:
+                self.letter = marker
+                self._assign(para, f"{self.parent} ({marker})")
+
+    def _is_second_level(self, marker: str) -> bool:
+        """A roman marker under a letter is (i), (ii)…, unless it simply continues the letters ((h) -> (i))."""
+        if self.letter is None or not is_roman(marker):
+            return False
+        continues_letters = len(marker) == 1 and len(self.letter) == 1 and ord(marker) == ord(self.letter) + 1
+        return not continues_letters
+
+    def _assign(self, para: Paragraph, label: str) -> None:
+        if label in self.seen:
+            self.duplicates.add(label)
+        self.seen.add(label)
+        para.label = label
+
+
+def _style_id(p: etree._Element) -> str | None:
+    ps = p.find(f"{_W}pPr/{_W}pStyle")
+    return w_attr(ps, "val") if ps is not None else None
+
+
+def _outline_level(p: etree._Element) -> int | None:
+    ol = p.find(f"{_W}pPr/{_W}outlineLvl")
+    if ol is None:
+        return None
+    try:
+        value = int(w_attr(ol, "val") or "9")
+    except ValueError:
+        return None
+    return value + 1 if value < 9 else None
+
+
+def _mark_deleted(p: etree._Element) -> bool:
+    return p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
+
+
+def _has_removed(p: etree._Element) -> bool:
+    return any(True for _ in p.iter(_W + "del", _W + "moveFrom", _W + "ins", _W + "moveTo"))
+
+
+def _runs(pieces: list[Piece]) -> tuple[Run, ...]:
+    runs: list[Run] = []
+    cache: dict[int, Formatting] = {}
+    for piece in pieces:
+        if not piece.text:
+            continue
+        key = id(piece.run)
+        fmt = cache.get(key)
+        if fmt is None:
+            fmt = cache[key] = run_formatting(piece.run)
+        if runs and runs[-1].formatting == fmt:
+            runs[-1] = Run(runs[-1].text + piece.text, fmt)
+        else:
+            runs.append(Run(piece.text, fmt))
+    return tuple(runs)
+
+
+def _footnote_ids(pieces: list[Piece]) -> tuple[str, ...]:
+    return tuple(
+        w_attr(piece.child, "id") or "" for piece in pieces if piece.child.tag == _W + "footnoteReference"
+    )
+
+
+def _read_notes(pkg: Package) -> dict[str, str]:
+    name = pkg.related(pkg.main_part, "/footnotes")
+    if not name:
+        return {}
+    notes: dict[str, str] = {}
+    for note in pkg.xml(name).iter(_W + "footnote"):
+        if w_attr(note, "type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        texts = ["".join(pc.text for pc in paragraph_pieces(p)) for p, _ in iter_block_paragraphs(note)]
+        notes[w_attr(note, "id") or ""] = "\n".join(texts).strip()
+    return notes
+
+
+def _count_revisions(document: etree._Element) -> int:
+    return sum(1 for _ in document.iter(*(_W + t for t in _REVISION_TAGS)))
+
+
+def _title(paragraphs: list[Paragraph]) -> str:
+    for para in paragraphs:
+        if para.kind is Kind.HEADING and para.text.strip():
+            return para.text.strip()
+    return ""

@@ -1,0 +1,165 @@
+"""Write a RedlinePlan onto the original package: the `full` (tracked) and `clean` forms.
+
+Only the main document part is re-serialised, and only when the plan changes something;
+every other part is copied byte-for-byte.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from lxml import etree
+
+from app.errors import AmendmentError
+from app.plan import DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
+from app.segments import Op, Segment
+from docx_io.accept import accept_all
+from docx_io.formatting import rpr_for
+from docx_io.ns import W
+from docx_io.package import Package, serialize, write_package
+from docx_io.paragraph_edit import edit_paragraph
+from docx_io.paragraphs import paragraph_list
+from docx_io.revisions import RevisionIds, clean_rpr, mark_paragraph, revision, text_run
+from docx_io.text_map import paragraph_pieces
+
+_W = f"{{{W}}}"
+_STORY_HINTS = ("document", "footnotes", "endnotes", "comments", "header", "footer")
+
+
+def write_redline(pkg: Package, plan: RedlinePlan, out: Path, tracked: bool = True) -> None:
+    """Write the draft with the plan as native revisions (tracked) or accepted (clean)."""
+    write_package(pkg, redlined_parts(pkg, plan, tracked), out)
+
+
+def redlined_parts(pkg: Package, plan: RedlinePlan, tracked: bool = True) -> dict[str, bytes]:
+    """The parts that change: the main document part (and, for a clean text, parts with old revisions)."""
+    replaced: dict[str, bytes] = {}
+    if not tracked:
+        for name in _story_parts(pkg):
+            root = pkg.xml(name)
+            if accept_all(root):
+                replaced[name] = serialize(root)
+    if len(plan):
+        document = pkg.xml(pkg.main_part)
+        apply_plan(document, plan, RevisionIds(pkg.xml(n) for n in _story_parts(pkg)), tracked)
+        replaced[pkg.main_part] = serialize(document)
+    return replaced
+
+
+def _story_parts(pkg: Package) -> list[str]:
+    return [
+        n for n in pkg.names
+        if n.startswith("word/") and n.endswith(".xml") and "/" not in n[5:]
+        and any(h in n for h in _STORY_HINTS)
+    ]
+
+
+def apply_plan(document: etree._Element, plan: RedlinePlan, ids: RevisionIds, tracked: bool = True) -> None:
+    """Carry out the plan on a parsed main document part, in place."""
+    paragraphs = paragraph_list(document)
+    last_after: dict[int, etree._Element] = {}
+    touched: set[int] = set()
+    for step in plan.steps:
+        if not 0 <= step.anchor < len(paragraphs):
+            raise AmendmentError(f"paragraph #{step.anchor} is not in the document")
+        p = paragraphs[step.anchor]
+        if isinstance(step, InsertParagraph):
+            new_p = _new_paragraph(p, step, ids, tracked)
+            if step.before:
+                p.addprevious(new_p)
+            else:
+                last_after.get(step.anchor, p).addnext(new_p)
+                last_after[step.anchor] = new_p
+            continue
+        if step.anchor in touched:
+            raise AmendmentError(f"paragraph #{step.anchor} is changed twice in one plan; combine the changes")
+        touched.add(step.anchor)
+        if isinstance(step, ModifyParagraph):
+            edit_paragraph(p, step.segments, step.by, ids, tracked)
+        elif isinstance(step, DeleteParagraph):
+            _delete_paragraph(p, step, ids, tracked)
+
+
+def _delete_paragraph(p: etree._Element, step: DeleteParagraph, ids: RevisionIds, tracked: bool) -> None:
+    text = "".join(pc.text for pc in paragraph_pieces(p))
+    has_next = _next_paragraph_sibling(p) is not None
+    if not tracked:
+        if has_next:
+            parent = p.getparent()
+            assert parent is not None
+            parent.remove(p)
+        else:
+            edit_paragraph(p, [Segment(Op.DELETE, text)], step.by, ids, tracked=False)
+        return
+    if text:
+        edit_paragraph(p, [Segment(Op.DELETE, text)], step.by, ids, tracked=True)
+    # The last paragraph of a cell or of the body keeps its mark: Word needs one there.
+    if has_next:
+        mark_paragraph(p, "del", step.by, ids)
+
+
+def _next_paragraph_sibling(p: etree._Element) -> etree._Element | None:
+    nxt = p.getnext()
+    while nxt is not None and nxt.tag not in (_W + "p", _W + "tbl", _W + "sdt"):
+        nxt = nxt.getnext()
+    return nxt
+
+
+def _new_paragraph(neighbour: etree._Element, step: InsertParagraph, ids: RevisionIds, tracked: bool) -> etree._Element:
+    p = etree.Element(_W + "p")
+    ppr = _new_ppr(neighbour, step.style_id)
+    if ppr is not None:
+        p.append(ppr)
+    runs = _new_runs(neighbour, step)
+    if tracked:
+        ins = revision("w:ins", step.by, ids)
+        for run in runs:
+            ins.append(run)
+        p.append(ins)
+        mark_paragraph(p, "ins", step.by, ids)
+    else:
+        for run in runs:
+            p.append(run)
+    return p
+
+
+def _new_ppr(neighbour: etree._Element, style_id: str | None) -> etree._Element | None:
+    """Paragraph properties for a new paragraph: the neighbour's, less numbering, sections and marks."""
+    old = neighbour.find(_W + "pPr")
+    old_style = old.find(_W + "pStyle") if old is not None else None
+    same_style = style_id is None or (old_style is not None and old_style.get(_W + "val") == style_id)
+    if not same_style:
+        ppr = etree.Element(_W + "pPr")
+        etree.SubElement(ppr, _W + "pStyle").set(_W + "val", style_id or "")
+        return ppr
+    if old is None:
+        return None
+    ppr = copy.deepcopy(old)
+    for tag in ("numPr", "sectPr", "pPrChange"):
+        for el in ppr.findall(_W + tag):
+            ppr.remove(el)
+    rpr = ppr.find(_W + "rPr")
+    if rpr is not None:
+        for el in list(rpr):
+            if el.tag in (_W + "ins", _W + "del", _W + "moveFrom", _W + "moveTo", _W + "rPrChange"):
+                rpr.remove(el)
+    return ppr
+
+
+def _new_runs(neighbour: etree._Element, step: InsertParagraph) -> list[etree._Element]:
+    if step.runs:
+        return [text_run(run.text, rpr_for(run.formatting)) for run in step.runs if run.text]
+    return [text_run(step.text, clean_rpr(_typical_rpr(neighbour)))] if step.text else []
+
+
+def _typical_rpr(p: etree._Element) -> etree._Element | None:
+    """The run properties that cover most of a paragraph's text."""
+    weight: dict[int, tuple[int, etree._Element | None]] = {}
+    for pc in paragraph_pieces(p):
+        key = id(pc.run)
+        count, rpr = weight.get(key, (0, pc.run.find(_W + "rPr")))
+        weight[key] = (count + len(pc.text), rpr)
+    if not weight:
+        return None
+    return max(weight.values(), key=lambda item: item[0])[1]

@@ -1,0 +1,179 @@
+"""Element helpers for native revisions: w:ins, w:del, w:delText, paragraph-mark marks, ids.
+
+Each function does one small XML thing. Nothing here knows about amendments.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+
+from lxml import etree
+
+from app.plan import Attribution
+from docx_io.ns import W, qn, sub_element, w_attr
+
+_W = f"{{{W}}}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Characters XML 1.0 cannot carry; dropped from inserted text.
+_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def w_date(when: datetime) -> str:
+    """A w:date value: ISO 8601 in UTC, whole seconds, with Z."""
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when.replace(microsecond=0).isoformat() + "Z"
+
+
+class RevisionIds:
+    """Hands out w:id values unused anywhere in the given parts."""
+
+    def __init__(self, roots: Iterable[etree._Element]) -> None:
+        highest = 0
+        attr = qn("w:id")
+        for root in roots:
+            for el in root.iter():
+                value = el.get(attr)
+                if value is not None and value.lstrip("-").isdigit():
+                    highest = max(highest, int(value))
+        self._counter: Iterator[int] = itertools.count(highest + 1)
+
+    def next(self) -> str:
+        """A fresh id."""
+        return str(next(self._counter))
+
+
+def revision(tag: str, by: Attribution, ids: RevisionIds) -> etree._Element:
+    """A new w:ins or w:del (tag "w:ins" / "w:del") with id, author and date."""
+    el = etree.Element(qn(tag))
+    el.set(qn("w:id"), ids.next())
+    el.set(qn("w:author"), by.author)
+    el.set(qn("w:date"), w_date(by.date))
+    return el
+
+
+def text_run(text: str, rpr: etree._Element | None, deleted: bool = False) -> etree._Element:
+    """A w:r showing `text` (tabs and line breaks as w:tab / w:br), with a copy of rpr."""
+    run = etree.Element(_W + "r")
+    if rpr is not None:
+        run.append(copy.deepcopy(rpr))
+    text_tag = "w:delText" if deleted else "w:t"
+    for part in re.split(r"(\t|\n)", _BAD_XML.sub("", text)):
+        if part == "\t":
+            sub_element(run, "w:tab")
+        elif part == "\n":
+            sub_element(run, "w:br")
+        elif part:
+            t = sub_element(run, text_tag)
+            t.text = part
+            t.set(_XML_SPACE, "preserve")
+    return run
+
+
+def mark_as_deleted_text(run: etree._Element) -> None:
+    """Inside a run moved into w:del: w:t -> w:delText, w:instrText -> w:delInstrText."""
+    for child in run:
+        if child.tag == _W + "t":
+            child.tag = _W + "delText"
+        elif child.tag == _W + "instrText":
+            child.tag = _W + "delInstrText"
+
+
+def wrap(elements: list[etree._Element], wrapper: etree._Element) -> etree._Element:
+    """Put consecutive siblings inside `wrapper`, at the first one's place."""
+    first = elements[0]
+    parent = first.getparent()
+    assert parent is not None
+    parent.insert(parent.index(first), wrapper)
+    for el in elements:
+        wrapper.append(el)  # append moves the element, keeping its tail
+    return wrapper
+
+
+def clean_rpr(rpr: etree._Element | None) -> etree._Element | None:
+    """A copy of run properties without revision marks, fit for a new run."""
+    if rpr is None:
+        return None
+    out = copy.deepcopy(rpr)
+    for tag in ("ins", "del", "moveFrom", "moveTo", "rPrChange"):
+        for el in out.findall(_W + tag):
+            out.remove(el)
+    return out
+
+
+def mark_paragraph(p: etree._Element, kind: str, by: Attribution, ids: RevisionIds) -> None:
+    """Mark a paragraph's mark as inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
+    ppr = p.find(_W + "pPr")
+    if ppr is None:
+        ppr = etree.Element(_W + "pPr")
+        p.insert(0, ppr)
+    rpr = ppr.find(_W + "rPr")
+    if rpr is None:
+        rpr = etree.Element(_W + "rPr")
+        # rPr comes after everything but sectPr and pPrChange in CT_PPr.
+        tail = [c for c in ppr if c.tag in (_W + "sectPr", _W + "pPrChange")]
+        if tail:
+            tail[0].addprevious(rpr)
+        else:
+            ppr.append(rpr)
+    for old in rpr.findall(_W + "ins") + rpr.findall(_W + "del"):
+        rpr.remove(old)
+    # w:ins / w:del are the first children of a paragraph mark's rPr.
+    rpr.insert(0, revision("w:" + kind, by, ids))
+
+
+def accept_in(el: etree._Element) -> None:
+    """Accept every tracked change below el (insertions kept, deletions dropped, marks removed)."""
+    for tag in ("del", "moveFrom"):
+        for node in list(el.iter(_W + tag)):
+            parent = node.getparent()
+            if parent is not None and parent.tag != _W + "rPr":
+                _remove_keep_tail(node)
+    for tag in ("ins", "moveTo"):
+        for node in list(el.iter(_W + tag)):
+            parent = node.getparent()
+            if parent is None:
+                continue
+            if parent.tag == _W + "rPr":
+                parent.remove(node)
+            else:
+                _unwrap(node)
+    for tag in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd"):
+        for node in list(el.iter(_W + tag)):
+            _remove_keep_tail(node)
+    for tag in ("rPrChange", "pPrChange"):
+        for node in list(el.iter(_W + tag)):
+            _remove_keep_tail(node)
+    for rpr in el.iter(_W + "rPr"):
+        for node in rpr.findall(_W + "del"):
+            rpr.remove(node)
+
+
+def _unwrap(node: etree._Element) -> None:
+    parent = node.getparent()
+    assert parent is not None
+    idx = parent.index(node)
+    for i, child in enumerate(list(node)):
+        parent.insert(idx + i, child)
+    _remove_keep_tail(node)
+
+
+def _remove_keep_tail(node: etree._Element) -> None:
+    parent = node.getparent()
+    if parent is not None:
+        parent.remove(node)
+
+
+def has_revisions(el: etree._Element) -> bool:
+    """Tell whether el holds any tracked change."""
+    tags = [_W + t for t in ("ins", "del", "moveFrom", "moveTo")]
+    return any(True for _ in el.iter(*tags))
+
+
+def author_of(el: etree._Element) -> str:
+    """The w:author of a revision element."""
+    return w_attr(el, "author") or ""

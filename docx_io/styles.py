@@ -1,0 +1,84 @@
+"""Paragraph styles of a package: names by id, heading levels, and the default style."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from docx_io.ns import W, w_attr
+
+_W = f"{{{W}}}"
+# Built-in and UN heading style names ("heading 2", "_ H_1", "_ H _Ch_G", "Title").
+_HEADING_NAME = re.compile(r"^(?:heading\s*(\d)|_\s*h\s*_?\s*(ch|\d)|title)", re.IGNORECASE)
+
+
+@dataclass
+class StyleSheet:
+    """What the reader needs to know about styles."""
+
+    names: dict[str, str] = field(default_factory=dict)  # style id -> name
+    outline: dict[str, int] = field(default_factory=dict)  # style id -> heading level (1-based)
+    based_on: dict[str, str] = field(default_factory=dict)
+    default_paragraph: str | None = None
+
+    def name(self, style_id: str | None) -> str | None:
+        """The display name of a style id (the id itself when unknown)."""
+        if style_id is None:
+            return None
+        return self.names.get(style_id, style_id)
+
+    def heading_level(self, style_id: str | None) -> int | None:
+        """The heading level a paragraph style gives (following basedOn), or None."""
+        seen: set[str] = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            if style_id in self.outline:
+                return self.outline[style_id]
+            style_id = self.based_on.get(style_id)
+        return None
+
+
+def read_styles(styles: etree._Element | None) -> StyleSheet:
+    """Collect names, basedOn links and heading levels from styles.xml."""
+    sheet = StyleSheet()
+    if styles is None:
+        return sheet
+    for style in styles.iter(_W + "style"):
+        if w_attr(style, "type") not in (None, "paragraph"):
+            continue
+        sid = w_attr(style, "styleId")
+        if not sid:
+            continue
+        name_el = style.find(_W + "name")
+        name = (w_attr(name_el, "val") if name_el is not None else None) or sid
+        sheet.names[sid] = name
+        based = style.find(_W + "basedOn")
+        if based is not None and w_attr(based, "val"):
+            sheet.based_on[sid] = w_attr(based, "val") or ""
+        if w_attr(style, "default") in ("1", "true"):
+            sheet.default_paragraph = sid
+        level = _level_of(style, name)
+        if level is not None:
+            sheet.outline[sid] = level
+    return sheet
+
+
+def _level_of(style: etree._Element, name: str) -> int | None:
+    outline = style.find(f"{_W}pPr/{_W}outlineLvl")
+    if outline is not None:
+        try:
+            value = int(w_attr(outline, "val") or "9")
+        except ValueError:
+            value = 9
+        if value < 9:
+            return value + 1
+    m = _HEADING_NAME.match(name.strip())
+    if not m:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    if m.group(2):
+        return 1 if m.group(2).lower() == "ch" else int(m.group(2)) + 1
+    return 1

@@ -1,0 +1,148 @@
+"""A paragraph's accepted text mapped back to the XML that holds it.
+
+`paragraph_pieces` walks a `w:p` in document order and yields one Piece per text-bearing
+run child (w:t, w:tab, w:br, …) and per non-text marker (footnote reference, drawing,
+field character). Reader and writers both use it, so a character offset means the same
+thing when reading a draft and when writing revisions onto it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from docx_io.ns import W, w_attr
+
+_W = f"{{{W}}}"
+# Inline wrappers whose content is part of the paragraph's text.
+_TRANSPARENT = {_W + n for n in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo", "sdtContent")}
+_INSERTED = {_W + "ins", _W + "moveTo"}
+_REMOVED = {_W + "del", _W + "moveFrom"}
+_SDT = _W + "sdt"
+_RUN = _W + "r"
+_NO_TEXT = {_W + n for n in ("rPr", "delText", "instrText", "delInstrText", "lastRenderedPageBreak", "annotationRef")}
+_MARKERS = {
+    _W + n for n in (
+        "footnoteReference", "endnoteReference", "commentReference", "drawing", "pict", "object",
+        "fldChar", "separator", "continuationSeparator", "footnoteRef", "endnoteRef", "ruby",
+    )
+}
+
+
+@dataclass
+class Piece:
+    """One run child: its text ("" for markers) at `start` in the paragraph's accepted text."""
+
+    start: int
+    text: str
+    run: etree._Element
+    child: etree._Element
+    inserted: bool  # inside w:ins / w:moveTo (an earlier author's tracked insertion)
+
+    @property
+    def end(self) -> int:
+        """Offset just past this piece."""
+        return self.start + len(self.text)
+
+
+def paragraph_pieces(p: etree._Element) -> list[Piece]:
+    """Pieces of a paragraph's accepted view (tracked deletions skipped, insertions kept)."""
+    out: list[Piece] = []
+    state = _FieldState()
+    _walk(p, out, False, state)
+    return out
+
+
+def paragraph_text(p: etree._Element) -> str:
+    """A paragraph's accepted text."""
+    return "".join(piece.text for piece in paragraph_pieces(p))
+
+
+class _FieldState:
+    """Complex fields: text between fldChar begin and separate is the instruction, not shown."""
+
+    def __init__(self) -> None:
+        self.stack: list[bool] = []  # per open field: True while still in its instruction
+
+    @property
+    def in_instruction(self) -> bool:
+        return bool(self.stack) and self.stack[-1]
+
+    def update(self, fld_char: etree._Element) -> None:
+        kind = w_attr(fld_char, "fldCharType")
+        if kind == "begin":
+            self.stack.append(True)
+        elif kind == "separate" and self.stack:
+            self.stack[-1] = False
+        elif kind == "end" and self.stack:
+            self.stack.pop()
+
+
+def _walk(el: etree._Element, out: list[Piece], inserted: bool, state: _FieldState) -> None:
+    for child in el:
+        tag = child.tag
+        if tag == _RUN:
+            _run_pieces(child, out, inserted, state)
+        elif tag in _TRANSPARENT:
+            _walk(child, out, inserted, state)
+        elif tag == _SDT:
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                _walk(content, out, inserted, state)
+        elif tag in _INSERTED:
+            _walk(child, out, True, state)
+        elif tag in _REMOVED:
+            _track_fields_only(child, state)
+
+
+def _track_fields_only(el: etree._Element, state: _FieldState) -> None:
+    """Deleted runs still open and close fields in the file's structure."""
+    for fld in el.iter(_W + "fldChar"):
+        state.update(fld)
+
+
+def _run_pieces(run: etree._Element, out: list[Piece], inserted: bool, state: _FieldState) -> None:
+    pos = out[-1].end if out else 0
+    for child in run:
+        tag = child.tag
+        if tag in _NO_TEXT or not isinstance(tag, str):
+            continue
+        if tag == _W + "fldChar":
+            state.update(child)
+            out.append(Piece(pos, "", run, child, inserted))
+            continue
+        text = "" if state.in_instruction else _child_text(child)
+        if text is None:
+            continue
+        out.append(Piece(pos, text, run, child, inserted))
+        pos += len(text)
+
+
+def _child_text(child: etree._Element) -> str | None:
+    """The text a run child shows; "" for markers; None for what is ignored."""
+    tag = child.tag
+    local = tag[len(_W):] if isinstance(tag, str) and tag.startswith(_W) else None
+    if local == "t":
+        return child.text or ""
+    if local in ("tab", "ptab"):
+        return "\t"
+    if local == "br":
+        return "\n" if w_attr(child, "type") in (None, "textWrapping") else ""
+    if local == "cr":
+        return "\n"
+    if local == "noBreakHyphen":
+        return "\u2011"
+    if local == "softHyphen":
+        return "\u00ad"
+    if local == "sym":
+        code = w_attr(child, "char") or ""
+        try:
+            value = int(code, 16)
+        except ValueError:
+            return ""
+        # Symbol-font characters live at F000+; their low byte is the usual code point.
+        return chr(value - 0xF000) if 0xF020 <= value <= 0xF0FF else chr(value)
+    if tag in _MARKERS:
+        return ""
+    return ""
