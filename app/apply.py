@@ -1,0 +1,106 @@
+"""The apply and compare use cases: read inputs, build the plan, write the chosen form."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from app.amendments import Amendment
+from app.atomic import atomic_write_text, check_output_path
+from app.compare import compare
+from app.errors import AmendmentError, DocumentError
+from app.model import Draft
+from app.plan import Attribution
+from app.planning import active, plan_amendments
+from app.project import load_project, reanchor
+from app.textform import Severity, format_text_form, import_text_form
+from app.tokenize import Granularity
+from docx_io.package import Package, read_package
+from docx_io.reader import draft_from_package
+from docx_io.redline_writer import write_redline
+
+TEXT_SUFFIXES = (".md", ".txt", ".markdown")
+
+
+def load_amendments(
+    draft: Draft, source: Path, author: str, organisation: str, keep_going: bool
+) -> tuple[list[Amendment], list[str]]:
+    """Amendments from a text form (.md/.txt) or a project (.json), placed on the draft.
+
+    Returns them with the messages for the user; AmendmentError when something could not be
+    placed and keep_going is off.
+    """
+    suffix = source.suffix.lower()
+    messages: list[str] = []
+    errors: list[str] = []
+    if suffix in TEXT_SUFFIXES:
+        try:
+            text = source.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DocumentError(f"{source}: cannot be read as UTF-8 text ({exc})") from None
+        imported = import_text_form(draft, text, author=author, organisation=organisation)
+        for diag in imported.diagnostics:
+            line = f"{source.name}: {diag}"
+            (errors if diag.severity is Severity.ERROR else messages).append(line)
+        amendments = imported.amendments
+    elif suffix == ".json":
+        project = load_project(source)
+        for placement in reanchor(project, draft):
+            if placement.new_label is None:
+                errors.append(f"{source.name}: amendment to para {placement.old_label} not placed: {placement.how}")
+            elif placement.how != "same text":
+                messages.append(f"{source.name}: para {placement.old_label} -> {placement.new_label} ({placement.how})")
+        placed = {p.amendment.id for p in reanchor(project, draft) if p.new_label is not None}
+        amendments = [a for a in project.amendments if a.id in placed]
+        for a in amendments:
+            a.author = a.author or author
+            a.organisation = a.organisation or organisation
+    else:
+        raise DocumentError(f"{source}: amendments must be a text form (.md, .txt) or a project (.json)")
+    if errors and not keep_going:
+        raise AmendmentError(
+            "; ".join(errors) + " — nothing was written (fix the text, or pass --keep-going to write the rest)"
+        )
+    if not active(amendments):
+        raise AmendmentError(f"{source}: no amendments found; label each paragraph like '66. text'")
+    return amendments, errors + messages
+
+
+def apply_amendments(
+    draft_path: Path, source: Path, out: Path, *, form: str, author: str, organisation: str, date: datetime,
+    markup: str = "tracked", title: str = "", keep_going: bool = False,
+) -> list[str]:
+    """Write `form` of the draft with the amendments; returns messages for the user."""
+    check_output_path(out)
+    pkg = read_package(draft_path)
+    draft = draft_from_package(pkg)
+    amendments, messages = load_amendments(draft, source, author, organisation, keep_going)
+    messages = draft.notices + messages
+    default_author = organisation or author or "Redline Desk"
+    if form == "markdown":
+        atomic_write_text(out, format_text_form(active(amendments), title))
+    elif form == "amendments":
+        from docx_io.submission_writer import write_submission
+
+        write_submission(
+            draft, active(amendments), out, title=title, author=author, organisation=organisation,
+            date=date, tracked=(markup == "tracked"),
+        )
+    else:
+        plan = plan_amendments(draft, amendments, default_author, date)
+        write_redline(pkg, plan, out, tracked=(form == "full"))
+    return messages
+
+
+def compare_files(old: Path, new: Path, out: Path, author: str, date: datetime, granularity: str = "phrase") -> str:
+    """Write the differences between two drafts as revisions on the old one; returns a summary."""
+    check_output_path(out)
+    if not author.strip():
+        raise AmendmentError("--author is empty; name who the revisions are attributed to")
+    old_pkg: Package = read_package(old)
+    new_pkg: Package = read_package(new)
+    result = compare(draft_from_package(old_pkg), draft_from_package(new_pkg),
+                     Attribution(author, date), Granularity(granularity))
+    write_redline(old_pkg, result.plan, out)
+    return (f"{out}: {result.modified} paragraphs changed ({result.renumbered} renumbered), "
+            f"{result.inserted} inserted, {result.deleted} deleted")

@@ -1,0 +1,135 @@
+"""The `redline-desk` command line: show, apply, compare (and the app when no command is given)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.errors import RedlineDeskError
+
+FORMS = ("full", "amendments", "clean", "markdown")
+PROG = "redline-desk"
+COMMANDS = ("show", "apply", "compare")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status (0 ok, 1 bad input, 2 usage, 3 internal error)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+            # No command: the desktop app, on the given file or the bundled sample.
+            from app.launch import launch
+
+            return launch(Path(argv[0]) if argv else None)
+        args = _parser().parse_args(argv)
+        handler = {"show": _show, "apply": _apply, "compare": _compare}[args.command]
+        return handler(args)
+    except RedlineDeskError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; no output was written", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one line, never a traceback, unless asked for
+        if os.environ.get("REDLINE_DESK_DEBUG"):
+            raise
+        print(f"{PROG}: internal error ({type(exc).__name__}: {exc}); no output was written. "
+              "Set REDLINE_DESK_DEBUG=1 for details and please report it", file=sys.stderr)
+        return 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog=PROG, description="Draft, export and merge amendments as native Word tracked changes.")
+    p.add_argument("--version", action="version", version=f"{PROG} 0.1.0")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND", required=True)
+    show = sub.add_parser("show", help="list paragraphs with labels, and tracked changes")
+    show.add_argument("docx", type=Path)
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    apply = sub.add_parser("apply", help="apply amendments (.md text form or .json project) to a draft")
+    apply.add_argument("draft", type=Path)
+    apply.add_argument("amendments", type=Path)
+    apply.add_argument("-o", "--output", type=Path, required=True)
+    apply.add_argument("--form", choices=FORMS, default="full")
+    apply.add_argument("--author", default="", help="author of the amendments (revision author)")
+    apply.add_argument("--organisation", default="", help="organisation; revisions are written under it")
+    apply.add_argument("--date", type=_iso_date, default=None, help="revision date, ISO 8601 (default: now)")
+    apply.add_argument("--markup", choices=("tracked", "static"), default="tracked",
+                       help="for --form amendments: native revisions or strike/bold formatting")
+    apply.add_argument("--title", default="", help="title of an amendments submission")
+    apply.add_argument("--keep-going", action="store_true",
+                       help="write the output even when some amendments could not be placed")
+    cmp_ = sub.add_parser("compare", help="write the differences between two drafts as native revisions")
+    cmp_.add_argument("old", type=Path)
+    cmp_.add_argument("new", type=Path)
+    cmp_.add_argument("-o", "--output", type=Path, required=True)
+    cmp_.add_argument("--author", required=True)
+    cmp_.add_argument("--date", type=_iso_date, default=None)
+    cmp_.add_argument("--granularity", choices=("phrase", "word", "character"), default="phrase")
+    return p
+
+
+def _iso_date(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an ISO 8601 date (e.g. 2025-12-09T10:00:00Z)") from None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from app.report import describe
+
+    report = describe(args.docx)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return 0
+    for notice in report["notices"]:
+        print(f"note: {notice}", file=sys.stderr)
+    for para in report["paragraphs"]:
+        label = para["label"] or ("#" if para["kind"] == "heading" else "")
+        print(f"{label:>10}  {para['text']}")
+    if report["tracked_changes"]:
+        print(f"\n{len(report['tracked_changes'])} tracked changes:")
+        for ch in report["tracked_changes"]:
+            where = ch["label"] or f"¶{ch['paragraph'] + 1}"
+            print(f"  {ch['type']:<22} {ch['author']:<20} {ch['date']:<21} {where:>8}  {ch['text']!r}")
+    return 0
+
+
+def _apply(args: argparse.Namespace) -> int:
+    from app.apply import apply_amendments
+
+    messages = apply_amendments(
+        args.draft, args.amendments, args.output, form=args.form, author=args.author,
+        organisation=args.organisation, date=args.date or _now(), markup=args.markup, title=args.title,
+        keep_going=args.keep_going,
+    )
+    for line in messages:
+        print(f"{PROG}: {line}", file=sys.stderr)
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from app.apply import compare_files
+
+    summary = compare_files(args.old, args.new, args.output, args.author, args.date or _now(), args.granularity)
+    print(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""Compare two drafts: aligned paragraphs become a RedlinePlan on the old one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.align import Pair, align
+from app.diff import diff_text
+from app.model import Draft
+from app.plan import Attribution, DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
+from app.tokenize import Granularity
+
+
+@dataclass
+class Comparison:
+    """The plan and a summary of how paragraphs lined up."""
+
+    plan: RedlinePlan
+    pairs: list[Pair]
+    modified: int = 0
+    inserted: int = 0
+    deleted: int = 0
+    renumbered: int = 0
+
+
+def compare(old: Draft, new: Draft, by: Attribution, granularity: Granularity = Granularity.PHRASE) -> Comparison:
+    """What turns `old` into `new`, as revisions on `old`."""
+    pairs = align(old.paragraphs, new.paragraphs)
+    result = Comparison(RedlinePlan(), pairs)
+    last_old: int | None = None
+    pending_before: list[int] = []  # new paragraphs before any old one
+    for pair in pairs:
+        if pair.old is not None and pair.new is not None:
+            o, n = old.paragraphs[pair.old], new.paragraphs[pair.new]
+            if o.text != n.text:
+                result.plan.add(ModifyParagraph(o.anchor, diff_text(o.text, n.text, granularity), by))
+                result.modified += 1
+            if o.label != n.label:
+                result.renumbered += 1
+            last_old = pair.old
+            if pending_before:
+                for j in pending_before:
+                    result.plan.add(_insert(new, j, o.anchor, by, before=True))
+                pending_before.clear()
+        elif pair.old is not None:
+            result.plan.add(DeleteParagraph(old.paragraphs[pair.old].anchor, by))
+            result.deleted += 1
+            last_old = pair.old
+        elif pair.new is not None:
+            result.inserted += 1
+            if last_old is None:
+                pending_before.append(pair.new)
+            else:
+                result.plan.add(_insert(new, pair.new, old.paragraphs[last_old].anchor, by))
+    if pending_before and old.paragraphs:
+        for j in pending_before:
+            result.plan.add(_insert(new, j, old.paragraphs[0].anchor, by, before=True))
+    return result
+
+
+def _insert(new: Draft, j: int, anchor: int, by: Attribution, before: bool = False) -> InsertParagraph:
+    para = new.paragraphs[j]
+    return InsertParagraph(anchor, para.text, by, before=before, runs=para.runs, style_id=para.style_id)

@@ -1,0 +1,60 @@
+"""Turn amendments into a RedlinePlan on a draft (what the writers carry out)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.amendments import Amendment, Kind, Status
+from app.errors import AmendmentError
+from app.labels import label_key
+from app.model import Draft, Paragraph
+from app.plan import Attribution, DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
+from app.segments import shift
+
+
+def active(amendments: list[Amendment]) -> list[Amendment]:
+    """Amendments that count (not withdrawn)."""
+    return [a for a in amendments if a.status is not Status.WITHDRAWN]
+
+
+def plan_amendments(draft: Draft, amendments: list[Amendment], default_author: str, date: datetime) -> RedlinePlan:
+    """The plan that shows each active amendment's chosen option as revisions on the draft."""
+    plan = RedlinePlan()
+    changed: dict[int, Amendment] = {}
+    inserts: list[tuple[Paragraph, Amendment]] = []
+    for amendment in active(amendments):
+        para = draft.by_label(amendment.target)
+        if para.body != amendment.anchor_text and amendment.kind is not Kind.INSERT:
+            raise AmendmentError(
+                f"para {amendment.label}: the draft's text is not the one the amendment was made on; "
+                "open the project against this draft to re-anchor it"
+            )
+        by = Attribution(amendment.attribution or default_author, date)
+        if amendment.kind is Kind.INSERT:
+            inserts.append((para, amendment))
+            continue
+        if para.anchor in changed:
+            raise AmendmentError(
+                f"para {amendment.label} has two amendments ({changed[para.anchor].id} and {amendment.id}); "
+                "make them options of one amendment or combine them"
+            )
+        changed[para.anchor] = amendment
+        if amendment.kind is Kind.DELETE:
+            plan.add(DeleteParagraph(para.anchor, by))
+        else:
+            plan.add(ModifyParagraph(para.anchor, shift(amendment.option.segments, para.prefix), by))
+    # New paragraphs after the same one go in label order: 83 bis before 83 ter.
+    inserts.sort(key=lambda item: (item[0].index, label_key(item[1].label)))
+    for para, amendment in inserts:
+        by = Attribution(amendment.attribution or default_author, date)
+        plan.add(InsertParagraph(para.anchor, new_paragraph_text(para, amendment), by))
+    return plan
+
+
+def new_paragraph_text(after: Paragraph, amendment: Amendment) -> str:
+    """The typed text of an inserted paragraph: "83 bis." + the separator its neighbour uses + body."""
+    body = amendment.option.proposed.strip()
+    if after.prefix:
+        separator = after.prefix[len(after.prefix.rstrip(" \t\u00a0")):] or "\t"
+        return f"{amendment.label}.{separator}{body}"
+    return f"{amendment.label}.\t{body}" if amendment.new_label else body

@@ -1,0 +1,181 @@
+"""Project files: a draft's amendments saved as versioned JSON, and re-anchored on reopening."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from app.amendments import Amendment, Kind, Option, Status
+from app.atomic import atomic_write_text
+from app.errors import ProjectError
+from app.model import Draft
+from app.rebase import rebase
+from app.segments import Op, Segment, from_json, to_json
+
+FORMAT = "redline-desk-project"
+SCHEMA_VERSION = 1
+# A paragraph must be at least this similar (0-100) to the one an amendment was made on.
+REANCHOR_CUTOFF = 70.0
+
+
+@dataclass
+class Project:
+    """A draft reference and the amendments composed on it."""
+
+    draft_path: str
+    draft_sha256: str
+    amendments: list[Amendment] = field(default_factory=list)
+    author: str = ""
+    organisation: str = ""
+    title: str = ""
+
+
+@dataclass
+class Placement:
+    """Where an amendment landed when its project was opened on a (changed) draft."""
+
+    amendment: Amendment
+    old_label: str
+    new_label: str | None  # None: could not be placed
+    how: str  # "same text", "moved", "text changed", or why not placed
+
+
+def save_project(project: Project, path: Path) -> None:
+    """Write the project as JSON, atomically."""
+    data = {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "title": project.title,
+        "author": project.author,
+        "organisation": project.organisation,
+        "draft": {"path": project.draft_path, "sha256": project.draft_sha256},
+        "amendments": [_amendment_to_json(a) for a in project.amendments],
+    }
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def load_project(path: Path) -> Project:
+    """Read a project file; ProjectError for anything damaged or from a newer version."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProjectError(f"{path}: no such project file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProjectError(f"{path}: cannot be read ({exc})") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ProjectError(f"{path}: not a valid project file (JSON error at line {exc.lineno}); it was not changed") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ProjectError(f"{path}: not a Redline Desk project file")
+    version = data.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise ProjectError(f"{path}: project file has no valid schema version")
+    if version > SCHEMA_VERSION:
+        raise ProjectError(
+            f"{path}: made by a newer Redline Desk (schema {version}, this one reads {SCHEMA_VERSION}); update the app"
+        )
+    try:
+        draft = data["draft"]
+        return Project(
+            draft_path=str(draft["path"]),
+            draft_sha256=str(draft.get("sha256", "")),
+            amendments=[_amendment_from_json(a) for a in data.get("amendments", [])],
+            author=str(data.get("author", "")),
+            organisation=str(data.get("organisation", "")),
+            title=str(data.get("title", "")),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ProjectError(f"{path}: damaged project file ({exc}); it was not changed") from None
+
+
+def _amendment_to_json(a: Amendment) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "kind": a.kind.value,
+        "target": a.target,
+        "new_label": a.new_label,
+        "anchor_text": a.anchor_text,
+        "options": [{"name": o.name, "segments": to_json(o.segments)} for o in a.options],
+        "chosen": a.chosen,
+        "rationale": a.rationale,
+        "author": a.author,
+        "organisation": a.organisation,
+        "status": a.status.value,
+        "group": a.group,
+        "created": a.created.isoformat(),
+    }
+
+
+def _amendment_from_json(d: dict[str, Any]) -> Amendment:
+    options = [Option(str(o["name"]), from_json(o["segments"])) for o in d["options"]]
+    if not options:
+        raise ValueError(f"amendment {d.get('id')} has no options")
+    return Amendment(
+        kind=Kind(d["kind"]),
+        target=str(d["target"]),
+        options=options,
+        anchor_text=str(d["anchor_text"]),
+        new_label=d.get("new_label"),
+        rationale=str(d.get("rationale", "")),
+        author=str(d.get("author", "")),
+        organisation=str(d.get("organisation", "")),
+        status=Status(d.get("status", "draft")),
+        chosen=int(d.get("chosen", 0)),
+        group=d.get("group"),
+        id=str(d["id"]),
+        created=datetime.fromisoformat(d["created"]),
+    )
+
+
+def reanchor(project: Project, draft: Draft) -> list[Placement]:
+    """Place each amendment on the draft by label and text; amendments that cannot be placed are
+    reported (and left unchanged in the project)."""
+    bodies = [p.body for p in draft.paragraphs]
+    placements: list[Placement] = []
+    for amendment in project.amendments:
+        old = amendment.target
+        para = draft.by_label(old) if draft.has_label(old) else None
+        if para is not None and para.body == amendment.anchor_text:
+            placements.append(Placement(amendment, old, para.label, "same text"))
+            continue
+        if para is not None and fuzz.ratio(para.body, amendment.anchor_text) >= REANCHOR_CUTOFF:
+            best = para
+        else:
+            found = process.extractOne(amendment.anchor_text, bodies, scorer=fuzz.ratio, score_cutoff=REANCHOR_CUTOFF)
+            best = draft.paragraphs[found[2]] if found else None
+        if best is None or best.label is None:
+            placements.append(Placement(amendment, old, None, "no paragraph like the one it was made on"))
+            continue
+        how = "moved" if best.label != old else "text changed"
+        if best.body != amendment.anchor_text and amendment.kind is not Kind.INSERT:
+            problem = _carry_options(amendment, best.body)
+            if problem:
+                placements.append(Placement(amendment, old, None, problem))
+                continue
+            how = "text changed" if best.label == old else "moved, text changed"
+        amendment.target = best.label
+        amendment.anchor_text = best.body
+        placements.append(Placement(amendment, old, best.label, how))
+    return placements
+
+
+def _carry_options(amendment: Amendment, body: str) -> str | None:
+    """Rebase every option onto the new body; the reason when a change no longer fits."""
+    if amendment.kind is Kind.DELETE:
+        amendment.options = [Option(o.name, [Segment(Op.DELETE, body)]) for o in amendment.options]
+        return None
+    new_options = []
+    for option in amendment.options:
+        result = rebase(option.segments, body)
+        if result.mismatches:
+            miss = result.mismatches[0]
+            return f"struck text '{miss.found}' is no longer in the paragraph"
+        new_options.append(Option(option.name, result.segments))
+    amendment.options = new_options
+    return None

@@ -1,0 +1,161 @@
+"""Carry segments made against one text onto another (a draft whose text differs a little).
+
+The old original is aligned with the new text character by character (rapidfuzz); each
+strike and insertion moves to the matching place. A strike whose text is not there any
+more is reported, with the closest match, and left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel, Levenshtein
+
+from app.edits import Edit, Insert, Replace, Strike, segments_from_edits
+from app.segments import Op, Segment, original_text
+
+_INDEL_CELL_LIMIT = 40_000_000
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A strike that does not match the new text."""
+
+    expected: str  # the text at that place in the new text
+    found: str  # the struck text in the change
+    closest: str  # the closest match for the struck text anywhere in the new text
+    score: float  # similarity of the closest match, 0-100
+
+
+@dataclass
+class Rebased:
+    """Segments on the new text, and what could not be carried over."""
+
+    segments: list[Segment]
+    mismatches: list[Mismatch]
+    whitespace_only: bool  # texts differed only in white space
+
+
+def squash_space(text: str) -> str:
+    """Text without any white space (for whitespace-insensitive comparison)."""
+    return "".join(text.split())
+
+
+def rebase(segments: Sequence[Segment], target: str) -> Rebased:
+    """Segments made against original_text(segments), carried onto `target`."""
+    source = original_text(segments)
+    if source == target:
+        return Rebased(list(segments), [], False)
+    mapper = _Mapper(source, target)
+    edits: list[Edit] = []
+    mismatches: list[Mismatch] = []
+    pos = 0
+    i = 0
+    segs = list(segments)
+    while i < len(segs):
+        seg = segs[i]
+        if seg.op is Op.EQUAL:
+            pos += len(seg.text)
+            i += 1
+            continue
+        if seg.op is Op.INSERT:
+            edits.append(Insert(mapper.start(pos), seg.text))
+            i += 1
+            continue
+        start, end = mapper.start(pos), mapper.end(pos + len(seg.text))
+        insert_text = segs[i + 1].text if i + 1 < len(segs) and segs[i + 1].op is Op.INSERT else None
+        there = target[start:end]
+        if squash_space(there) == squash_space(seg.text) and start <= end:
+            edits.append(Replace(start, end, insert_text) if insert_text is not None else Strike(start, end))
+        else:
+            mismatches.append(_mismatch(_whole_words(target, start, end), seg.text, target))
+        pos += len(seg.text)
+        i += 2 if insert_text is not None else 1
+    clean = _drop_overlaps(edits)
+    return Rebased(
+        segments_from_edits(target, clean), mismatches, squash_space(source) == squash_space(target)
+    )
+
+
+def closest_match(needle: str, haystack: str) -> tuple[str, float]:
+    """The passage of haystack most like needle, and its score (0-100)."""
+    if not needle or not haystack:
+        return "", 0.0
+    found = fuzz.partial_ratio_alignment(needle, haystack)
+    if found is None:
+        return "", 0.0
+    return haystack[found.dest_start : found.dest_end], found.score
+
+
+def _whole_words(text: str, start: int, end: int) -> str:
+    """text[start:end] widened to whole words."""
+    start, end = min(start, end), max(start, end)
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
+
+
+def _mismatch(expected: str, found: str, target: str) -> Mismatch:
+    closest, score = closest_match(found, target)
+    if score < 60:
+        closest = ""
+    return Mismatch(expected, found, closest, score)
+
+
+def _drop_overlaps(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    last_end = -1
+    for edit in sorted(edits, key=lambda e: (e.at if isinstance(e, Insert) else e.start)):
+        if isinstance(edit, Insert):
+            out.append(edit)
+            continue
+        if edit.start < last_end:
+            continue
+        out.append(edit)
+        last_end = edit.end
+    return out
+
+
+class _Mapper:
+    """Maps offsets in the source text to offsets in the target text."""
+
+    def __init__(self, source: str, target: str) -> None:
+        metric = Indel if len(source) * len(target) <= _INDEL_CELL_LIMIT else Levenshtein
+        self.blocks = [
+            (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in metric.opcodes(source, target)
+        ]
+        self.starts = [b[1] for b in self.blocks]
+        self.target_len = len(target)
+
+    def _block(self, pos: int) -> tuple[str, int, int, int, int]:
+        idx = bisect.bisect_right(self.starts, pos) - 1
+        idx = max(idx, 0)
+        # An empty source range (pure insertion) at pos: prefer the block that really covers pos.
+        while idx + 1 < len(self.blocks) and self.blocks[idx][2] <= pos and self.blocks[idx + 1][1] == pos:
+            idx += 1
+        return self.blocks[idx]
+
+    def start(self, pos: int) -> int:
+        """Where a change starting at source offset pos starts in the target."""
+        if not self.blocks:
+            return 0
+        tag, s1, e1, s2, e2 = self._block(pos)
+        if tag == "equal":
+            return s2 + min(pos - s1, e2 - s2)
+        return s2 if pos <= s1 else e2
+
+    def end(self, pos: int) -> int:
+        """Where a change ending at source offset pos ends in the target."""
+        if not self.blocks:
+            return 0
+        idx = bisect.bisect_left(self.starts, pos) - 1
+        idx = max(idx, 0)
+        tag, s1, e1, s2, e2 = self.blocks[idx]
+        if tag == "equal":
+            return s2 + min(pos - s1, e2 - s2)
+        return e2 if pos >= e1 else s2

@@ -1,0 +1,323 @@
+"""The text form of amendments, as stakeholders write them in e-mails and the seeds:
+
+    66. We invite … ~~to the 81st session~~ **to the 29th session** of …
+
+one labelled paragraph per line (a paragraph may wrap onto following lines), `~~struck~~`
+and `**inserted**` inline; a label not in the draft ("83 bis") is a new paragraph;
+"Option A" / "Option B" lines name the option of the paragraph that follows, and a
+"Rationale:" line gives the rationale of the paragraph before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.amendments import Amendment, Kind, Option
+from app.labels import SUFFIXES, label_key, parse_label
+from app.model import Draft
+from app.rebase import closest_match, rebase
+from app.segments import Op, Segment, is_unchanged, normalize, original_text, proposed_text
+
+_SUFFIX_ALT = "|".join(sorted(SUFFIXES, key=len, reverse=True))
+_LABEL_LINE = re.compile(
+    rf"^\s*(?:\*\*)?(?P<label>\d{{1,4}}(?:\s?(?:{_SUFFIX_ALT}))?)\.(?:\*\*)?[ \t]+(?P<rest>\S.*)$", re.IGNORECASE
+)
+_OPTION_LINE = re.compile(r"^\s*[#*_ ]*Option\s+(?P<name>[A-Z])\b", re.IGNORECASE)
+_RATIONALE_LINE = re.compile(r"^\s*[*_]*Rationale[*_]*\s*:[*_]*\s*(?P<text>.*)$", re.IGNORECASE)
+_MARK = re.compile(r"(~~|\*\*)")
+_SENTENCE_END = re.compile(r"[.;:!?][\"”’)\]]*\s*$")
+# Words that, repeated inside one strike, suggest an old and a new wording struck together.
+_MIN_STEM = 6
+_MAX_AMBIGUOUS_WORDS = 12
+
+
+class Severity(StrEnum):
+    """How much a diagnostic matters."""
+
+    ERROR = "error"  # the paragraph (or part of it) was not imported
+    WARNING = "warning"  # imported, but check it
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """Something the importer wants the user to know about one paragraph."""
+
+    severity: Severity
+    label: str
+    line: int
+    message: str
+    expected: str = ""
+    found: str = ""
+    closest: str = ""
+
+    def __str__(self) -> str:
+        out = f"line {self.line}: para {self.label}: {self.severity.value}: {self.message}"
+        if self.found:
+            out += f"; found struck '{self.found}'"
+        if self.expected:
+            out += f"; the draft has '{self.expected}'"
+        if self.closest:
+            out += f"; closest match '{self.closest}'"
+        return out
+
+
+@dataclass
+class ParsedParagraph:
+    """One labelled paragraph of the text form."""
+
+    label: str
+    segments: list[Segment]
+    line: int
+    option: str | None = None
+    rationale: str = ""
+
+
+@dataclass
+class Imported:
+    """What a text form import produced."""
+
+    amendments: list[Amendment]
+    diagnostics: list[Diagnostic]
+
+
+def parse_text_form(text: str) -> tuple[list[ParsedParagraph], list[Diagnostic]]:
+    """Parse labelled lines with ~~ / ** markup (no draft needed)."""
+    lines = text.splitlines()
+    out: list[ParsedParagraph] = []
+    diagnostics: list[Diagnostic] = []
+    option: str | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        opt = _OPTION_LINE.match(line)
+        if opt:
+            option = opt.group("name").upper()
+            i += 1
+            continue
+        rat = _RATIONALE_LINE.match(line)
+        if rat and out:
+            out[-1].rationale = (out[-1].rationale + " " + rat.group("text").strip()).strip()
+            i += 1
+            continue
+        m = _LABEL_LINE.match(line)
+        if not m:
+            i += 1
+            continue
+        start_line = i + 1
+        body, i = _gather(lines, i, m.group("rest"))
+        label = parse_label(m.group("label"))
+        segments, problem = parse_markup(body)
+        if problem:
+            diagnostics.append(Diagnostic(Severity.ERROR, label, start_line, problem))
+            option = None
+            continue
+        out.append(ParsedParagraph(label, segments, start_line, option))
+        option = None
+    return out, diagnostics
+
+
+def _gather(lines: list[str], i: int, first: str) -> tuple[str, int]:
+    """Join a paragraph's continuation lines; a page break may leave one blank line inside it."""
+    parts = [first.strip()]
+    i += 1
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            nxt = i + 1
+            if (
+                nxt < len(lines) and lines[nxt].strip()
+                and not _SENTENCE_END.search(_strip_marks(parts[-1]))
+                and _strip_marks(lines[nxt].strip())[:1].islower()
+            ):
+                i = nxt
+                continue
+            break
+        if _LABEL_LINE.match(line) or _OPTION_LINE.match(line) or _RATIONALE_LINE.match(line):
+            break
+        parts.append(line.strip())
+        i += 1
+    return " ".join(parts), i
+
+
+def _strip_marks(text: str) -> str:
+    return _MARK.sub("", text)
+
+
+def parse_markup(text: str) -> tuple[list[Segment], str | None]:
+    """Segments of one paragraph's markup; an error message for unbalanced markers."""
+    segments: list[Segment] = []
+    state: Op = Op.EQUAL
+    for piece in _MARK.split(text):
+        if piece == "~~":
+            if state is Op.INSERT:
+                return [], "'~~' inside an insertion; close the ** first"
+            state = Op.EQUAL if state is Op.DELETE else Op.DELETE
+        elif piece == "**":
+            if state is Op.DELETE:
+                return [], "'**' inside a deletion; close the ~~ first"
+            state = Op.EQUAL if state is Op.INSERT else Op.INSERT
+        elif piece:
+            segments.append(Segment(state, piece))
+    if state is not Op.EQUAL:
+        mark = "~~" if state is Op.DELETE else "**"
+        return [], f"a '{mark}' is never closed; add the closing '{mark}'"
+    return normalize(segments), None
+
+
+def import_text_form(draft: Draft, text: str, *, author: str = "", organisation: str = "") -> Imported:
+    """Amendments from a text form, checked against the draft."""
+    parsed, diagnostics = parse_text_form(text)
+    amendments: list[Amendment] = []
+    new_labels: set[str] = set()
+    for para in parsed:
+        if draft.has_label(para.label):
+            amendment = _modify(draft, para, diagnostics)
+        else:
+            amendment = _insert(draft, para, new_labels, diagnostics)
+        if amendment is None:
+            continue
+        amendment.author = author
+        amendment.organisation = organisation
+        amendment.rationale = para.rationale
+        amendments.append(amendment)
+    return Imported(amendments, diagnostics)
+
+
+def _modify(draft: Draft, para: ParsedParagraph, diagnostics: list[Diagnostic]) -> Amendment | None:
+    target = draft.by_label(para.label)
+    segments = para.segments
+    if is_unchanged(segments):
+        # No markup: the line is the proposed wording in full.
+        quoted = original_text(segments)
+        if " ".join(quoted.split()) == " ".join(target.body.split()):
+            diagnostics.append(Diagnostic(Severity.WARNING, para.label, para.line, "no change is marked; skipped"))
+            return None
+        from app.diff import diff_text
+
+        segments = diff_text(target.body, quoted)
+        diagnostics.append(Diagnostic(
+            Severity.INFO, para.label, para.line, "no ~~ or ** markup: the line was read as the new wording in full"
+        ))
+    else:
+        _check_ambiguous_strikes(para, diagnostics)
+        result = rebase(segments, target.body)
+        for miss in result.mismatches:
+            diagnostics.append(Diagnostic(
+                Severity.ERROR, para.label, para.line, "struck text is not in the draft; that change was left out",
+                expected=miss.expected, found=miss.found, closest=miss.closest,
+            ))
+        if not result.whitespace_only and not result.mismatches and original_text(segments) != target.body:
+            closest, _ = closest_match(original_text(segments)[:80], target.body)
+            diagnostics.append(Diagnostic(
+                Severity.WARNING, para.label, para.line,
+                "the quoted text differs from the draft outside the marked changes; the draft's text was kept there",
+                closest=closest,
+            ))
+        segments = result.segments
+    if is_unchanged(segments):
+        return None
+    kind = Kind.DELETE if all(s.op is Op.DELETE for s in segments) else Kind.MODIFY
+    return Amendment(kind, para.label, [Option(para.option or "A", segments)], target.body)
+
+
+def _insert(
+    draft: Draft, para: ParsedParagraph, new_labels: set[str], diagnostics: list[Diagnostic]
+) -> Amendment | None:
+    key = label_key(para.label)
+    if not key.suffix_rank:
+        diagnostics.append(Diagnostic(
+            Severity.ERROR, para.label, para.line,
+            "no such paragraph in the draft; a new paragraph needs a bis/ter label (e.g. 83 bis)",
+        ))
+        return None
+    after = str(key.number)
+    if not draft.has_label(after):
+        diagnostics.append(Diagnostic(
+            Severity.ERROR, para.label, para.line, f"new paragraph follows para {after}, which is not in the draft",
+        ))
+        return None
+    body = proposed_text(para.segments).strip()
+    if any(s.op is Op.DELETE for s in para.segments):
+        diagnostics.append(Diagnostic(
+            Severity.WARNING, para.label, para.line, "a new paragraph has struck text; it was dropped",
+        ))
+    new_labels.add(para.label)
+    anchor = draft.by_label(after)
+    return Amendment(
+        Kind.INSERT, anchor.label or after, [Option(para.option or "A", [Segment(Op.INSERT, body)])],
+        anchor.body, new_label=para.label,
+    )
+
+
+def _check_ambiguous_strikes(para: ParsedParagraph, diagnostics: list[Diagnostic]) -> None:
+    """A short strike with nothing inserted beside it that repeats a word stem, inside itself
+    ("to establish consider the establishment of") or in the words right after it ("~~81st
+    session~~ 29th session"), may hold the old and the new wording with the insertion unmarked."""
+    segs = para.segments
+    for i, seg in enumerate(segs):
+        if seg.op is not Op.DELETE or len(seg.text.split()) > _MAX_AMBIGUOUS_WORDS:
+            continue
+        if any(segs[j].op is Op.INSERT for j in (i - 1, i + 1) if 0 <= j < len(segs)):
+            continue
+        after = segs[i + 1].text if i + 1 < len(segs) and segs[i + 1].op is Op.EQUAL else ""
+        stem = _repeated_stem(_words(seg.text), _words(after)[:_MAX_AMBIGUOUS_WORDS])
+        if stem:
+            diagnostics.append(Diagnostic(
+                Severity.WARNING, para.label, para.line,
+                f"the struck text repeats '{stem}' with nothing marked as inserted: old and new wording may "
+                "stand side by side with the insertion unmarked; check which words should stay",
+                found=seg.text,
+            ))
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"\w+", text)]
+
+
+def _repeated_stem(struck: list[str], following: list[str]) -> str | None:
+    """A stem of at least _MIN_STEM letters shared by two struck words, or a struck and a following word."""
+    for i, a in enumerate(struck):
+        for b in struck[i + 1 :] + following:
+            n = 0
+            while n < min(len(a), len(b)) and a[n] == b[n]:
+                n += 1
+            if n >= _MIN_STEM or (a == b and len(a) >= _MIN_STEM - 1):
+                return a[:n]
+    return None
+
+
+def format_markup(segments: list[Segment]) -> str:
+    """One paragraph's segments as ~~struck~~ **inserted** text."""
+    out = []
+    for seg in segments:
+        if seg.op is Op.DELETE:
+            out.append(f"~~{seg.text}~~")
+        elif seg.op is Op.INSERT:
+            out.append(f"**{seg.text}**")
+        else:
+            out.append(seg.text)
+    return "".join(out).replace("\n", " ")
+
+
+def format_text_form(amendments: list[Amendment], title: str = "") -> str:
+    """Amendments in the text form (what `apply --form markdown` writes)."""
+    lines: list[str] = []
+    if title:
+        lines += [f"# {title}", ""]
+    for amendment in amendments:
+        many = len(amendment.options) > 1
+        for option in amendment.options:
+            if many or option.name != "A":
+                lines.append(f"Option {option.name}")
+            if amendment.kind is Kind.INSERT:
+                text = f"**{option.proposed}**"
+            else:
+                text = format_markup(option.segments)
+            lines.append(f"{amendment.label}. {text}")
+        if amendment.rationale:
+            lines.append(f"Rationale: {amendment.rationale}")
+        lines.append("")
+    return "\n".join(lines)
