@@ -1,0 +1,120 @@
+"""The `amendments` form: a submission in UN format listing each amendment, its redlined
+paragraph (native revisions or static strike/bold markup) and its rationale."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from lxml import etree
+
+from app.amendments import Amendment, Kind, Option
+from app.model import PLAIN, Draft, Formatting, Paragraph, Run
+from app.plan import Attribution
+from app.segments import Op
+from app.styled import StyledSegment, styled_segments
+from docx_io.revisions import RevisionIds, mark_paragraph, revision, text_run
+from docx_io.un_document import Block, UNDocument
+from docx_io.un_styles import run_properties
+
+_SYMBOL = re.compile(r"\b[A-Z]{1,8}(?:/[A-Z0-9.]+)+/?(?:[A-Z]+\.\d+)?")
+
+
+def write_submission(
+    draft: Draft, amendments: list[Amendment], out: Path, *, title: str = "", author: str = "",
+    organisation: str = "", date: datetime, tracked: bool = True,
+) -> None:
+    """Write the amendments-only submission to `out` (atomically)."""
+    symbol = _symbol(draft)
+    doc = UNDocument(symbol or "Amendments", _long_date(date), distribution="General")
+    submitter = organisation or author or (amendments[0].attribution if amendments else "")
+    doc.add_block(Block("title", [Run(title or f"Proposed amendments to {symbol or draft.title or 'the draft'}")]))
+    if submitter:
+        doc.add_block(Block("sponsor", [Run(f"Submitted by {submitter}")]))
+    doc.add_block(Block("text", [Run(_long_date(date))]))
+    ids: RevisionIds | None = None
+    for amendment in amendments:
+        doc.add_block(Block("subheading", [Run(_heading(amendment))]))
+        target = draft.by_label(amendment.target)
+        by = Attribution(amendment.attribution or submitter or "Redline Desk", date)
+        for option in amendment.options:
+            if len(amendment.options) > 1:
+                doc.add_block(Block("text", [Run(f"Option {option.name}", Formatting(italic=True))]))
+            p = doc.add_block(Block("paragraph", [], label=None))
+            if ids is None:
+                ids = RevisionIds([p.getroottree().getroot()])
+            _fill(p, amendment, option, target, by, ids, tracked)
+        if amendment.rationale:
+            doc.add_block(Block("text", [
+                Run("Rationale: ", Formatting(italic=True)), Run(amendment.rationale),
+            ]))
+    doc.save(out)
+
+
+def _fill(
+    p: etree._Element, amendment: Amendment, option: Option, target: Paragraph, by: Attribution,
+    ids: RevisionIds, tracked: bool,
+) -> None:
+    label_run = StyledSegment(Op.EQUAL, f"{amendment.label}.\t", PLAIN)
+    if amendment.kind is Kind.INSERT:
+        pieces = [StyledSegment(Op.INSERT, label_run.text, PLAIN),
+                  StyledSegment(Op.INSERT, option.proposed.strip(), _body_format(target))]
+    elif amendment.kind is Kind.DELETE:
+        pieces = [StyledSegment(Op.DELETE, label_run.text, PLAIN), *styled_segments(target, option.segments)]
+    else:
+        pieces = [label_run, *styled_segments(target, option.segments)]
+    for piece in pieces:
+        if not piece.text:
+            continue
+        if tracked:
+            _tracked_piece(p, piece, by, ids)
+        else:
+            p.append(text_run(piece.text, run_properties(_static(piece))))
+    if tracked and amendment.kind is Kind.INSERT:
+        mark_paragraph(p, "ins", by, ids)
+
+
+def _tracked_piece(p: etree._Element, piece: StyledSegment, by: Attribution, ids: RevisionIds) -> None:
+    rpr = run_properties(piece.formatting)
+    if piece.op is Op.EQUAL:
+        p.append(text_run(piece.text, rpr))
+        return
+    wrapper = revision("w:ins" if piece.op is Op.INSERT else "w:del", by, ids)
+    wrapper.append(text_run(piece.text, rpr, deleted=piece.op is Op.DELETE))
+    p.append(wrapper)
+
+
+def _static(piece: StyledSegment) -> Formatting:
+    """UN print convention: deletions struck through, insertions bold (and underlined)."""
+    if piece.op is Op.DELETE:
+        return replace(piece.formatting, strike=True)
+    if piece.op is Op.INSERT:
+        return replace(piece.formatting, bold=True, underline=True)
+    return piece.formatting
+
+
+def _body_format(para: Paragraph) -> Formatting:
+    longest = max(para.runs, key=lambda r: len(r.text), default=None)
+    return longest.formatting if longest else PLAIN
+
+
+def _heading(amendment: Amendment) -> str:
+    if amendment.kind is Kind.INSERT:
+        return f"New paragraph {amendment.label} (after paragraph {amendment.target})"
+    if amendment.kind is Kind.DELETE:
+        return f"Paragraph {amendment.label}: delete"
+    return f"Paragraph {amendment.label}"
+
+
+def _symbol(draft: Draft) -> str:
+    for para in draft.paragraphs[:15]:
+        m = _SYMBOL.search(para.text)
+        if m and "/" in m.group(0):
+            return m.group(0)
+    return ""
+
+
+def _long_date(date: datetime) -> str:
+    return f"{date.day} {date.strftime('%B %Y')}"

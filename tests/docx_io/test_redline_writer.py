@@ -1,0 +1,146 @@
+"""docx_io.redline_writer: native revisions on the original package, untouched parts unchanged."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+from lxml import etree
+
+from app.diff import diff_text
+from app.plan import Attribution, DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
+from app.segments import shift
+from docx_io.ns import qn
+from docx_io.package import read_package
+from docx_io.reader import read_draft
+from docx_io.redline_writer import write_redline
+from tests.docx_io.docx_factory import make_docx
+
+BY = Attribution("IMSB", datetime(2025, 12, 9, 10, 30, tzinfo=UTC))
+W_INS, W_DEL = qn("w:ins"), qn("w:del")
+
+
+def _document(path: Path) -> etree._Element:
+    with zipfile.ZipFile(path) as zf:
+        return etree.fromstring(zf.read("word/document.xml"))
+
+
+def _sample(tmp_path: Path) -> Path:
+    doc = docx.Document()
+    doc.add_paragraph("Internet governance", style="Heading 1")
+    p = doc.add_paragraph("88.\tWe reaffirm the ")
+    p.add_run("description").italic = True
+    p.add_run(" of Internet governance in the Tunis Agenda.")
+    doc.add_paragraph("89.\tWe reaffirm that Internet governance must continue to be global.")
+    doc.add_paragraph("90.\tUntouched paragraph.")
+    doc.save(str(tmp_path / "base.docx"))
+    return tmp_path / "base.docx"
+
+
+def _plan(path: Path) -> RedlinePlan:
+    draft = read_draft(path)
+    p88, p89, p90 = draft.by_label("88"), draft.by_label("89"), draft.by_label("90")
+    proposed = "We reaffirm the working definition of Internet governance in the Tunis Agenda."
+    plan = RedlinePlan()
+    plan.add(ModifyParagraph(p88.anchor, shift(diff_text(p88.body, proposed), p88.prefix), BY))
+    plan.add(InsertParagraph(p89.anchor, "89 bis.\tA new paragraph.", BY))
+    plan.add(DeleteParagraph(p90.anchor, BY))
+    return plan
+
+
+def test_full_writes_ins_and_del_with_author_date_and_unique_ids(tmp_path: Path) -> None:
+    base = _sample(tmp_path)
+    out = tmp_path / "full.docx"
+    write_redline(read_package(base), _plan(base), out)
+    root = _document(out)
+    revisions = list(root.iter(W_INS, W_DEL))
+    assert revisions, "no revisions written"
+    assert {r.get(qn("w:author")) for r in revisions} == {"IMSB"}
+    assert {r.get(qn("w:date")) for r in revisions} == {"2025-12-09T10:30:00Z"}
+    ids = [el.get(qn("w:id")) for el in root.iter() if el.get(qn("w:id")) is not None]
+    assert len(ids) == len(set(ids))
+    # delText only inside w:del, never w:t there.
+    for d in root.iter(W_DEL):
+        assert not list(d.iter(qn("w:t")))
+    for t in root.iter(qn("w:delText")):
+        assert any(a.tag == W_DEL for a in t.iterancestors())
+
+
+def test_deleted_text_keeps_its_formatting_and_insertion_joins_it(tmp_path: Path) -> None:
+    base = _sample(tmp_path)
+    out = tmp_path / "full.docx"
+    write_redline(read_package(base), _plan(base), out)
+    root = _document(out)
+    deleted = [d for d in root.iter(W_DEL) if "".join(d.itertext()) == "description"]
+    assert deleted and deleted[0].find(f".//{qn('w:i')}") is not None
+    inserted = [i for i in root.iter(W_INS) if "".join(i.itertext()) == "working definition"]
+    assert inserted and inserted[0].find(f".//{qn('w:i')}") is not None
+
+
+def test_new_and_deleted_paragraph_marks_are_tracked(tmp_path: Path) -> None:
+    base = _sample(tmp_path)
+    out = tmp_path / "full.docx"
+    write_redline(read_package(base), _plan(base), out)
+    body = _document(out).find(qn("w:body"))
+    assert body is not None
+    paras = body.findall(qn("w:p"))
+    new = [p for p in paras if "".join(p.itertext()).startswith("89 bis.")]
+    assert len(new) == 1
+    assert new[0].find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:ins')}") is not None
+    gone = [p for p in paras if "Untouched" in "".join(p.itertext())]
+    # The last body paragraph keeps its mark (Word needs one); its text is struck.
+    assert gone and list(gone[0].iter(W_DEL))
+
+
+def test_reading_the_output_gives_the_proposed_text(tmp_path: Path) -> None:
+    base = _sample(tmp_path)
+    out = tmp_path / "full.docx"
+    write_redline(read_package(base), _plan(base), out)
+    texts = [p.text for p in read_draft(out).paragraphs]
+    assert "88.\tWe reaffirm the working definition of Internet governance in the Tunis Agenda." in texts
+    assert "89 bis.\tA new paragraph." in texts
+    assert not any("Untouched" in t for t in texts)
+
+
+def test_untouched_paragraphs_and_parts_are_unchanged(tmp_path: Path) -> None:
+    base = _sample(tmp_path)
+    out = tmp_path / "full.docx"
+    write_redline(read_package(base), _plan(base), out)
+    with zipfile.ZipFile(base) as a, zipfile.ZipFile(out) as b:
+        assert a.namelist() == b.namelist()
+        for name in a.namelist():
+            if name != "word/document.xml":
+                assert a.read(name) == b.read(name), name
+    before = _document(base).find(qn("w:body"))
+    after = _document(out).find(qn("w:body"))
+    assert before is not None and after is not None
+    p89_before = etree.tostring(before.findall(qn("w:p"))[2])
+    assert p89_before in [etree.tostring(p) for p in after.findall(qn("w:p"))]
+
+
+def test_clean_leaves_no_revisions(tmp_path: Path) -> None:
+    base = _sample(tmp_path)
+    out = tmp_path / "clean.docx"
+    write_redline(read_package(base), _plan(base), out, tracked=False)
+    root = _document(out)
+    assert not list(root.iter(W_INS, W_DEL, qn("w:delText")))
+    texts = [p.text for p in read_draft(out).paragraphs]
+    assert texts[1] == "88.\tWe reaffirm the working definition of Internet governance in the Tunis Agenda."
+    assert texts[3] == "89 bis.\tA new paragraph."
+
+
+def test_empty_plan_copies_every_part_byte_for_byte(tmp_path: Path) -> None:
+    base = make_docx(tmp_path / "b.docx", ["1.\tOne."])
+    out = tmp_path / "same.docx"
+    write_redline(read_package(base), RedlinePlan(), out)
+    with zipfile.ZipFile(base) as a, zipfile.ZipFile(out) as b:
+        assert {n: a.read(n) for n in a.namelist()} == {n: b.read(n) for n in b.namelist()}
+
+
+def test_input_file_is_never_modified(tmp_path: Path) -> None:
+    base = _sample(tmp_path)
+    before = base.read_bytes()
+    write_redline(read_package(base), _plan(base), tmp_path / "o.docx")
+    assert base.read_bytes() == before
