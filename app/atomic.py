@@ -63,7 +63,10 @@ def atomic_write(out: Path, write: Callable[[IO[bytes]], None]) -> None:
 
 def atomic_write_bytes(out: Path, data: bytes) -> None:
     """Write bytes to `out` atomically."""
-    atomic_write(out, lambda fh: fh.write(data) and None)
+    def write(fh: IO[bytes]) -> None:
+        fh.write(data)
+
+    atomic_write(out, write)
 
 
 def atomic_write_text(out: Path, text: str) -> None:

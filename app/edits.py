@@ -3,6 +3,7 @@ the diff produces, so hand edits and computed redlines share one model."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -55,12 +56,12 @@ def segments_from_edits(original: str, edits: Iterable[Edit]) -> list[Segment]:
         if isinstance(edit, Replace):
             inserts.setdefault(edit.end, []).append(edit.text)
     strikes.sort()
-    for (s1, e1), (s2, _e2) in zip(strikes, strikes[1:], strict=False):
+    for (s1, e1), (s2, _e2) in itertools.pairwise(strikes):
         if s2 < e1:
             raise AmendmentError(f"struck spans {s1}..{e1} and {s2}.. overlap; merge them into one")
     cuts = sorted({0, len(original), *inserts, *(s for s, _ in strikes), *(e for _, e in strikes)})
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         out += [Segment(Op.INSERT, t) for t in inserts.get(a, [])]
         struck = any(s <= a and b <= e for s, e in strikes)
         out.append(Segment(Op.DELETE if struck else Op.EQUAL, original[a:b]))

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 from app.amendments import Amendment, Kind, Option, Status
 from app.atomic import atomic_write_text
 from app.errors import ProjectError
-from app.model import Draft
+from app.model import Draft, Paragraph
 from app.rebase import rebase
 from app.segments import Op, Segment, from_json, to_json
 
@@ -70,7 +70,9 @@ def load_project(path: Path) -> Project:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise ProjectError(f"{path}: not a valid project file (JSON error at line {exc.lineno}); it was not changed") from None
+        raise ProjectError(
+            f"{path}: not a valid project file (JSON error at line {exc.lineno}); it was not changed"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectError(f"{path}: not a Redline Desk project file")
     version = data.get("schema_version")
@@ -144,6 +146,7 @@ def reanchor(project: Project, draft: Draft) -> list[Placement]:
         if para is not None and para.body == amendment.anchor_text:
             placements.append(Placement(amendment, old, para.label, "same text"))
             continue
+        best: Paragraph | None
         if para is not None and fuzz.ratio(para.body, amendment.anchor_text) >= REANCHOR_CUTOFF:
             best = para
         else:

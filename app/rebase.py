@@ -126,7 +126,7 @@ class _Mapper:
 
     def __init__(self, source: str, target: str) -> None:
         metric = Indel if len(source) * len(target) <= _INDEL_CELL_LIMIT else Levenshtein
-        self.blocks = [
+        self.blocks: list[tuple[str, int, int, int, int]] = [
             (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in metric.opcodes(source, target)
         ]
         self.starts = [b[1] for b in self.blocks]
@@ -144,7 +144,7 @@ class _Mapper:
         """Where a change starting at source offset pos starts in the target."""
         if not self.blocks:
             return 0
-        tag, s1, e1, s2, e2 = self._block(pos)
+        tag, s1, _e1, s2, e2 = self._block(pos)
         if tag == "equal":
             return s2 + min(pos - s1, e2 - s2)
         return s2 if pos <= s1 else e2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -44,7 +45,7 @@ def styled_segments(para: Paragraph, segments: Sequence[Segment], offset: int | 
         end = at + len(seg.text)
         cuts = [s for s in starts if at < s < end]
         edges = [at, *cuts, end]
-        for a, b in zip(edges, edges[1:], strict=False):
+        for a, b in itertools.pairwise(edges):
             out.append(StyledSegment(seg.op, seg.text[a - at : b - at], fmt_at(a)))
         at = end
     return out

@@ -312,10 +312,7 @@ def format_text_form(amendments: list[Amendment], title: str = "") -> str:
         for option in amendment.options:
             if many or option.name != "A":
                 lines.append(f"Option {option.name}")
-            if amendment.kind is Kind.INSERT:
-                text = f"**{option.proposed}**"
-            else:
-                text = format_markup(option.segments)
+            text = f"**{option.proposed}**" if amendment.kind is Kind.INSERT else format_markup(option.segments)
             lines.append(f"{amendment.label}. {text}")
         if amendment.rationale:
             lines.append(f"Rationale: {amendment.rationale}")

@@ -13,7 +13,14 @@ from app.plan import Attribution
 from app.segments import Op, Segment, original_text
 from docx_io.ns import W
 from docx_io.revisions import (
-    RevisionIds, accept_in, clean_rpr, has_revisions, mark_as_deleted_text, revision, text_run, wrap,
+    RevisionIds,
+    accept_in,
+    clean_rpr,
+    has_revisions,
+    mark_as_deleted_text,
+    revision,
+    text_run,
+    wrap,
 )
 from docx_io.text_map import Piece, paragraph_pieces
 
@@ -109,7 +116,9 @@ def _split_runs(pieces: list[Piece], cuts: set[int]) -> None:
 
 def _split_run_at(run: etree._Element, run_pieces: list[Piece], cut: int) -> None:
     """Split `run` so that text before `cut` stays and the rest moves to a copy placed after it."""
-    tail = etree.Element(_W + "r", attrib=dict(run.attrib))
+    tail = etree.Element(_W + "r")
+    for name, value in run.attrib.items():
+        tail.set(name, value)
     rpr = run.find(_W + "rPr")
     if rpr is not None:
         tail.append(copy.deepcopy(rpr))

@@ -16,8 +16,8 @@ from lxml import etree
 from app.labels import SUFFIXES, is_roman
 from app.model import Draft, Formatting, Kind, Paragraph, Run
 from docx_io.formatting import run_formatting
-from docx_io.numbering import NumberingResolver, resolver_for
 from docx_io.ns import W, w_attr
+from docx_io.numbering import NumberingResolver, resolver_for
 from docx_io.package import Package, read_package
 from docx_io.paragraphs import body_of, iter_block_paragraphs
 from docx_io.styles import StyleSheet, read_styles
