@@ -19,7 +19,7 @@ class StyleSheet:
     """What the reader needs to know about styles."""
 
     names: dict[str, str] = field(default_factory=dict)  # style id -> name
-    outline: dict[str, int] = field(default_factory=dict)  # style id -> heading level (1-based)
+    outline: dict[str, int] = field(default_factory=dict)  # style id -> heading level (1-based), 0: body text
     based_on: dict[str, str] = field(default_factory=dict)
     default_paragraph: str | None = None
 
@@ -35,7 +35,7 @@ class StyleSheet:
         while style_id and style_id not in seen:
             seen.add(style_id)
             if style_id in self.outline:
-                return self.outline[style_id]
+                return self.outline[style_id] or None
             style_id = self.based_on.get(style_id)
         return None
 
@@ -72,8 +72,8 @@ def _level_of(style: etree._Element, name: str) -> int | None:
             value = int(w_attr(outline, "val") or "9")
         except ValueError:
             value = 9
-        if value < 9:
-            return value + 1
+        # An explicit level 9 means body text, whatever the style is based on.
+        return value + 1 if value < 9 else 0
     m = _HEADING_NAME.match(name.strip())
     if not m:
         return None

@@ -1,0 +1,1 @@
+"""Bundled resources: sample drafts (samples/) and the scripts that build them (build/)."""

@@ -1,0 +1,1 @@
+"""Scripts that rebuild resources/samples/ from texts in build/sources/."""

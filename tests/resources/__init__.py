@@ -1,0 +1,1 @@
+"""Tests of the bundled samples and the scripts that build them."""
