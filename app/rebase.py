@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
@@ -37,6 +37,7 @@ class Rebased:
     segments: list[Segment]
     mismatches: list[Mismatch]
     whitespace_only: bool  # texts differed only in white space
+    differences: list[tuple[str, str]] = field(default_factory=list)  # (old text, new text), white space aside
 
 
 def squash_space(text: str) -> str:
@@ -76,7 +77,8 @@ def rebase(segments: Sequence[Segment], target: str) -> Rebased:
         i += 2 if insert_text is not None else 1
     clean = _drop_overlaps(edits)
     return Rebased(
-        segments_from_edits(target, clean), mismatches, squash_space(source) == squash_space(target)
+        segments_from_edits(target, clean), mismatches, squash_space(source) == squash_space(target),
+        mapper.differences(source, target),
     )
 
 
@@ -131,6 +133,19 @@ class _Mapper:
         ]
         self.starts = [b[1] for b in self.blocks]
         self.target_len = len(target)
+
+    def differences(self, source: str, target: str) -> list[tuple[str, str]]:
+        """The places where the texts differ other than in white space, widened to whole words."""
+        out: list[tuple[str, str]] = []
+        last_end = -1
+        for tag, s1, e1, s2, e2 in self.blocks:
+            if tag == "equal" or s1 < last_end:
+                continue
+            old, new = _whole_words(source, s1, e1), _whole_words(target, s2, e2)
+            if squash_space(old) != squash_space(new):
+                out.append((old, new))
+            last_end = e1
+        return out
 
     def _block(self, pos: int) -> tuple[str, int, int, int, int]:
         idx = bisect.bisect_right(self.starts, pos) - 1

@@ -56,7 +56,7 @@ class Diagnostic:
     def __str__(self) -> str:
         out = f"line {self.line}: para {self.label}: {self.severity.value}: {self.message}"
         if self.found:
-            out += f"; found struck '{self.found}'"
+            out += f"; quoted '{self.found.strip()}'"
         if self.expected:
             out += f"; the draft has '{self.expected}'"
         if self.closest:
@@ -164,7 +164,31 @@ def parse_markup(text: str) -> tuple[list[Segment], str | None]:
     if state is not Op.EQUAL:
         mark = "~~" if state is Op.DELETE else "**"
         return [], f"a '{mark}' is never closed; add the closing '{mark}'"
-    return normalize(segments), None
+    return _settle_spaces(normalize(segments)), None
+
+
+def _settle_spaces(segments: list[Segment]) -> list[Segment]:
+    """Writers put spaces on both sides of a marked change ("governance **encompasses …** must"),
+    which would leave the original with a double space. Move the space before a lone insertion
+    (or a lone strike) into the change, so each side reads with single spaces."""
+    segs = list(segments)
+    for i, seg in enumerate(segs):
+        if seg.op is Op.EQUAL or i == 0 or segs[i - 1].op is not Op.EQUAL:
+            continue
+        partner = segs[i + 1] if i + 1 < len(segs) else None
+        if partner is not None and partner.op is not Op.EQUAL:
+            continue  # a replacement: both sides already read well
+        left = segs[i - 1].text
+        stripped = left.rstrip()
+        space = left[len(stripped):]
+        if not space or seg.text[:1].isspace():
+            continue
+        if partner is None or partner.text[:1].isspace() or not partner.text[:1].isalnum():
+            if partner is not None and not partner.text[:1].isspace() and seg.op is Op.DELETE:
+                continue  # "a ~~b~~, c": the space belongs to the kept text
+            segs[i - 1] = Segment(Op.EQUAL, stripped)
+            segs[i] = Segment(seg.op, space + seg.text)
+    return normalize(segs)
 
 
 def import_text_form(draft: Draft, text: str, *, author: str = "", organisation: str = "") -> Imported:
@@ -209,12 +233,14 @@ def _modify(draft: Draft, para: ParsedParagraph, diagnostics: list[Diagnostic]) 
                 Severity.ERROR, para.label, para.line, "struck text is not in the draft; that change was left out",
                 expected=miss.expected, found=miss.found, closest=miss.closest,
             ))
-        if not result.whitespace_only and not result.mismatches and original_text(segments) != target.body:
-            closest, _ = closest_match(original_text(segments)[:80], target.body)
+        if result.differences:
+            found, expected = result.differences[0]
+            more = f" (and {len(result.differences) - 1} more places)" if len(result.differences) > 1 else ""
             diagnostics.append(Diagnostic(
                 Severity.WARNING, para.label, para.line,
-                "the quoted text differs from the draft outside the marked changes; the draft's text was kept there",
-                closest=closest,
+                f"the quoted text differs from the draft outside the marked changes{more}; "
+                "the draft's text was kept there",
+                expected=expected, found=found,
             ))
         segments = result.segments
     if is_unchanged(segments):
@@ -293,10 +319,16 @@ def format_markup(segments: list[Segment]) -> str:
     """One paragraph's segments as ~~struck~~ **inserted** text."""
     out = []
     for seg in segments:
-        if seg.op is Op.DELETE:
-            out.append(f"~~{seg.text}~~")
-        elif seg.op is Op.INSERT:
-            out.append(f"**{seg.text}**")
+        if seg.op is not Op.EQUAL:
+            # Markers hug the words: spaces at a change's edges stand outside them.
+            mark = "~~" if seg.op is Op.DELETE else "**"
+            core = seg.text.strip()
+            if not core:
+                out.append(f"{mark}{seg.text}{mark}")
+                continue
+            lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
+            trail = seg.text[len(seg.text.rstrip()):]
+            out.append(f"{lead}{mark}{core}{mark}{trail}")
         else:
             out.append(seg.text)
     return "".join(out).replace("\n", " ")
