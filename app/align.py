@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from app.errors import LabelError
+from app.labels import label_key
 from app.model import Paragraph
 
 # Least similarity (0-100) for two different paragraphs to count as one paragraph revised.
 MATCH_CUTOFF = 55.0
-# Same label makes a weaker text match acceptable.
+# The expected label (the same, or moved as the neighbours' labels moved) makes a weaker text match acceptable.
 SAME_LABEL_CUTOFF = 40.0
 # Stretches larger than this many cells are matched greedily instead of optimally.
 _DP_CELL_LIMIT = 250_000
@@ -43,23 +45,51 @@ def align(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> list[Pair]:
     old_keys = [key(p) for p in old]
     new_keys = [key(p) for p in new]
     pairs: list[Pair] = []
+    i = j = 0  # start of the stretch not yet aligned
     for op in Indel.opcodes(old_keys, new_keys):
-        if op.tag == "equal":
-            pairs += [Pair(op.src_start + k, op.dest_start + k) for k in range(op.src_end - op.src_start)]
-        else:
-            pairs += _fuzzy(old, new, old_keys, new_keys, op.src_start, op.src_end, op.dest_start, op.dest_end)
+        if op.tag != "equal":
+            continue  # deletions and insertions next to each other form one stretch
+        shifts = _shifts(old, new, [(i - 1, j - 1), (op.src_start, op.dest_start)])
+        pairs += _fuzzy(old, new, old_keys, new_keys, i, op.src_start, j, op.dest_start, shifts)
+        pairs += [Pair(op.src_start + k, op.dest_start + k) for k in range(op.src_end - op.src_start)]
+        i, j = op.src_end, op.dest_end
+    shifts = _shifts(old, new, [(i - 1, j - 1)])
+    pairs += _fuzzy(old, new, old_keys, new_keys, i, len(old), j, len(new), shifts)
     return pairs
+
+
+def _shifts(old: Sequence[Paragraph], new: Sequence[Paragraph], around: list[tuple[int, int]]) -> set[int]:
+    """How far the numbering moved at the matched paragraphs around a stretch (66 -> 67: +1)."""
+    out: set[int] = set()
+    for i, j in around:
+        if 0 <= i < len(old) and 0 <= j < len(new):
+            a, b = _number(old[i]), _number(new[j])
+            if a is not None and b is not None:
+                out.add(b - a)
+    return out
+
+
+def _number(para: Paragraph) -> int | None:
+    if para.label is None:
+        return None
+    try:
+        key_ = label_key(para.label)
+    except LabelError:
+        return None
+    return key_.number
 
 
 def _fuzzy(
     old: Sequence[Paragraph], new: Sequence[Paragraph], ok: list[str], nk: list[str],
-    i1: int, i2: int, j1: int, j2: int,
+    i1: int, i2: int, j1: int, j2: int, shifts: set[int],
 ) -> list[Pair]:
+    if i1 == i2 and j1 == j2:
+        return []
     if i1 == i2:
         return [Pair(None, j) for j in range(j1, j2)]
     if j1 == j2:
         return [Pair(i, None) for i in range(i1, i2)]
-    scorer = _Scorer(old, new, ok, nk)
+    scorer = _Scorer(old, new, ok, nk, shifts)
     if (i2 - i1) * (j2 - j1) <= _DP_CELL_LIMIT:
         matches = _best_matches(scorer, i1, i2, j1, j2)
     else:
@@ -68,14 +98,26 @@ def _fuzzy(
 
 
 class _Scorer:
-    def __init__(self, old: Sequence[Paragraph], new: Sequence[Paragraph], ok: list[str], nk: list[str]) -> None:
-        self.old, self.new, self.ok, self.nk = old, new, ok, nk
+    def __init__(
+        self, old: Sequence[Paragraph], new: Sequence[Paragraph], ok: list[str], nk: list[str], shifts: set[int]
+    ) -> None:
+        self.old, self.new, self.ok, self.nk, self.shifts = old, new, ok, nk, shifts | {0}
+
+    def expected_label(self, i: int, j: int) -> bool:
+        """The new paragraph carries the old one's label, or that label moved as its neighbours' did."""
+        a, b = self.old[i], self.new[j]
+        if a.label is not None and a.label == b.label:
+            return True
+        na, nb = _number(a), _number(b)
+        if na is None or nb is None or a.label is None or b.label is None:
+            return False
+        same_rest = a.label[len(str(na)):] == b.label[len(str(nb)):]
+        return same_rest and (nb - na) in self.shifts
 
     def gain(self, i: int, j: int) -> float:
         """How much matching old i with new j is worth (<= 0: not a match)."""
         a, b = self.ok[i], self.nk[j]
-        same_label = self.old[i].label is not None and self.old[i].label == self.new[j].label
-        cutoff = SAME_LABEL_CUTOFF if same_label else MATCH_CUTOFF
+        cutoff = SAME_LABEL_CUTOFF if self.expected_label(i, j) else MATCH_CUTOFF
         # Length ratio bounds the similarity; skip hopeless pairs cheaply.
         la, lb = len(a), len(b)
         if la and lb and 200.0 * min(la, lb) / (la + lb) < cutoff:

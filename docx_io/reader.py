@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from app.errors import DocumentError
 from app.labels import SUFFIXES, is_roman
 from app.model import Draft, Formatting, Kind, Paragraph, Run
 from docx_io.formatting import run_formatting
@@ -66,7 +67,7 @@ def draft_from_package(pkg: Package) -> Draft:
     if labeller.duplicates:
         shown = ", ".join(sorted(labeller.duplicates)[:5])
         draft.notices.append(f"labels printed more than once ({shown}); the first of each is used")
-    draft.title = _title(paragraphs)
+    draft.title = _core_title(pkg) or _title(paragraphs)
     return draft
 
 
@@ -209,8 +210,21 @@ def _count_revisions(document: etree._Element) -> int:
     return sum(1 for _ in document.iter(*(_W + t for t in _REVISION_TAGS)))
 
 
+def _core_title(pkg: Package) -> str:
+    """dc:title of docProps/core.xml (UN files keep the document symbol there)."""
+    name = "docProps/core.xml"
+    if not pkg.has(name):
+        return ""
+    try:
+        core = pkg.xml(name)
+    except DocumentError:
+        return ""
+    title = core.find("{http://purl.org/dc/elements/1.1/}title")
+    return (title.text or "").strip() if title is not None else ""
+
+
 def _title(paragraphs: list[Paragraph]) -> str:
     for para in paragraphs:
         if para.kind is Kind.HEADING and para.text.strip():
-            return para.text.strip()
+            return " ".join(para.text.split())
     return ""

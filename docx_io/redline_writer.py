@@ -20,7 +20,9 @@ from docx_io.ns import W
 from docx_io.package import Package, serialize, write_package
 from docx_io.paragraph_edit import edit_paragraph
 from docx_io.paragraphs import paragraph_list
-from docx_io.revisions import RevisionIds, clean_rpr, mark_paragraph, revision, text_run
+from docx_io.revisions import (
+    RevisionIds, clean_rpr, mark_paragraph, revision, settle_last_inserted_mark, text_run,
+)
 from docx_io.text_map import paragraph_pieces
 
 _W = f"{{{W}}}"
@@ -60,12 +62,14 @@ def apply_plan(document: etree._Element, plan: RedlinePlan, ids: RevisionIds, tr
     paragraphs = paragraph_list(document)
     last_after: dict[int, etree._Element] = {}
     touched: set[int] = set()
+    created: list[etree._Element] = []
     for step in plan.steps:
         if not 0 <= step.anchor < len(paragraphs):
             raise AmendmentError(f"paragraph #{step.anchor} is not in the document")
         p = paragraphs[step.anchor]
         if isinstance(step, InsertParagraph):
             new_p = _new_paragraph(p, step, ids, tracked)
+            created.append(new_p)
             if step.before:
                 p.addprevious(new_p)
             else:
@@ -79,6 +83,8 @@ def apply_plan(document: etree._Element, plan: RedlinePlan, ids: RevisionIds, tr
             edit_paragraph(p, step.segments, step.by, ids, tracked)
         elif isinstance(step, DeleteParagraph):
             _delete_paragraph(p, step, ids, tracked)
+    for new_p in created:
+        settle_last_inserted_mark(new_p)
 
 
 def _delete_paragraph(p: etree._Element, step: DeleteParagraph, ids: RevisionIds, tracked: bool) -> None:

@@ -126,6 +126,49 @@ def mark_paragraph(p: etree._Element, kind: str, by: Attribution, ids: RevisionI
     rpr.insert(0, revision("w:" + kind, by, ids))
 
 
+def settle_last_inserted_mark(p: etree._Element) -> None:
+    """A new paragraph that ends its body or cell cannot lose its mark on reject (Word and
+    LibreOffice keep the last mark): mark the previous paragraph's mark as inserted instead,
+    as Word does when Enter is pressed at the end of it."""
+    rpr = p.find(f"{_W}pPr/{_W}rPr")
+    ins = rpr.find(_W + "ins") if rpr is not None else None
+    if ins is None or _next_block(p) is not None:
+        return
+    # Walk back over the other new paragraphs to the one they were typed after.
+    prev = p.getprevious()
+    while prev is not None and (
+        prev.tag not in (_W + "p", _W + "tbl", _W + "sdt")
+        or (prev.tag == _W + "p" and prev.find(f"{_W}pPr/{_W}rPr/{_W}ins") is not None)
+    ):
+        prev = prev.getprevious()
+    if prev is None or prev.tag != _W + "p":
+        return
+    assert rpr is not None
+    rpr.remove(ins)
+    prev_ppr = prev.find(_W + "pPr")
+    if prev_ppr is None:
+        prev_ppr = etree.Element(_W + "pPr")
+        prev.insert(0, prev_ppr)
+    prev_rpr = prev_ppr.find(_W + "rPr")
+    if prev_rpr is None:
+        prev_rpr = etree.Element(_W + "rPr")
+        tail = [c for c in prev_ppr if c.tag in (_W + "sectPr", _W + "pPrChange")]
+        if tail:
+            tail[0].addprevious(prev_rpr)
+        else:
+            prev_ppr.append(prev_rpr)
+    for old in prev_rpr.findall(_W + "del"):
+        prev_rpr.remove(old)
+    prev_rpr.insert(0, ins)
+
+
+def _next_block(p: etree._Element) -> etree._Element | None:
+    nxt = p.getnext()
+    while nxt is not None and nxt.tag not in (_W + "p", _W + "tbl", _W + "sdt"):
+        nxt = nxt.getnext()
+    return nxt
+
+
 def accept_in(el: etree._Element) -> None:
     """Accept every tracked change below el (insertions kept, deletions dropped, marks removed)."""
     for tag in ("del", "moveFrom"):

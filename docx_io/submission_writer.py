@@ -15,7 +15,7 @@ from app.model import PLAIN, Draft, Formatting, Paragraph, Run
 from app.plan import Attribution
 from app.segments import Op
 from app.styled import StyledSegment, styled_segments
-from docx_io.revisions import RevisionIds, mark_paragraph, revision, text_run
+from docx_io.revisions import RevisionIds, mark_paragraph, revision, settle_last_inserted_mark, text_run
 from docx_io.un_document import Block, UNDocument
 from docx_io.un_styles import run_properties
 
@@ -29,12 +29,14 @@ def write_submission(
     """Write the amendments-only submission to `out` (atomically)."""
     symbol = _symbol(draft)
     doc = UNDocument(symbol or "Amendments", _long_date(date), distribution="General")
+    what = symbol or draft.title or "the draft"
     submitter = organisation or author or (amendments[0].attribution if amendments else "")
-    doc.add_block(Block("title", [Run(title or f"Proposed amendments to {symbol or draft.title or 'the draft'}")]))
+    doc.add_block(Block("title", [Run(title or f"Proposed amendments to {what}")]))
     if submitter:
         doc.add_block(Block("sponsor", [Run(f"Submitted by {submitter}")]))
     doc.add_block(Block("text", [Run(_long_date(date))]))
     ids: RevisionIds | None = None
+    last: etree._Element | None = None
     for amendment in amendments:
         doc.add_block(Block("subheading", [Run(_heading(amendment))]))
         target = draft.by_label(amendment.target)
@@ -46,10 +48,13 @@ def write_submission(
             if ids is None:
                 ids = RevisionIds([p.getroottree().getroot()])
             _fill(p, amendment, option, target, by, ids, tracked)
+            last = p
         if amendment.rationale:
             doc.add_block(Block("text", [
                 Run("Rationale: ", Formatting(italic=True)), Run(amendment.rationale),
             ]))
+    if ids is not None and last is not None:
+        settle_last_inserted_mark(last)
     doc.save(out)
 
 
@@ -109,11 +114,9 @@ def _heading(amendment: Amendment) -> str:
 
 
 def _symbol(draft: Draft) -> str:
-    for para in draft.paragraphs[:15]:
-        m = _SYMBOL.search(para.text)
-        if m and "/" in m.group(0):
-            return m.group(0)
-    return ""
+    """The draft's document symbol (A/80/L.41) when its title is one."""
+    m = _SYMBOL.fullmatch(draft.title.strip())
+    return m.group(0) if m else ""
 
 
 def _long_date(date: datetime) -> str:
