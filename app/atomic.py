@@ -22,7 +22,8 @@ def check_output_path(out: Path) -> None:
     lock = parent / ("~$" + out.name[2:] if len(out.name) > 2 else "~$" + out.name)
     if lock.exists() or (parent / ("~$" + out.name)).exists():
         raise OutputError(f"{out}: is open in Word (lock file '{lock.name}'); close it there or choose another name")
-    if out.exists() and not os.access(out, os.W_OK):
+    # The mode bits too: root may write anything, but a file marked read-only is the user's choice.
+    if out.exists() and (not os.access(out, os.W_OK) or not out.stat().st_mode & 0o222):
         raise OutputError(f"{out}: is read-only; choose another output or make it writable")
     if not os.access(parent, os.W_OK):
         raise OutputError(f"{out}: folder '{parent}' is not writable; choose another output")

@@ -27,13 +27,15 @@ def diff_text(original: str, proposed: str, granularity: Granularity = Granulari
         return [Segment(Op.EQUAL, original)] if original else []
     prefix_len = _common_prefix(original, proposed)
     suffix_len = _common_suffix(original[prefix_len:], proposed[prefix_len:])
-    # Trim whole tokens only: back off to a token boundary so words are not cut.
-    prefix_len = _back_to_boundary(original, prefix_len)
+    # Trim whole tokens only: a cut must fall between words in both texts.
+    while prefix_len > 0 and (_inside_word(original, prefix_len) or _inside_word(proposed, prefix_len)):
+        prefix_len -= 1
     end_o = len(original) - suffix_len
     end_p = len(proposed) - suffix_len
-    fwd = _forward_to_boundary(original, end_o)
-    end_p += fwd - end_o
-    end_o = fwd
+    while suffix_len > 0 and (_inside_word(original, end_o) or _inside_word(proposed, end_p)):
+        end_o += 1
+        end_p += 1
+        suffix_len -= 1
     tok_gran = Granularity.CHARACTER if granularity is Granularity.CHARACTER else Granularity.WORD
     middle = diff_tokens(
         tokenize(original[prefix_len:end_o], tok_gran), tokenize(proposed[prefix_len:end_p], tok_gran)
@@ -183,15 +185,6 @@ def _common_suffix(a: str, b: str) -> int:
     return i
 
 
-def _back_to_boundary(text: str, pos: int) -> int:
-    """Move pos left until it is not inside a word token."""
-    while 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum():
-        pos -= 1
-    return pos
-
-
-def _forward_to_boundary(text: str, pos: int) -> int:
-    """Move pos right until it is not inside a word token."""
-    while 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum():
-        pos += 1
-    return pos
+def _inside_word(text: str, pos: int) -> bool:
+    """Tell whether pos cuts a word of text in two."""
+    return 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum()

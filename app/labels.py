@@ -32,7 +32,7 @@ class LabelKey:
 
     number: int
     suffix_rank: int
-    subs: tuple[str, ...]
+    subs: tuple[int, ...]
 
 
 def parse_label(text: str) -> str:
@@ -70,8 +70,27 @@ def label_key(label: str) -> LabelKey:
     if not m:
         raise LabelError(f"'{label}' is not a paragraph label")
     suffix = (m.group("suffix") or "").lower()
-    subs = tuple(s.lower() for s in _SUB_RE.findall(m.group("subs") or ""))
+    markers = [s.lower() for s in _SUB_RE.findall(m.group("subs") or "")]
+    # First level (a), (b) … (aa); second level (i), (ii) … in roman order.
+    subs = tuple(
+        roman_value(s) if depth and is_roman(s) else _letter_value(s) for depth, s in enumerate(markers)
+    )
     return LabelKey(int(m.group("num")), _SUFFIX_RANK.get(suffix, 0), subs)
+
+
+def _letter_value(marker: str) -> int:
+    """a=1 … z=26, aa=27 (Word's lowerLetter sequence)."""
+    return (len(marker) - 1) * 26 + (ord(marker[0]) - ord("a") + 1)
+
+
+def roman_value(marker: str) -> int:
+    """The value of a lower-case roman numeral."""
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for i, ch in enumerate(marker):
+        v = values[ch]
+        total += -v if i + 1 < len(marker) and values[marker[i + 1]] > v else v
+    return total
 
 
 def base_number(label: str) -> int:

@@ -139,6 +139,10 @@ def reanchor(project: Project, draft: Draft) -> list[Placement]:
     """Place each amendment on the draft by label and text; amendments that cannot be placed are
     reported (and left unchanged in the project)."""
     bodies = [p.body for p in draft.paragraphs]
+    by_body: dict[str, list[Paragraph]] = {}
+    for p in draft.paragraphs:
+        if p.label is not None:
+            by_body.setdefault(p.body, []).append(p)
     placements: list[Placement] = []
     for amendment in project.amendments:
         old = amendment.target
@@ -147,7 +151,10 @@ def reanchor(project: Project, draft: Draft) -> list[Placement]:
             placements.append(Placement(amendment, old, para.label, "same text"))
             continue
         best: Paragraph | None
-        if para is not None and fuzz.ratio(para.body, amendment.anchor_text) >= REANCHOR_CUTOFF:
+        same = by_body.get(amendment.anchor_text, [])
+        if len(same) == 1:
+            best = same[0]  # the very text, moved: stronger evidence than the old label
+        elif para is not None and fuzz.ratio(para.body, amendment.anchor_text) >= REANCHOR_CUTOFF:
             best = para
         else:
             found = process.extractOne(amendment.anchor_text, bodies, scorer=fuzz.ratio, score_cutoff=REANCHOR_CUTOFF)

@@ -137,14 +137,17 @@ class _Mapper:
     def differences(self, source: str, target: str) -> list[tuple[str, str]]:
         """The places where the texts differ other than in white space, widened to whole words."""
         out: list[tuple[str, str]] = []
-        last_end = -1
-        for tag, s1, e1, s2, e2 in self.blocks:
-            if tag == "equal" or s1 < last_end:
+        stretch: list[tuple[int, int, int, int]] = []
+        for tag, s1, e1, s2, e2 in [*self.blocks, ("equal", 0, 0, 0, 0)]:
+            if tag != "equal":
+                stretch.append((s1, e1, s2, e2))
                 continue
-            old, new = _whole_words(source, s1, e1), _whole_words(target, s2, e2)
-            if squash_space(old) != squash_space(new):
-                out.append((old, new))
-            last_end = e1
+            if stretch:
+                a1, b1 = stretch[0][0], stretch[-1][1]
+                a2, b2 = stretch[0][2], stretch[-1][3]
+                if squash_space(source[a1:b1]) != squash_space(target[a2:b2]):
+                    out.append((_whole_words(source, a1, b1), _whole_words(target, a2, b2)))
+                stretch = []
         return out
 
     def _block(self, pos: int) -> tuple[str, int, int, int, int]:

@@ -17,12 +17,14 @@ from enum import StrEnum
 from app.amendments import Amendment, Kind, Option
 from app.labels import SUFFIXES, label_key, parse_label
 from app.model import Draft
-from app.rebase import closest_match, rebase
+from app.rebase import rebase
 from app.segments import Op, Segment, is_unchanged, normalize, original_text, proposed_text
 
 _SUFFIX_ALT = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 _LABEL_LINE = re.compile(
-    rf"^\s*(?:\*\*)?(?P<label>\d{{1,4}}(?:\s?(?:{_SUFFIX_ALT}))?)\.(?:\*\*)?[ \t]+(?P<rest>\S.*)$", re.IGNORECASE
+    rf"^\s*(?:\*\*)?(?P<label>\d{{1,4}}(?:\s?(?:{_SUFFIX_ALT}))?(?:\s?\([a-z]{{1,5}}\))*)\.(?:\*\*)?[ \t]+"
+    r"(?P<rest>\S.*)$",
+    re.IGNORECASE,
 )
 _OPTION_LINE = re.compile(r"^\s*[#*_ ]*Option\s+(?P<name>[A-Z])\b", re.IGNORECASE)
 _RATIONALE_LINE = re.compile(r"^\s*[*_]*Rationale[*_]*\s*:[*_]*\s*(?P<text>.*)$", re.IGNORECASE)
@@ -196,7 +198,12 @@ def import_text_form(draft: Draft, text: str, *, author: str = "", organisation:
     parsed, diagnostics = parse_text_form(text)
     amendments: list[Amendment] = []
     new_labels: set[str] = set()
+    by_label: dict[str, Amendment] = {}
     for para in parsed:
+        earlier = by_label.get(para.label)
+        if earlier is not None and para.option and earlier.kind is not Kind.DELETE:
+            _add_option(draft, earlier, para, diagnostics)
+            continue
         if draft.has_label(para.label):
             amendment = _modify(draft, para, diagnostics)
         else:
@@ -207,6 +214,7 @@ def import_text_form(draft: Draft, text: str, *, author: str = "", organisation:
         amendment.organisation = organisation
         amendment.rationale = para.rationale
         amendments.append(amendment)
+        by_label[para.label] = amendment
     return Imported(amendments, diagnostics)
 
 
@@ -247,6 +255,18 @@ def _modify(draft: Draft, para: ParsedParagraph, diagnostics: list[Diagnostic]) 
         return None
     kind = Kind.DELETE if all(s.op is Op.DELETE for s in segments) else Kind.MODIFY
     return Amendment(kind, para.label, [Option(para.option or "A", segments)], target.body)
+
+
+def _add_option(draft: Draft, amendment: Amendment, para: ParsedParagraph, diagnostics: list[Diagnostic]) -> None:
+    """A second "Option B" for a paragraph already amended becomes an option of that amendment."""
+    if amendment.kind is Kind.INSERT:
+        amendment.options.append(Option(para.option or "B", [Segment(Op.INSERT, proposed_text(para.segments).strip())]))
+        return
+    other = _modify(draft, para, diagnostics)
+    if other is not None and other.kind is Kind.MODIFY:
+        amendment.options.append(Option(para.option or chr(ord("A") + len(amendment.options)), other.option.segments))
+        if para.rationale:
+            amendment.rationale = (amendment.rationale + " " + para.rationale).strip()
 
 
 def _insert(
@@ -318,20 +338,31 @@ def _repeated_stem(struck: list[str], following: list[str]) -> str | None:
 def format_markup(segments: list[Segment]) -> str:
     """One paragraph's segments as ~~struck~~ **inserted** text."""
     out = []
-    for seg in segments:
+    for i, seg in enumerate(segments):
         if seg.op is not Op.EQUAL:
-            # Markers hug the words: spaces at a change's edges stand outside them.
             mark = "~~" if seg.op is Op.DELETE else "**"
-            core = seg.text.strip()
-            if not core:
+            body = seg.text.lstrip()
+            lead = seg.text[: len(seg.text) - len(body)]
+            if lead and body and _settles_back(segments, i):
+                out.append(f"{lead}{mark}{body}{mark}")  # "governance **encompasses …** must"
+            else:
                 out.append(f"{mark}{seg.text}{mark}")
-                continue
-            lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
-            trail = seg.text[len(seg.text.rstrip()):]
-            out.append(f"{lead}{mark}{core}{mark}{trail}")
         else:
             out.append(seg.text)
     return "".join(out).replace("\n", " ")
+
+
+def _settles_back(segments: list[Segment], i: int) -> bool:
+    """Whether _settle_spaces would move a space before segment i back into it (see there)."""
+    prev = segments[i - 1] if i > 0 else None
+    nxt = segments[i + 1] if i + 1 < len(segments) else None
+    if prev is None or prev.op is not Op.EQUAL or prev.text[-1:].isspace():
+        return False
+    if nxt is not None and nxt.op is not Op.EQUAL:
+        return False
+    if nxt is None or nxt.text[:1].isspace():
+        return True
+    return segments[i].op is Op.INSERT and not nxt.text[:1].isalnum()
 
 
 def format_text_form(amendments: list[Amendment], title: str = "") -> str:

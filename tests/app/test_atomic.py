@@ -1,0 +1,130 @@
+"""Atomic writes and the output-path checks that run before any work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+import pytest
+
+from app.atomic import atomic_write, atomic_write_bytes, atomic_write_text, check_output_path
+from app.errors import OutputError
+
+
+def names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_atomic_write_text_creates_the_file(tmp_path: Path) -> None:
+    out = tmp_path / "redline.md"
+    atomic_write_text(out, "66. We ~~invite~~ **request** — 中文\n")
+    assert out.read_bytes() == "66. We ~~invite~~ **request** — 中文\n".encode()
+    assert names(tmp_path) == ["redline.md"]
+
+
+def test_atomic_write_replaces_existing_content(tmp_path: Path) -> None:
+    out = tmp_path / "out.docx"
+    out.write_bytes(b"old")
+    atomic_write_bytes(out, b"new content")
+    assert out.read_bytes() == b"new content"
+    assert names(tmp_path) == ["out.docx"]
+
+
+def test_existing_permissions_are_kept(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    out.write_text("old")
+    out.chmod(0o640)
+    atomic_write_text(out, "new")
+    assert out.stat().st_mode & 0o777 == 0o640
+
+
+class Boom(Exception):
+    pass
+
+
+def test_failure_in_writer_leaves_existing_file_and_no_temp(tmp_path: Path) -> None:
+    out = tmp_path / "out.docx"
+    out.write_bytes(b"precious original")
+
+    def writer(fh: IO[bytes]) -> None:
+        fh.write(b"half written")
+        raise Boom("writer failed")
+
+    with pytest.raises(Boom):
+        atomic_write(out, writer)
+    assert out.read_bytes() == b"precious original"
+    assert names(tmp_path) == ["out.docx"]
+
+
+def test_os_error_in_writer_becomes_output_error(tmp_path: Path) -> None:
+    out = tmp_path / "out.docx"
+    out.write_bytes(b"precious original")
+
+    def writer(fh: IO[bytes]) -> None:
+        fh.write(b"partial")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OutputError, match="nothing was changed"):
+        atomic_write(out, writer)
+    assert out.read_bytes() == b"precious original"
+    assert names(tmp_path) == ["out.docx"]
+
+
+def test_failure_when_no_file_existed_leaves_nothing(tmp_path: Path) -> None:
+    def writer(fh: IO[bytes]) -> None:
+        raise Boom("early")
+
+    with pytest.raises(Boom):
+        atomic_write(tmp_path / "new.docx", writer)
+    assert names(tmp_path) == []
+
+
+def test_output_that_is_a_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "out.docx"
+    folder.mkdir()
+    with pytest.raises(OutputError, match="folder"):
+        atomic_write_text(folder, "x")
+    assert names(folder) == []
+
+
+def test_output_in_missing_folder_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "out.docx"
+    with pytest.raises(OutputError, match="does not exist"):
+        atomic_write_text(out, "x")
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize(
+    ("out_name", "lock_name"),
+    [
+        ("rev2.docx", "~$rev2.docx"),
+        ("negotiation.docx", "~$negotiation.docx"),
+        # Word replaces the first two letters of a long name.
+        ("negotiation.docx", "~$gotiation.docx"),
+    ],
+)
+def test_output_open_in_word_is_refused(tmp_path: Path, out_name: str, lock_name: str) -> None:
+    out = tmp_path / out_name
+    out.write_bytes(b"original")
+    (tmp_path / lock_name).write_bytes(b"lock")
+    with pytest.raises(OutputError, match="open in Word"):
+        atomic_write_bytes(out, b"new")
+    assert out.read_bytes() == b"original"
+    assert names(tmp_path) == sorted([lock_name, out_name])
+
+
+def test_lock_file_of_another_document_does_not_matter(tmp_path: Path) -> None:
+    (tmp_path / "~$other.docx").write_bytes(b"lock")
+    out = tmp_path / "report.docx"
+    check_output_path(out)
+    atomic_write_bytes(out, b"ok")
+    assert out.read_bytes() == b"ok"
+
+
+def test_read_only_output_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "ro.docx"
+    out.write_bytes(b"original")
+    out.chmod(0o444)
+    with pytest.raises(OutputError, match="read-only"):
+        atomic_write_bytes(out, b"new")
+    assert out.read_bytes() == b"original"
