@@ -183,7 +183,7 @@ def _settle_spaces(segments: list[Segment]) -> list[Segment]:
         left = segs[i - 1].text
         stripped = left.rstrip()
         space = left[len(stripped):]
-        if not space or seg.text[:1].isspace():
+        if not space or seg.text[:1].isspace() or seg.text[-1:].isspace():
             continue
         if partner is None or partner.text[:1].isspace() or not partner.text[:1].isalnum():
             if partner is not None and not partner.text[:1].isspace() and seg.op is Op.DELETE:
@@ -356,7 +356,7 @@ def _settles_back(segments: list[Segment], i: int) -> bool:
     """Whether _settle_spaces would move a space before segment i back into it (see there)."""
     prev = segments[i - 1] if i > 0 else None
     nxt = segments[i + 1] if i + 1 < len(segments) else None
-    if prev is None or prev.op is not Op.EQUAL or prev.text[-1:].isspace():
+    if prev is None or prev.op is not Op.EQUAL or prev.text[-1:].isspace() or segments[i].text[-1:].isspace():
         return False
     if nxt is not None and nxt.op is not Op.EQUAL:
         return False
