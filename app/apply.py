@@ -8,7 +8,7 @@ from pathlib import Path
 from app.amendments import Amendment
 from app.atomic import atomic_write_text, check_output_path
 from app.compare import compare
-from app.errors import AmendmentError, DocumentError
+from app.errors import AmendmentError, DiagnosedError, DocumentError
 from app.model import Draft
 from app.plan import Attribution
 from app.planning import active, plan_amendments
@@ -58,8 +58,10 @@ def load_amendments(
     else:
         raise DocumentError(f"{source}: amendments must be a text form (.md, .txt) or a project (.json)")
     if errors and not keep_going:
-        raise AmendmentError(
-            "; ".join(errors) + " — nothing was written (fix the text, or pass --keep-going to write the rest)"
+        raise DiagnosedError(
+            f"{len(errors)} problem(s) in {source.name} (listed above); nothing was written. "
+            "Fix the text, or pass --keep-going to write the rest",
+            errors,
         )
     if not active(amendments):
         raise AmendmentError(f"{source}: no amendments found; label each paragraph like '66. text'")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.errors import RedlineDeskError
+from app.errors import DiagnosedError, RedlineDeskError
 
 FORMS = ("full", "amendments", "clean", "markdown")
 PROG = "redline-desk"
@@ -29,9 +29,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         handler = {"show": _show, "apply": _apply, "compare": _compare}[args.command]
         return handler(args)
+    except DiagnosedError as exc:
+        for line in exc.details:
+            print(f"{PROG}: {line}", file=sys.stderr)
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
     except RedlineDeskError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`show | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; no output was written", file=sys.stderr)
         return 130

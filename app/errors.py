@@ -19,6 +19,14 @@ class AmendmentError(RedlineDeskError):
     """An amendment that cannot be built or applied."""
 
 
+class DiagnosedError(AmendmentError):
+    """Amendments that could not all be placed: one summary line, with one detail line each."""
+
+    def __init__(self, message: str, details: list[str]) -> None:
+        super().__init__(message)
+        self.details = details
+
+
 class ProjectError(RedlineDeskError):
     """A project file that cannot be read or written."""
 

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rapidfuzz import fuzz, process
+
 from app.amendments import Amendment, Kind, Option
 from app.labels import SUFFIXES, label_key, parse_label
 from app.model import Draft
@@ -33,6 +35,8 @@ _SENTENCE_END = re.compile(r"[.;:!?][\"”’)\]]*\s*$")
 # Words that, repeated inside one strike, suggest an old and a new wording struck together.
 _MIN_STEM = 6
 _MAX_AMBIGUOUS_WORDS = 12
+# Below this similarity (0-100) a quoted paragraph is taken to be another paragraph altogether.
+_SAME_PARAGRAPH = 60.0
 
 
 class Severity(StrEnum):
@@ -234,6 +238,8 @@ def _modify(draft: Draft, para: ParsedParagraph, diagnostics: list[Diagnostic]) 
             Severity.INFO, para.label, para.line, "no ~~ or ** markup: the line was read as the new wording in full"
         ))
     else:
+        if _other_paragraph(draft, para, target.body, diagnostics):
+            return None
         _check_ambiguous_strikes(para, diagnostics)
         result = rebase(segments, target.body)
         for miss in result.mismatches:
@@ -255,6 +261,26 @@ def _modify(draft: Draft, para: ParsedParagraph, diagnostics: list[Diagnostic]) 
         return None
     kind = Kind.DELETE if all(s.op is Op.DELETE for s in segments) else Kind.MODIFY
     return Amendment(kind, para.label, [Option(para.option or "A", segments)], target.body)
+
+
+def _other_paragraph(draft: Draft, para: ParsedParagraph, body: str, diagnostics: list[Diagnostic]) -> bool:
+    """Report (and skip) a quote that is not this draft's paragraph at all, naming the paragraph it is
+    most like: the redline was probably written on another revision, with other numbers."""
+    quoted = original_text(para.segments)
+    alike = fuzz.ratio(quoted, body)
+    if alike >= _SAME_PARAGRAPH:
+        return False
+    bodies = [p.body for p in draft.paragraphs]
+    best = process.extractOne(quoted, bodies, scorer=fuzz.ratio)
+    hint = ""
+    if best is not None and best[1] > alike and draft.paragraphs[best[2]].label:
+        hint = f"; it is most like para {draft.paragraphs[best[2]].label} ({best[1]:.0f}% alike)"
+    diagnostics.append(Diagnostic(
+        Severity.ERROR, para.label, para.line,
+        f"the quoted text is not this draft's para {para.label} ({alike:.0f}% alike){hint}; "
+        "was it written on another revision of the draft?",
+    ))
+    return True
 
 
 def _add_option(draft: Draft, amendment: Amendment, para: ParsedParagraph, diagnostics: list[Diagnostic]) -> None:
