@@ -1,0 +1,118 @@
+"""The redline-desk command line: exit codes, one-line errors, nothing written on failure."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.resources import REV2_EXCERPT, SAMPLE_DRAFT, SAMPLES
+
+AMENDMENTS = SAMPLES / "imsb_rev2_amendments.md"
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_show_lists_labels_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", SAMPLE_DRAFT, "--json")
+    assert code == 0
+    report = json.loads(out)
+    labels = [p["label"] for p in report["paragraphs"] if p["label"]]
+    assert labels == [str(n) for n in range(1, 128)]
+    assert report["title"] == "A/80/L.41"
+
+
+def test_show_text_has_labels_and_tracked_changes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out_docx = tmp_path / "full.docx"
+    assert main(["apply", str(REV2_EXCERPT), str(AMENDMENTS), "-o", str(out_docx), "--organisation", "IMSB"]) == 0
+    capsys.readouterr()
+    code, out, err = run(capsys, "show", out_docx)
+    assert code == 0
+    assert "83 bis" in out and "tracked changes" in out and "IMSB" in out
+    assert "read as accepted" in err
+
+
+@pytest.mark.parametrize("form,suffix", [("full", ".docx"), ("amendments", ".docx"), ("clean", ".docx"),
+                                         ("markdown", ".md")])
+def test_apply_writes_each_form(capsys: pytest.CaptureFixture[str], tmp_path: Path, form: str, suffix: str) -> None:
+    out = tmp_path / f"out{suffix}"
+    code, _, err = run(capsys, "apply", REV2_EXCERPT, AMENDMENTS, "-o", out, "--form", form,
+                       "--organisation", "IMSB", "--date", "2025-12-09T12:00:00Z")
+    assert code == 0, err
+    assert out.exists()
+    if suffix == ".docx":
+        with zipfile.ZipFile(out) as zf:
+            xml = zf.read("word/document.xml").decode()
+        assert ("w:ins " in xml) == (form != "clean")
+    else:
+        assert "~~description~~**working definition**" in out.read_text()
+    # The seed's ambiguous strikes in para 66 are reported, not silently applied.
+    assert "para 66: warning" in err and "establish" in err
+
+
+def test_apply_refuses_a_redline_of_another_revision_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "out.docx"
+    code, _, err = run(capsys, "apply", SAMPLE_DRAFT, AMENDMENTS, "-o", out)
+    assert code == 1
+    assert not out.exists()
+    assert "most like para 67" in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("redline-desk: error:") and "nothing was written" in last
+
+
+@pytest.mark.parametrize("args,message", [
+    (["show", "missing.docx"], "no such file"),
+    (["apply", str(REV2_EXCERPT), str(AMENDMENTS), "-o", "/nonexistent-dir/x.docx"], "does not exist"),
+    (["apply", str(REV2_EXCERPT), "README.md", "-o", "x.docx"], "no amendments found"),
+    (["apply", str(REV2_EXCERPT), "pyproject.toml", "-o", "x.docx"], "must be a text form"),
+    (["compare", str(REV2_EXCERPT), "README.md", "-o", "x.docx", "--author", "A"], "not a .docx"),
+])
+def test_bad_input_is_one_line_and_nonzero(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(REPO)
+    code, _, err = run(capsys, *args)
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1 and message in err
+    assert "Traceback" not in err
+    assert not (REPO / "x.docx").exists()
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["apply", str(REV2_EXCERPT)])
+    assert info.value.code == 2
+    assert "required" in capsys.readouterr().err
+
+
+def test_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        main(["apply", str(REV2_EXCERPT), str(AMENDMENTS), "-o", str(tmp_path / "o.docx"), "--date", "9/12/25"])
+    assert "ISO 8601" in capsys.readouterr().err
+
+
+def test_compare_summarises(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "compare", REV2_EXCERPT, SAMPLE_DRAFT, "-o", tmp_path / "c.docx", "--author", "CF")
+    assert code == 0
+    assert "renumbered" in out
+
+
+def test_main_py_and_console_entry_do_the_same(tmp_path: Path) -> None:
+    by_main = subprocess.run([sys.executable, str(REPO / "main.py"), "show", str(REV2_EXCERPT)],
+                             capture_output=True, text=True, check=True)
+    by_entry = subprocess.run([str(Path(sys.executable).parent / "redline-desk"), "show", str(REV2_EXCERPT)],
+                              capture_output=True, text=True, check=True)
+    assert by_main.stdout == by_entry.stdout
+    assert "83" in by_main.stdout
