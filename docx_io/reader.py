@@ -104,6 +104,7 @@ class _Labeller:
     def __init__(self) -> None:
         self.parent: str | None = None
         self.letter: str | None = None
+        self.roman_list = False  # the paragraph's sub-paragraphs are (i), (ii)… with no letters above
         self.seen: set[str] = set()
         self.duplicates: set[str] = set()
 
@@ -115,7 +116,7 @@ class _Labeller:
             label = str(int(number)) + (f" {suffix.lower()}" if suffix else "")
             para.body_start = m.end() if m else 0
             para.kind = Kind.PARAGRAPH
-            self.parent, self.letter = label, None
+            self.parent, self.letter, self.roman_list = label, None, False
             self._assign(para, label)
             return
         sub = TYPED_SUB.match(para.text)
@@ -126,10 +127,14 @@ class _Labeller:
             para.kind = Kind.SUBPARAGRAPH
             if self.parent is None:
                 return
-            if self._is_second_level(marker):
+            if self.letter is None and marker == "i":
+                self.roman_list = True
+            if self.roman_list and is_roman(marker):
+                self._assign(para, f"{self.parent} ({marker})")
+            elif self._is_second_level(marker):
                 self._assign(para, f"{self.parent} ({self.letter}) ({marker})")
             else:
-                self.letter = marker
+                self.letter, self.roman_list = marker, False
                 self._assign(para, f"{self.parent} ({marker})")
 
     def _is_second_level(self, marker: str) -> bool:

@@ -21,7 +21,12 @@ from docx_io.package import Package, serialize, write_package
 from docx_io.paragraph_edit import edit_paragraph
 from docx_io.paragraphs import paragraph_list
 from docx_io.revisions import (
-    RevisionIds, clean_rpr, mark_paragraph, revision, settle_last_inserted_mark, text_run,
+    RevisionIds,
+    clean_rpr,
+    mark_paragraph,
+    revision,
+    settle_last_inserted_mark,
+    text_run,
 )
 from docx_io.text_map import paragraph_pieces
 

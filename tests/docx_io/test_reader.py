@@ -95,3 +95,24 @@ def test_bad_files_are_refused_with_one_line(tmp_path: Path, content: bytes, exp
 def test_missing_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="no such file"):
         read_draft(tmp_path / "nope.docx")
+
+
+WGIG = "open-xml-sdk/test/DocumentFormat.OpenXml.Tests.Assets/assets/TestDataStorage/v2FxTestFiles/wordprocessing/" \
+    "mixed features/BackgroundReport - THE WORKING GROUP ON INTERNET GOVERNANCE.docx"
+
+
+def test_automatic_numbering_gives_labels(fixtures_dir: Path) -> None:
+    """A real UN-style report numbered by Word (w:numPr): labels are the printed numbers, the text has none."""
+    draft = read_draft(fixtures_dir / "redlines" / WGIG)
+    para = draft.by_label("231")
+    assert para.number_text == "231."
+    assert para.kind is Kind.PARAGRAPH
+    assert para.body_start == 0 and para.text.startswith("There are a number of non-governmental")
+    numbered = [p for p in draft.paragraphs if p.kind is Kind.PARAGRAPH and p.number_text]
+    assert len(numbered) > 70
+    assert draft.has_label("17 (iv)") and not draft.has_label("17 (i) (ii)")
+
+
+def test_roman_list_without_letters_is_first_level(tmp_path: Path) -> None:
+    draft = read_draft(make_docx(tmp_path / "d.docx", ["13.\tChapeau:", "(i)\tOne;", "(ii)\tTwo;", "(iii)\tThree."]))
+    assert [p.label for p in draft.paragraphs] == ["13", "13 (i)", "13 (ii)", "13 (iii)"]
