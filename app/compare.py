@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from app.align import Pair, align
 from app.diff import diff_text
-from app.model import Draft
+from app.model import Draft, Paragraph
+from app.segments import Op, Segment, normalize
 from app.plan import Attribution, DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
 from app.tokenize import Granularity
 
@@ -33,7 +34,7 @@ def compare(old: Draft, new: Draft, by: Attribution, granularity: Granularity = 
         if pair.old is not None and pair.new is not None:
             o, n = old.paragraphs[pair.old], new.paragraphs[pair.new]
             if o.text != n.text:
-                result.plan.add(ModifyParagraph(o.anchor, diff_text(o.text, n.text, granularity), by))
+                result.plan.add(ModifyParagraph(o.anchor, _paragraph_diff(o, n, granularity), by))
                 result.modified += 1
             if o.label != n.label:
                 result.renumbered += 1
@@ -56,6 +57,14 @@ def compare(old: Draft, new: Draft, by: Attribution, granularity: Granularity = 
         for j in pending_before:
             result.plan.add(_insert(new, j, old.paragraphs[0].anchor, by, before=True))
     return result
+
+
+def _paragraph_diff(o: Paragraph, n: Paragraph, granularity: Granularity) -> list[Segment]:
+    """A renumbered paragraph with the same body (most of a long draft after an insertion) needs
+    only its number diffed."""
+    if o.body == n.body:
+        return normalize([*diff_text(o.prefix, n.prefix, granularity), Segment(Op.EQUAL, o.body)])
+    return diff_text(o.text, n.text, granularity)
 
 
 def _insert(new: Draft, j: int, anchor: int, by: Attribution, before: bool = False) -> InsertParagraph:

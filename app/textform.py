@@ -177,7 +177,14 @@ def _settle_spaces(segments: list[Segment]) -> list[Segment]:
     """Writers put spaces on both sides of a marked change ("governance **encompasses …** must"),
     which would leave the original with a double space. Move the space before a lone insertion
     (or a lone strike) into the change, so each side reads with single spaces."""
-    segs = list(segments)
+    segs = normalize([s for i, s in enumerate(segments) if not _separator(segments, i)])
+    # "**New** We …" at the very start: the space after the change belongs to the change.
+    if len(segs) > 1 and segs[0].op is not Op.EQUAL and segs[1].op is Op.EQUAL:
+        first, after = segs[0], segs[1]
+        body = after.text.lstrip()
+        space = after.text[: len(after.text) - len(body)]
+        if space and body and not first.text[-1:].isspace():
+            segs[0], segs[1] = Segment(first.op, first.text + space), Segment(Op.EQUAL, body)
     for i, seg in enumerate(segs):
         if seg.op is Op.EQUAL or i == 0 or segs[i - 1].op is not Op.EQUAL:
             continue
@@ -369,13 +376,32 @@ def format_markup(segments: list[Segment]) -> str:
             mark = "~~" if seg.op is Op.DELETE else "**"
             body = seg.text.lstrip()
             lead = seg.text[: len(seg.text) - len(body)]
+            core = seg.text.rstrip()
+            trail = seg.text[len(core):]
             if lead and body and _settles_back(segments, i):
                 out.append(f"{lead}{mark}{body}{mark}")  # "governance **encompasses …** must"
+            elif i == 0 and trail and core and _opens_paragraph(segments):
+                out.append(f"{mark}{core}{mark}{trail}")  # "**New** We …"
             else:
                 out.append(f"{mark}{seg.text}{mark}")
         else:
             out.append(seg.text)
     return "".join(out).replace("\n", " ")
+
+
+def _separator(segments: list[Segment], i: int) -> bool:
+    """A space between a strike and its replacement ("the ~~big~~ **small** house") that only separates
+    the markers: the text around the pair already has its spaces."""
+    seg = segments[i]
+    if not (seg.op is Op.EQUAL and seg.text.isspace() and 2 <= i + 1 < len(segments)):
+        return False
+    if segments[i - 1].op is not Op.DELETE or segments[i + 1].op is not Op.INSERT:
+        return False
+    before = segments[i - 2].text if i >= 2 else ""
+    after = segments[i + 2].text if i + 2 < len(segments) else ""
+    spaced_before = i < 2 or before[-1:].isspace()
+    spaced_after = i + 2 >= len(segments) or after[:1].isspace() or not after[:1].isalnum()
+    return spaced_before and spaced_after
 
 
 def _settles_back(segments: list[Segment], i: int) -> bool:
@@ -389,6 +415,11 @@ def _settles_back(segments: list[Segment], i: int) -> bool:
     if nxt is None or nxt.text[:1].isspace():
         return True
     return segments[i].op is Op.INSERT and not nxt.text[:1].isalnum()
+
+
+def _opens_paragraph(segments: list[Segment]) -> bool:
+    """Whether _settle_spaces would give the first change back the space after it."""
+    return len(segments) > 1 and segments[1].op is Op.EQUAL and not segments[1].text[:1].isspace()
 
 
 def format_text_form(amendments: list[Amendment], title: str = "") -> str:

@@ -81,6 +81,7 @@ class NumberingResolver:
         self._styles = _index(styles, "w:style", "styleId")
         self._default_style = _default_paragraph_style(styles)
         self._instances: dict[str, _Instance | None] = {}
+        self._style_refs: dict[str | None, tuple[str | None, str | None, tuple[str, ...]]] = {}
         # Current value of each level of each list (by abstractNum); None until used or after a restart.
         self._counters: dict[str, list[int | None]] = {}
         self._overrides_used: set[tuple[str, int]] = set()
@@ -107,16 +108,26 @@ class NumberingResolver:
         num_id, ilvl = _numpr(ppr)
         ref = _Ref(num_id or "", _int(ilvl), None, ())
         if num_id is None:
-            chain = self._style_chain(_child_val(ppr, "w:pStyle") or self._default_style)
-            for depth, style in enumerate(chain):
-                num_id, style_ilvl = _numpr(style.find(qn("w:pPr")))
-                if num_id is not None:
-                    ids = tuple(w_attr(s, "styleId") or "" for s in chain[: depth + 1])
-                    ref = _Ref(num_id, ref.ilvl, _int(style_ilvl), ids)
-                    break
+            num_id, style_ilvl, ids = self._style_numbering(_child_val(ppr, "w:pStyle") or self._default_style)
+            if num_id is not None:
+                ref = _Ref(num_id, ref.ilvl, _int(style_ilvl), ids)
         if num_id is None or _norm(num_id) == "0" or (ilvl is not None and ref.ilvl is None):
             return None  # no numbering, numId 0 (numbering removed) or an unreadable level
         return ref
+
+    def _style_numbering(self, style_id: str | None) -> tuple[str | None, str | None, tuple[str, ...]]:
+        """(numId, ilvl, style ids up to the one that numbers) a paragraph style gives; cached per style,
+        since most paragraphs of a long draft share a handful of styles."""
+        if style_id not in self._style_refs:
+            found: tuple[str | None, str | None, tuple[str, ...]] = (None, None, ())
+            chain = self._style_chain(style_id)
+            for depth, style in enumerate(chain):
+                num_id, style_ilvl = _numpr(style.find(qn("w:pPr")))
+                if num_id is not None:
+                    found = (num_id, style_ilvl, tuple(w_attr(s, "styleId") or "" for s in chain[: depth + 1]))
+                    break
+            self._style_refs[style_id] = found
+        return self._style_refs[style_id]
 
     def _style_chain(self, style_id: str | None) -> list[etree._Element]:
         """The style and the styles it is based on, nearest first; loops cut."""

@@ -514,3 +514,22 @@ def test_diagnostic_str_names_line_label_and_texts() -> None:
     assert text.index("82nd") < text.index("'81st session'")
     plain = str(Diagnostic(Severity.INFO, "7", 1, "note"))
     assert plain == "line 1: para 7: info: note"
+
+
+@pytest.mark.parametrize(
+    ("markup", "original", "proposed"),
+    [
+        ("**New** We call", "We call", "New We call"),
+        ("~~We~~ **They** call", "We call", "They call"),
+        ("~~We call~~ upon", "We call upon", "upon"),
+        ("the ~~big~~ **small** house", "the big house", "the small house"),
+        ("a ~~b~~ **c**.", "a b.", "a c."),
+        ("governance **encompasses both** must", "governance must", "governance encompasses both must"),
+    ],
+)
+def test_spaces_typed_around_markers_are_settled(markup: str, original: str, proposed: str) -> None:
+    """People type spaces on both sides of a marked change, at the start of a paragraph too."""
+    segments, problem = parse_markup(markup)
+    assert problem is None
+    assert original_text(segments) == original
+    assert proposed_text(segments) == proposed
