@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from app.align import Pair, align
 from app.diff import diff_text
 from app.model import Draft, Paragraph
-from app.segments import Op, Segment, normalize
 from app.plan import Attribution, DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
+from app.segments import Op, Segment, normalize
 from app.tokenize import Granularity
 
 

@@ -42,8 +42,8 @@ def edit_paragraph(
             f"paragraph text changed since it was read (expected {expected[:40]!r}…, found {current[:40]!r}…)"
         )
     cuts = _cut_points(segments)
-    _split_runs(pieces, cuts)
-    pieces = paragraph_pieces(p)
+    if _split_runs(pieces, cuts):
+        pieces = paragraph_pieces(p)
     deleted_ranges, inserts = _ranges(segments)
     deleted_runs = _runs_in(pieces, deleted_ranges)
     formats = {at: _format_source(pieces, at) for at, _ in inserts}
@@ -96,8 +96,9 @@ def _ranges(segments: Sequence[Segment]) -> tuple[list[tuple[int, int]], list[tu
     return deleted, inserts
 
 
-def _split_runs(pieces: list[Piece], cuts: set[int]) -> None:
-    """Split runs so that no cut falls inside a run (and none inside a w:t)."""
+def _split_runs(pieces: list[Piece], cuts: set[int]) -> bool:
+    """Split runs so that no cut falls inside a run (and none inside a w:t); True when any was split."""
+    split = False
     by_run: dict[int, list[Piece]] = {}
     order: list[etree._Element] = []
     for pc in pieces:
@@ -112,6 +113,8 @@ def _split_runs(pieces: list[Piece], cuts: set[int]) -> None:
         inner = sorted(c for c in cuts if start < c < end)
         for cut in reversed(inner):
             _split_run_at(run, run_pieces, cut)
+            split = True
+    return split
 
 
 def _split_run_at(run: etree._Element, run_pieces: list[Piece], cut: int) -> None:

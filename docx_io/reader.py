@@ -52,14 +52,15 @@ def draft_from_package(pkg: Package) -> Draft:
     numbering = resolver_for(pkg)
     labeller = _Labeller()
     paragraphs: list[Paragraph] = []
+    revisions = _count_revisions(document)
     if body is not None:
         for anchor, (p, in_table) in enumerate(iter_block_paragraphs(body)):
-            para = _read_paragraph(p, anchor, in_table, sheet, numbering, labeller)
+            para = _read_paragraph(p, anchor, in_table, sheet, numbering, labeller, revisions > 0)
             if para is not None:
                 para.index = len(paragraphs)
                 paragraphs.append(para)
     draft = Draft(paragraphs=paragraphs, path=pkg.path, footnotes=_read_notes(pkg))
-    draft.tracked_change_count = _count_revisions(document)
+    draft.tracked_change_count = revisions
     if draft.tracked_change_count:
         draft.notices.append(
             f"{pkg.path.name} carries {draft.tracked_change_count} tracked changes; they are read as accepted"
@@ -73,16 +74,17 @@ def draft_from_package(pkg: Package) -> Draft:
 
 def _read_paragraph(
     p: etree._Element, anchor: int, in_table: bool, sheet: StyleSheet,
-    numbering: NumberingResolver, labeller: _Labeller,
+    numbering: NumberingResolver, labeller: _Labeller, doc_has_revisions: bool,
 ) -> Paragraph | None:
     pieces = paragraph_pieces(p)
     text = "".join(piece.text for piece in pieces)
-    style_id = _style_id(p) or sheet.default_paragraph
+    ppr = p.find(_W + "pPr")
+    style_id = _child_val(ppr, "pStyle") or sheet.default_paragraph
     number = numbering.number_for(p)
-    has_revisions = any(piece.inserted for piece in pieces) or _has_removed(p)
-    if not text and _mark_deleted(p):
+    has_revisions = doc_has_revisions and (any(piece.inserted for piece in pieces) or _has_removed(p))
+    if not text and doc_has_revisions and _mark_deleted(p):
         return None  # a tracked deletion of a whole paragraph: gone in the accepted view
-    level = _outline_level(p) or sheet.heading_level(style_id)
+    level = _outline_level(ppr) or sheet.heading_level(style_id)
     para = Paragraph(
         index=0, anchor=anchor, text=text, style=sheet.name(style_id), style_id=style_id,
         in_table=in_table, runs=_runs(pieces), has_revisions=has_revisions,
@@ -151,13 +153,16 @@ class _Labeller:
         para.label = label
 
 
-def _style_id(p: etree._Element) -> str | None:
-    ps = p.find(f"{_W}pPr/{_W}pStyle")
-    return w_attr(ps, "val") if ps is not None else None
+def _child_val(ppr: etree._Element | None, local: str) -> str | None:
+    """w:val of a child of w:pPr."""
+    if ppr is None:
+        return None
+    el = ppr.find(_W + local)
+    return w_attr(el, "val") if el is not None else None
 
 
-def _outline_level(p: etree._Element) -> int | None:
-    ol = p.find(f"{_W}pPr/{_W}outlineLvl")
+def _outline_level(ppr: etree._Element | None) -> int | None:
+    ol = ppr.find(_W + "outlineLvl") if ppr is not None else None
     if ol is None:
         return None
     try:

@@ -6,6 +6,7 @@ Each function does one small XML thing. Nothing here knows about amendments.
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -22,6 +23,7 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+@functools.lru_cache(maxsize=64)
 def w_date(when: datetime) -> str:
     """A w:date value: ISO 8601 in UTC, whole seconds, with Z."""
     if when.tzinfo is not None:
