@@ -107,8 +107,8 @@ def clean_rpr(rpr: etree._Element | None) -> etree._Element | None:
     return out
 
 
-def mark_paragraph(p: etree._Element, kind: str, by: Attribution, ids: RevisionIds) -> None:
-    """Mark a paragraph's mark as inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
+def mark_rpr(p: etree._Element) -> etree._Element:
+    """The run properties of a paragraph's mark (w:pPr/w:rPr), added in schema order if missing."""
     ppr = p.find(_W + "pPr")
     if ppr is None:
         ppr = etree.Element(_W + "pPr")
@@ -122,10 +122,20 @@ def mark_paragraph(p: etree._Element, kind: str, by: Attribution, ids: RevisionI
             tail[0].addprevious(rpr)
         else:
             ppr.append(rpr)
+    return rpr
+
+
+def _set_mark(p: etree._Element, revision_el: etree._Element) -> None:
+    """Make revision_el (a w:ins or w:del) the paragraph mark's only revision; it comes first in w:rPr."""
+    rpr = mark_rpr(p)
     for old in rpr.findall(_W + "ins") + rpr.findall(_W + "del"):
         rpr.remove(old)
-    # w:ins / w:del are the first children of a paragraph mark's rPr.
-    rpr.insert(0, revision("w:" + kind, by, ids))
+    rpr.insert(0, revision_el)
+
+
+def mark_paragraph(p: etree._Element, kind: str, by: Attribution, ids: RevisionIds) -> None:
+    """Mark a paragraph's mark as inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
+    _set_mark(p, revision("w:" + kind, by, ids))
 
 
 def settle_last_inserted_mark(p: etree._Element) -> None:
@@ -147,21 +157,7 @@ def settle_last_inserted_mark(p: etree._Element) -> None:
         return
     assert rpr is not None
     rpr.remove(ins)
-    prev_ppr = prev.find(_W + "pPr")
-    if prev_ppr is None:
-        prev_ppr = etree.Element(_W + "pPr")
-        prev.insert(0, prev_ppr)
-    prev_rpr = prev_ppr.find(_W + "rPr")
-    if prev_rpr is None:
-        prev_rpr = etree.Element(_W + "rPr")
-        tail = [c for c in prev_ppr if c.tag in (_W + "sectPr", _W + "pPrChange")]
-        if tail:
-            tail[0].addprevious(prev_rpr)
-        else:
-            prev_ppr.append(prev_rpr)
-    for old in prev_rpr.findall(_W + "del"):
-        prev_rpr.remove(old)
-    prev_rpr.insert(0, ins)
+    _set_mark(prev, ins)
 
 
 def _next_block(p: etree._Element) -> etree._Element | None:
