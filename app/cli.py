@@ -25,10 +25,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             # No command: the desktop app, on the given file or the bundled sample.
             from app.launch import launch
 
-            return launch(Path(argv[0]) if argv else None)
-        args = _parser().parse_args(argv)
-        handler = {"show": _show, "apply": _apply, "compare": _compare}[args.command]
-        return handler(args)
+            status = launch(Path(argv[0]) if argv else None)
+        else:
+            args = _parser().parse_args(argv)
+            handler = {"show": _show, "apply": _apply, "compare": _compare}[args.command]
+            status = handler(args)
+        sys.stdout.flush()  # inside the try: a reader that went away is handled below
+        return status
     except DiagnosedError as exc:
         for line in exc.details:
             print(f"{PROG}: {line}", file=sys.stderr)

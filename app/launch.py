@@ -30,7 +30,7 @@ def _text_overview(target: Path) -> int:
     print(f"Redline Desk — {target.name}: {len(report['paragraphs'])} paragraphs")
     for para in report["paragraphs"]:
         if para["kind"] == "heading":
-            print(f"\n  {para['text']}")
+            print(f"\n  {para['text'].strip()}")
         elif para["label"]:
             print(f"    {para['label']:>8}  {para['body'][:90]}")
     print("\nTry: redline-desk apply DRAFT.docx AMENDMENTS.md -o OUT.docx --author NAME", file=sys.stderr)
