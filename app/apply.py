@@ -20,6 +20,7 @@ from docx_io.reader import draft_from_package
 from docx_io.redline_writer import write_redline
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
+FORMS = ("full", "amendments", "clean", "markdown")
 
 
 def load_amendments(
@@ -77,7 +78,21 @@ def apply_amendments(
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
     amendments, messages = load_amendments(draft, source, author, organisation, keep_going)
-    messages = draft.notices + messages
+    write_form(pkg, draft, amendments, out, form=form, author=author, organisation=organisation, date=date,
+               markup=markup, title=title)
+    return draft.notices + messages
+
+
+def write_form(
+    pkg: Package, draft: Draft, amendments: list[Amendment], out: Path, *, form: str, author: str,
+    organisation: str, date: datetime, markup: str = "tracked", title: str = "",
+) -> None:
+    """Write one output form of the draft with its amendments (full, amendments, clean, markdown)."""
+    check_output_path(out)
+    if form not in FORMS:
+        raise AmendmentError(f"unknown output form '{form}'; use one of {', '.join(FORMS)}")
+    if not active(amendments):
+        raise AmendmentError("there are no amendments to export; amend a paragraph first")
     default_author = organisation or author or "Redline Desk"
     if form == "markdown":
         atomic_write_text(out, format_text_form(active(amendments), title))
@@ -91,7 +106,6 @@ def apply_amendments(
     else:
         plan = plan_amendments(draft, amendments, default_author, date)
         write_redline(pkg, plan, out, tracked=(form == "full"))
-    return messages
 
 
 def compare_files(old: Path, new: Path, out: Path, author: str, date: datetime, granularity: str = "phrase") -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.errors import DiagnosedError, RedlineDeskError
 
-FORMS = ("full", "amendments", "clean", "markdown")
+FORMS = ("full", "amendments", "clean", "markdown")  # as app.apply.FORMS (kept here: imported lazily)
 PROG = "redline-desk"
 COMMANDS = ("show", "apply", "compare")
 

@@ -1,0 +1,268 @@
+"""An editing session: one draft, the amendments composed on it, and where they are saved.
+
+The desktop editor drives a Session; it holds no Qt and no XML. Every change goes through a
+method here, so the GUI's undo stack can snapshot and restore the amendments around it.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.amendments import Amendment, Kind, Option, Status, delete, insert_after
+from app.apply import write_form
+from app.errors import AmendmentError, ProjectError
+from app.model import Draft
+from app.project import Placement, Project, load_project, reanchor, save_project
+from app.segments import Op, Segment, is_unchanged, normalize, original_text
+from docx_io.package import Package, read_package
+from docx_io.reader import draft_from_package
+
+Snapshot = list[Amendment]
+
+
+class Session:
+    """A draft under amendment."""
+
+    def __init__(self, draft_path: Path, pkg: Package, draft: Draft) -> None:
+        self.draft_path = draft_path
+        self.pkg = pkg
+        self.draft = draft
+        self.amendments: list[Amendment] = []
+        self.project_path: Path | None = None
+        self.author = ""
+        self.organisation = ""
+        self.dirty = False
+
+    # --- opening -------------------------------------------------------------
+
+    @classmethod
+    def open_draft(cls, path: Path) -> Session:
+        """A new session on a .docx draft (DocumentError when it cannot be read)."""
+        pkg = read_package(path)
+        draft = draft_from_package(pkg)
+        draft.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        return cls(path, pkg, draft)
+
+    @classmethod
+    def open_project(cls, path: Path) -> tuple[Session, list[Placement]]:
+        """A session from a project file; its amendments re-anchored on the draft as it is now."""
+        project = load_project(path)
+        draft_path = _resolve(path, project.draft_path)
+        if not draft_path.exists():
+            raise ProjectError(f"{path}: its draft '{project.draft_path}' is not there; put it back or open it again")
+        session = cls.open_draft(draft_path)
+        placements = reanchor(project, session.draft)
+        placed = {p.amendment.id for p in placements if p.new_label is not None}
+        session.amendments = [a for a in project.amendments if a.id in placed]
+        session.author, session.organisation = project.author, project.organisation
+        session.project_path = path
+        session.dirty = any(p.how != "same text" for p in placements)
+        return session, placements
+
+    # --- reading -------------------------------------------------------------
+
+    def amendment_for(self, label: str) -> Amendment | None:
+        """The amendment shown under a label (an insertion under its new label)."""
+        for a in self.amendments:
+            if a.label == label and a.status is not Status.WITHDRAWN:
+                return a
+        return None
+
+    def segments_for(self, label: str) -> list[Segment]:
+        """The segments of a paragraph's body: its amendment's chosen option, or the text unchanged."""
+        amendment = self.amendment_for(label)
+        if amendment is not None and amendment.kind is not Kind.INSERT:
+            return list(amendment.option.segments)
+        return [Segment(Op.EQUAL, self.draft.by_label(label).body)]
+
+    def amended_labels(self) -> set[str]:
+        """Labels of paragraphs that carry an amendment (inserted paragraphs under their own label)."""
+        return {a.label for a in self.amendments if a.status is not Status.WITHDRAWN}
+
+    def inserted_after(self, label: str) -> list[Amendment]:
+        """New paragraphs placed after a paragraph, in label order."""
+        return [a for a in self.amendments if a.kind is Kind.INSERT and a.target == label
+                and a.status is not Status.WITHDRAWN]
+
+    # --- changing ------------------------------------------------------------
+
+    def snapshot(self) -> Snapshot:
+        """A copy of the amendments, for undo."""
+        return copy.deepcopy(self.amendments)
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Put the amendments back as they were in a snapshot."""
+        self.amendments = copy.deepcopy(snapshot)
+        self.dirty = True
+
+    def set_segments(self, label: str, segments: list[Segment], option: int | None = None) -> Amendment | None:
+        """Make a paragraph read as `segments` (on its body); no change removes its amendment."""
+        para = self.draft.by_label(label)
+        if original_text(segments) != para.body:
+            raise AmendmentError(f"para {label}: the edit does not match the paragraph's text")
+        segments = normalize(segments)
+        amendment = self.amendment_for(label)
+        if amendment is not None and amendment.kind is Kind.INSERT:
+            raise AmendmentError(f"para {label} is a new paragraph; edit its text instead")
+        self.dirty = True
+        if amendment is None:
+            if is_unchanged(segments):
+                return None
+            amendment = Amendment(Kind.MODIFY, para.label or label, [Option("A", segments)], para.body,
+                                  author=self.author, organisation=self.organisation)
+            self.amendments.append(amendment)
+            return amendment
+        index = amendment.chosen if option is None else option
+        amendment.options[index] = Option(amendment.options[index].name, segments)
+        amendment.kind = Kind.DELETE if all(s.op is Op.DELETE for s in segments) else Kind.MODIFY
+        if is_unchanged(segments) and len(amendment.options) == 1:
+            self.amendments.remove(amendment)
+            return None
+        return amendment
+
+    def set_new_text(self, label: str, text: str) -> None:
+        """Change the text of a new (bis/ter) paragraph."""
+        amendment = self.amendment_for(label)
+        if amendment is None or amendment.kind is not Kind.INSERT:
+            raise AmendmentError(f"para {label} is not a new paragraph")
+        amendment.options[amendment.chosen] = Option(amendment.option.name, [Segment(Op.INSERT, text)])
+        self.dirty = True
+
+    def insert_after(self, label: str, text: str) -> Amendment:
+        """A new paragraph after `label` (or after the new paragraphs already there): "N bis", "N ter"…"""
+        base = label
+        new = self.amendment_for(label)
+        if new is not None and new.kind is Kind.INSERT:
+            base = new.target
+        taken = {a.label for a in self.amendments}
+        amendment = insert_after(self.draft, base, text, taken=taken,
+                                 author=self.author, organisation=self.organisation)
+        self.amendments.append(amendment)
+        self.dirty = True
+        return amendment
+
+    def delete_paragraph(self, label: str) -> Amendment | None:
+        """Strike a whole paragraph (a new paragraph is simply dropped)."""
+        existing = self.amendment_for(label)
+        self.dirty = True
+        if existing is not None and existing.kind is Kind.INSERT:
+            self.amendments.remove(existing)
+            return None
+        if existing is not None:
+            self.amendments.remove(existing)
+        amendment = delete(self.draft, label, author=self.author, organisation=self.organisation)
+        self.amendments.append(amendment)
+        return amendment
+
+    def add_option(self, label: str) -> Option:
+        """A further option (B, C…) for a paragraph's amendment, starting from the current wording."""
+        amendment = self.amendment_for(label)
+        if amendment is None:
+            raise AmendmentError(f"para {label} has no amendment yet; amend it first, then add an option")
+        option = amendment.add_option(amendment.option.proposed)
+        amendment.chosen = len(amendment.options) - 1
+        self.dirty = True
+        return option
+
+    def move_text(self, source: str, start: int, end: int, target: str, at: int) -> None:
+        """Move body text [start, end) of one paragraph to offset `at` of another's body (as the IMSB
+        moved the Secretariat sentence from 103 to 100): struck there, inserted here."""
+        if source == target:
+            raise AmendmentError("moving text inside one paragraph: cut and type it instead")
+        moved = self.draft.by_label(source).body[start:end]
+        if not moved.strip():
+            raise AmendmentError(f"para {source}: nothing selected to move")
+        from app.redline_edit import RedlineEdit
+
+        src = RedlineEdit(self.draft.by_label(source).body, self.segments_for(source))
+        tgt = RedlineEdit(self.draft.by_label(target).body, self.segments_for(target))
+        src.delete_range(*_view_range(src.segments, start, end))
+        tgt.type_text(_view_offset(tgt.segments, at), moved)
+        self.set_segments(source, src.segments)
+        self.set_segments(target, tgt.segments)
+
+    def set_rationale(self, amendment_id: str, text: str) -> None:
+        """The rationale of an amendment."""
+        self._by_id(amendment_id).rationale = text
+        self.dirty = True
+
+    def set_status(self, amendment_id: str, status: Status) -> None:
+        """Move an amendment along draft -> final -> withdrawn."""
+        self._by_id(amendment_id).status = status
+        self.dirty = True
+
+    def remove(self, amendment_id: str) -> None:
+        """Drop an amendment altogether."""
+        self.amendments.remove(self._by_id(amendment_id))
+        self.dirty = True
+
+    def _by_id(self, amendment_id: str) -> Amendment:
+        for a in self.amendments:
+            if a.id == amendment_id:
+                return a
+        raise AmendmentError(f"no amendment {amendment_id}")
+
+    # --- saving and exporting -------------------------------------------------
+
+    def to_project(self) -> Project:
+        """The session as a project (draft path relative to the project file when possible)."""
+        where = self.project_path.parent if self.project_path else Path.cwd()
+        return Project(_relative(self.draft_path, where), self.draft.sha256, self.amendments,
+                       self.author, self.organisation, self.draft.title)
+
+    def save(self, path: Path | None = None) -> Path:
+        """Save the project (atomically); returns where."""
+        target = path or self.project_path
+        if target is None:
+            raise ProjectError("the project has no file yet; choose where to save it")
+        self.project_path = target
+        save_project(self.to_project(), target)
+        self.dirty = False
+        return target
+
+    def write_recovery(self, path: Path) -> None:
+        """Write the unsaved state to a recovery file (atomically), leaving the project file alone."""
+        project = self.to_project()
+        project.draft_path = str(self.draft_path.resolve())
+        save_project(project, path)
+
+    def export(self, out: Path, form: str, *, markup: str = "tracked", date: datetime | None = None,
+               title: str = "") -> None:
+        """Write an output form (full, amendments, clean, markdown) of the draft with the amendments."""
+        write_form(self.pkg, self.draft, self.amendments, out, form=form, author=self.author,
+                   organisation=self.organisation, date=date or datetime.now(UTC).replace(microsecond=0),
+                   markup=markup, title=title)
+
+
+def _resolve(project: Path, draft: str) -> Path:
+    candidate = Path(draft)
+    return candidate if candidate.is_absolute() else (project.parent / candidate)
+
+
+def _relative(path: Path, start: Path) -> str:
+    try:
+        return os.path.relpath(path.resolve(), start.resolve())
+    except ValueError:  # another drive on Windows
+        return str(path.resolve())
+
+
+def _view_offset(segments: list[Segment], body_offset: int) -> int:
+    """The redline-view offset of a body (original text) offset."""
+    view = orig = 0
+    for seg in segments:
+        if seg.op is Op.INSERT:
+            view += len(seg.text)
+            continue
+        if orig + len(seg.text) >= body_offset:
+            return view + (body_offset - orig)
+        orig += len(seg.text)
+        view += len(seg.text)
+    return view
+
+
+def _view_range(segments: list[Segment], start: int, end: int) -> tuple[int, int]:
+    return _view_offset(segments, start), _view_offset(segments, end)
