@@ -35,6 +35,8 @@ def load_amendments(
     messages: list[str] = []
     errors: list[str] = []
     if suffix in TEXT_SUFFIXES:
+        if not source.is_file():
+            raise DocumentError(f"{source}: no such file")
         try:
             text = source.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
@@ -46,12 +48,13 @@ def load_amendments(
         amendments = imported.amendments
     elif suffix == ".json":
         project = load_project(source)
-        for placement in reanchor(project, draft):
+        placements = reanchor(project, draft)
+        for placement in placements:
             if placement.new_label is None:
                 errors.append(f"{source.name}: amendment to para {placement.old_label} not placed: {placement.how}")
             elif placement.how != "same text":
                 messages.append(f"{source.name}: para {placement.old_label} -> {placement.new_label} ({placement.how})")
-        placed = {p.amendment.id for p in reanchor(project, draft) if p.new_label is not None}
+        placed = {p.amendment.id for p in placements if p.new_label is not None}
         amendments = [a for a in project.amendments if a.id in placed]
         for a in amendments:
             a.author = a.author or author
@@ -75,9 +78,16 @@ def apply_amendments(
 ) -> list[str]:
     """Write `form` of the draft with the amendments; returns messages for the user."""
     check_output_path(out)
+    _not_an_input(out, draft_path, source)
+    _check_form_options(out, form, markup)
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
     amendments, messages = load_amendments(draft, source, author, organisation, keep_going)
+    if form == "full":
+        for a in active(amendments):
+            if len(a.options) > 1:
+                names = ", ".join(o.name for o in a.options)
+                messages.append(f"para {a.label} has options {names}; the full redline shows option {a.option.name}")
     write_form(pkg, draft, amendments, out, form=form, author=author, organisation=organisation, date=date,
                markup=markup, title=title)
     return draft.notices + messages
@@ -108,9 +118,26 @@ def write_form(
         write_redline(pkg, plan, out, tracked=(form == "full"))
 
 
+def _not_an_input(out: Path, *inputs: Path) -> None:
+    """Never write over an input: the draft must stay as it was received."""
+    for given in inputs:
+        if out.exists() and given.exists() and out.resolve() == given.resolve():
+            raise AmendmentError(f"{out}: is an input file; write the output under another name")
+
+
+def _check_form_options(out: Path, form: str, markup: str) -> None:
+    wanted = ".md" if form == "markdown" else ".docx"
+    if out.suffix.lower() not in ((".md", ".txt", ".markdown") if form == "markdown" else (".docx",)):
+        raise AmendmentError(f"{out}: the {form} form is written as {wanted}; name the output '*{wanted}'")
+    if markup != "tracked" and form != "amendments":
+        raise AmendmentError(f"--markup {markup} applies to --form amendments only")
+
+
 def compare_files(old: Path, new: Path, out: Path, author: str, date: datetime, granularity: str = "phrase") -> str:
     """Write the differences between two drafts as revisions on the old one; returns a summary."""
     check_output_path(out)
+    _not_an_input(out, old, new)
+    _check_form_options(out, "full", "tracked")
     if not author.strip():
         raise AmendmentError("--author is empty; name who the revisions are attributed to")
     old_pkg: Package = read_package(old)

@@ -72,8 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument("amendments", type=Path)
     apply.add_argument("-o", "--output", type=Path, required=True)
     apply.add_argument("--form", choices=FORMS, default="full")
-    apply.add_argument("--author", default="", help="author of the amendments (revision author)")
-    apply.add_argument("--organisation", default="", help="organisation; revisions are written under it")
+    apply.add_argument("--author", type=_name, default="",
+                       help="author of the amendments (revision author; default: your user name)")
+    apply.add_argument("--organisation", type=_name, default="", help="organisation; revisions are written under it")
     apply.add_argument("--date", type=_iso_date, default=None, help="revision date, ISO 8601 (default: now)")
     apply.add_argument("--markup", choices=("tracked", "static"), default="tracked",
                        help="for --form amendments: native revisions or strike/bold formatting")
@@ -84,10 +85,20 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument("old", type=Path)
     cmp_.add_argument("new", type=Path)
     cmp_.add_argument("-o", "--output", type=Path, required=True)
-    cmp_.add_argument("--author", required=True)
+    cmp_.add_argument("--author", type=_name, required=True)
     cmp_.add_argument("--date", type=_iso_date, default=None)
     cmp_.add_argument("--granularity", choices=("phrase", "word", "character"), default="phrase")
     return p
+
+
+def _name(text: str) -> str:
+    """An author or organisation name: printable, one line."""
+    cleaned = " ".join(text.split())
+    if any(not ch.isprintable() for ch in cleaned):
+        raise argparse.ArgumentTypeError(f"{text!r} contains control characters; give a plain name")
+    if len(cleaned) > 255:
+        raise argparse.ArgumentTypeError("a name longer than 255 characters is refused")
+    return cleaned
 
 
 def _iso_date(text: str) -> datetime:
@@ -117,20 +128,27 @@ def _show(args: argparse.Namespace) -> int:
     if report["tracked_changes"]:
         print(f"\n{len(report['tracked_changes'])} tracked changes:")
         for ch in report["tracked_changes"]:
-            where = ch["label"] or f"¶{ch['paragraph'] + 1}"
-            print(f"  {ch['type']:<22} {ch['author']:<20} {ch['date']:<21} {where:>8}  {ch['text']!r}")
+            where = ch["label"] or (f"#{ch['paragraph']}" if ch["paragraph"] is not None else "(deleted)")
+            print(f"  {ch['type']:<26} {ch['author']:<20} {ch['date']:<21} {where:>9}  {ch['text']!r}")
     return 0
 
 
 def _apply(args: argparse.Namespace) -> int:
     from app.apply import apply_amendments
 
+    notes = []
+    if not args.author and not args.organisation and args.form != "markdown":
+        import getpass
+
+        args.author = getpass.getuser()
+        notes.append(f"no --author or --organisation given; revisions are attributed to '{args.author}'")
+
     messages = apply_amendments(
         args.draft, args.amendments, args.output, form=args.form, author=args.author,
         organisation=args.organisation, date=args.date or _now(), markup=args.markup, title=args.title,
         keep_going=args.keep_going,
     )
-    for line in messages:
+    for line in [*messages, *notes]:
         print(f"{PROG}: {line}", file=sys.stderr)
     return 0
 

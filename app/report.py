@@ -20,7 +20,8 @@ def describe(path: Path) -> dict[str, Any]:
         para = by_anchor.get(ch.anchor)
         changes.append({
             "type": ch.kind, "author": ch.author, "date": ch.date, "text": ch.text,
-            "paragraph": ch.anchor, "label": para.label if para else None,
+            # Paragraphs gone in the accepted view (a whole deleted paragraph) have no index.
+            "paragraph": para.index if para else None, "label": para.label if para else None,
         })
     return {
         "file": str(path),

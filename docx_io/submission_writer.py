@@ -42,7 +42,7 @@ def write_submission(
         target = draft.by_label(amendment.target)
         by = Attribution(amendment.attribution or submitter or "Redline Desk", date)
         for option in amendment.options:
-            if len(amendment.options) > 1:
+            if len(amendment.options) > 1 or option.name != "A":
                 doc.add_block(Block("text", [Run(f"Option {option.name}", Formatting(italic=True))]))
             p = doc.add_block(Block("paragraph", [], label=None))
             if ids is None:

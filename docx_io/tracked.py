@@ -32,6 +32,15 @@ def list_tracked_changes(pkg: Package) -> list[TrackedChange]:
     """Revisions of the main document part, in document order."""
     document = pkg.xml(pkg.main_part)
     out: list[TrackedChange] = []
+    rows = {id(tr): tr for tr in document.iter(_W + "tr")}
+    for tr in rows.values():
+        mark = tr.find(f"{_W}trPr/{_W}ins")
+        if mark is None:
+            mark = tr.find(f"{_W}trPr/{_W}del")
+        if mark is not None:
+            kind = "row-" + _KINDS[etree.QName(mark).localname]
+            out.append(TrackedChange(kind, w_attr(mark, "author") or "", w_attr(mark, "date") or "",
+                                     "".join(tr.itertext()), -1))
     for anchor, p in enumerate(paragraph_list(document)):
         for el in p.iter(*(_W + k for k in _KINDS)):
             kind = _KINDS[etree.QName(el).localname]

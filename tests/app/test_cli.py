@@ -78,6 +78,9 @@ def test_apply_refuses_a_redline_of_another_revision_and_writes_nothing(
     (["apply", str(REV2_EXCERPT), "README.md", "-o", "x.docx"], "no amendments found"),
     (["apply", str(REV2_EXCERPT), "pyproject.toml", "-o", "x.docx"], "must be a text form"),
     (["compare", str(REV2_EXCERPT), "README.md", "-o", "x.docx", "--author", "A"], "not a .docx"),
+    (["apply", str(REV2_EXCERPT), "missing.md", "-o", "x.docx"], "no such file"),
+    (["apply", str(REV2_EXCERPT), str(AMENDMENTS), "-o", "x.txt"], "written as .docx"),
+    (["apply", str(REV2_EXCERPT), str(AMENDMENTS), "-o", "x.docx", "--markup", "static"], "--form amendments only"),
 ])
 def test_bad_input_is_one_line_and_nonzero(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str], message: str
@@ -88,6 +91,20 @@ def test_bad_input_is_one_line_and_nonzero(
     assert len(err.strip().splitlines()) == 1 and message in err
     assert "Traceback" not in err
     assert not (REPO / "x.docx").exists()
+
+
+def test_the_input_draft_is_never_overwritten(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    draft = tmp_path / "draft.docx"
+    draft.write_bytes(REV2_EXCERPT.read_bytes())
+    code, _, err = run(capsys, "apply", draft, AMENDMENTS, "-o", draft, "--author", "A")
+    assert code == 1 and "is an input file" in err
+    assert draft.read_bytes() == REV2_EXCERPT.read_bytes()
+
+
+def test_control_characters_in_names_are_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["apply", str(REV2_EXCERPT), str(AMENDMENTS), "-o", str(tmp_path / "o.docx"), "--author", "A\x01B"])
+    assert info.value.code == 2 and "control characters" in capsys.readouterr().err
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
