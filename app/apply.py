@@ -88,16 +88,17 @@ def apply_amendments(
             if len(a.options) > 1:
                 names = ", ".join(o.name for o in a.options)
                 messages.append(f"para {a.label} has options {names}; the full redline shows option {a.option.name}")
-    write_form(pkg, draft, amendments, out, form=form, author=author, organisation=organisation, date=date,
-               markup=markup, title=title)
-    return draft.notices + messages
+    said = write_form(pkg, draft, amendments, out, form=form, author=author, organisation=organisation, date=date,
+                      markup=markup, title=title)
+    return draft.notices + messages + said
 
 
 def write_form(
     pkg: Package, draft: Draft, amendments: list[Amendment], out: Path, *, form: str, author: str,
     organisation: str, date: datetime, markup: str = "tracked", title: str = "",
-) -> None:
-    """Write one output form of the draft with its amendments (full, amendments, clean, markdown)."""
+) -> list[str]:
+    """Write one output form of the draft with its amendments (full, amendments, clean, markdown);
+    returns notices for the user."""
     check_output_path(out)
     if form not in FORMS:
         raise AmendmentError(f"unknown output form '{form}'; use one of {', '.join(FORMS)}")
@@ -115,7 +116,8 @@ def write_form(
         )
     else:
         plan = plan_amendments(draft, amendments, default_author, date)
-        write_redline(pkg, plan, out, tracked=(form == "full"))
+        return write_redline(pkg, plan, out, tracked=(form == "full"))
+    return []
 
 
 def _not_an_input(out: Path, *inputs: Path) -> None:
@@ -144,6 +146,6 @@ def compare_files(old: Path, new: Path, out: Path, author: str, date: datetime, 
     new_pkg: Package = read_package(new)
     result = compare(draft_from_package(old_pkg), draft_from_package(new_pkg),
                      Attribution(author, date), Granularity(granularity))
-    write_redline(old_pkg, result.plan, out)
-    return (f"{out}: {result.modified} paragraphs changed ({result.renumbered} renumbered), "
+    notices = write_redline(old_pkg, result.plan, out)
+    return "\n".join(notices) + ("\n" if notices else "") + (f"{out}: {result.modified} paragraphs changed ({result.renumbered} renumbered), "
             f"{result.inserted} inserted, {result.deleted} deleted")

@@ -231,9 +231,10 @@ class Session:
         save_project(project, path)
 
     def export(self, out: Path, form: str, *, markup: str = "tracked", date: datetime | None = None,
-               title: str = "") -> None:
-        """Write an output form (full, amendments, clean, markdown) of the draft with the amendments."""
-        write_form(self.pkg, self.draft, self.amendments, out, form=form, author=self.author,
+               title: str = "") -> list[str]:
+        """Write an output form (full, amendments, clean, markdown) of the draft with the amendments;
+        returns notices for the user."""
+        return write_form(self.pkg, self.draft, self.amendments, out, form=form, author=self.author,
                    organisation=self.organisation, date=date or datetime.now(UTC).replace(microsecond=0),
                    markup=markup, title=title)
 

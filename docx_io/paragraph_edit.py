@@ -15,6 +15,7 @@ from docx_io.ns import W
 from docx_io.revisions import (
     RevisionIds,
     accept_in,
+    author_of,
     clean_rpr,
     has_revisions,
     mark_as_deleted_text,
@@ -26,14 +27,21 @@ from docx_io.text_map import Piece, paragraph_pieces
 
 _W = f"{{{W}}}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_INSERTED = (_W + "ins", _W + "moveTo")
 
 
 def edit_paragraph(
     p: etree._Element, segments: Sequence[Segment], by: Attribution, ids: RevisionIds, tracked: bool = True
-) -> None:
-    """Apply segments (on the paragraph's full accepted text) to p."""
-    if has_revisions(p):
-        accept_in(p)  # the draft was read with earlier changes accepted; write against that text
+) -> list[str]:
+    """Apply segments (on the paragraph's full accepted text) to p; returns notices for the user.
+
+    Earlier authors' revisions stay as they are. A clean text accepts them first. Striking text
+    that another author inserted accepts that insertion (a deletion nested in another author's
+    insertion is lost by LibreOffice), and says so.
+    """
+    notices: list[str] = []
+    if not tracked and has_revisions(p):
+        accept_in(p)
     pieces = paragraph_pieces(p)
     current = "".join(pc.text for pc in pieces)
     expected = original_text(segments)
@@ -55,7 +63,9 @@ def edit_paragraph(
         if tracked:
             node.append(run)
         where, after = anchors[at]
-        _place(p, node, where, after)
+        _place(p, node, where, after, ids)
+    if tracked:
+        deleted_runs = _out_of_insertions(deleted_runs, by, notices)
     for group in _sibling_groups(deleted_runs):
         if tracked:
             for run in group:
@@ -66,6 +76,58 @@ def edit_paragraph(
                 parent = run.getparent()
                 if parent is not None:
                     parent.remove(run)
+    return notices
+
+
+def _out_of_insertions(runs: list[etree._Element], by: Attribution, notices: list[str]) -> list[etree._Element]:
+    """Runs to strike that sit in an earlier w:ins: one's own insertion is simply removed; another
+    author's insertion is accepted first, so the strike is not nested inside it."""
+    keep: list[etree._Element] = []
+    for run in runs:
+        wrapper = run.getparent()
+        if wrapper is None or wrapper.tag not in _INSERTED:
+            keep.append(run)
+            continue
+        if author_of(wrapper) == by.author:
+            wrapper.remove(run)
+            if not len(wrapper):
+                _detach(wrapper)
+            continue
+        shown = "".join(str(t) for t in wrapper.itertext())[:40]
+        notices.append(f"{author_of(wrapper)}'s insertion '{shown}' was accepted so that {by.author} could strike it")
+        _unwrap(wrapper)
+        keep.append(run)
+    return keep
+
+
+def _unwrap(wrapper: etree._Element) -> None:
+    parent = wrapper.getparent()
+    assert parent is not None
+    idx = parent.index(wrapper)
+    for i, child in enumerate(list(wrapper)):
+        parent.insert(idx + i, child)
+    parent.remove(wrapper)
+
+
+def _detach(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is not None:
+        parent.remove(el)
+
+
+def _split_wrapper(wrapper: etree._Element, last_kept: etree._Element | None, ids: RevisionIds) -> etree._Element:
+    """Split a w:ins after child `last_kept`; the rest moves to a copy (new id) placed after it.
+    Returns the first half."""
+    if last_kept is None:
+        return wrapper
+    second = etree.Element(wrapper.tag)
+    for name, value in wrapper.attrib.items():
+        second.set(name, value)
+    second.set(_W + "id", ids.next())
+    for child in list(wrapper)[wrapper.index(last_kept) + 1 :]:
+        second.append(child)
+    wrapper.addnext(second)
+    return wrapper
 
 
 def _cut_points(segments: Sequence[Segment]) -> set[int]:
@@ -209,10 +271,21 @@ def _insertion_point(
     return None, True
 
 
-def _place(p: etree._Element, node: etree._Element, where: etree._Element | None, after: bool) -> None:
+def _place(
+    p: etree._Element, node: etree._Element, where: etree._Element | None, after: bool, ids: RevisionIds
+) -> None:
     if where is None:
         p.append(node)
         return
+    # Never an insertion inside another tracked insertion: go beside it, splitting it if need be.
+    wrapper = where.getparent()
+    if wrapper is not None and wrapper.tag in _INSERTED:
+        siblings = list(wrapper)
+        if (after and where is siblings[-1]) or (not after and where is siblings[0]):
+            where = wrapper
+        else:
+            where = _split_wrapper(wrapper, where if after else where.getprevious(), ids)
+            after = True
     if after:
         where.addnext(node)
     else:

@@ -34,12 +34,16 @@ _W = f"{{{W}}}"
 _STORY_HINTS = ("document", "footnotes", "endnotes", "comments", "header", "footer")
 
 
-def write_redline(pkg: Package, plan: RedlinePlan, out: Path, tracked: bool = True) -> None:
-    """Write the draft with the plan as native revisions (tracked) or accepted (clean)."""
-    write_package(pkg, redlined_parts(pkg, plan, tracked), out)
+def write_redline(pkg: Package, plan: RedlinePlan, out: Path, tracked: bool = True) -> list[str]:
+    """Write the draft with the plan as native revisions (tracked) or accepted (clean); returns notices."""
+    notices: list[str] = []
+    write_package(pkg, redlined_parts(pkg, plan, tracked, notices), out)
+    return notices
 
 
-def redlined_parts(pkg: Package, plan: RedlinePlan, tracked: bool = True) -> dict[str, bytes]:
+def redlined_parts(
+    pkg: Package, plan: RedlinePlan, tracked: bool = True, notices: list[str] | None = None
+) -> dict[str, bytes]:
     """The parts that change: the main document part (and, for a clean text, parts with old revisions)."""
     replaced: dict[str, bytes] = {}
     if not tracked:
@@ -49,7 +53,9 @@ def redlined_parts(pkg: Package, plan: RedlinePlan, tracked: bool = True) -> dic
                 replaced[name] = serialize(root)
     if len(plan):
         document = pkg.xml(pkg.main_part)
-        apply_plan(document, plan, RevisionIds(pkg.xml(n) for n in _story_parts(pkg)), tracked)
+        said = apply_plan(document, plan, RevisionIds(pkg.xml(n) for n in _story_parts(pkg)), tracked)
+        if notices is not None:
+            notices.extend(said)
         replaced[pkg.main_part] = serialize(document)
     return replaced
 
@@ -62,8 +68,9 @@ def _story_parts(pkg: Package) -> list[str]:
     ]
 
 
-def apply_plan(document: etree._Element, plan: RedlinePlan, ids: RevisionIds, tracked: bool = True) -> None:
-    """Carry out the plan on a parsed main document part, in place."""
+def apply_plan(document: etree._Element, plan: RedlinePlan, ids: RevisionIds, tracked: bool = True) -> list[str]:
+    """Carry out the plan on a parsed main document part, in place; returns notices for the user."""
+    notices: list[str] = []
     paragraphs = paragraph_list(document)
     last_after: dict[int, etree._Element] = {}
     touched: set[int] = set()
@@ -85,14 +92,15 @@ def apply_plan(document: etree._Element, plan: RedlinePlan, ids: RevisionIds, tr
             raise AmendmentError(f"paragraph #{step.anchor} is changed twice in one plan; combine the changes")
         touched.add(step.anchor)
         if isinstance(step, ModifyParagraph):
-            edit_paragraph(p, step.segments, step.by, ids, tracked)
+            notices += edit_paragraph(p, step.segments, step.by, ids, tracked)
         elif isinstance(step, DeleteParagraph):
-            _delete_paragraph(p, step, ids, tracked)
+            notices += _delete_paragraph(p, step, ids, tracked)
     for new_p in created:
         settle_last_inserted_mark(new_p)
+    return notices
 
 
-def _delete_paragraph(p: etree._Element, step: DeleteParagraph, ids: RevisionIds, tracked: bool) -> None:
+def _delete_paragraph(p: etree._Element, step: DeleteParagraph, ids: RevisionIds, tracked: bool) -> list[str]:
     text = "".join(pc.text for pc in paragraph_pieces(p))
     has_next = _next_paragraph_sibling(p) is not None
     if not tracked:
@@ -100,14 +108,13 @@ def _delete_paragraph(p: etree._Element, step: DeleteParagraph, ids: RevisionIds
             parent = p.getparent()
             assert parent is not None
             parent.remove(p)
-        else:
-            edit_paragraph(p, [Segment(Op.DELETE, text)], step.by, ids, tracked=False)
-        return
-    if text:
-        edit_paragraph(p, [Segment(Op.DELETE, text)], step.by, ids, tracked=True)
+            return []
+        return edit_paragraph(p, [Segment(Op.DELETE, text)], step.by, ids, tracked=False)
+    notices = edit_paragraph(p, [Segment(Op.DELETE, text)], step.by, ids, tracked=True) if text else []
     # The last paragraph of a cell or of the body keeps its mark: Word needs one there.
     if has_next:
         mark_paragraph(p, "del", step.by, ids)
+    return notices
 
 
 def _next_paragraph_sibling(p: etree._Element) -> etree._Element | None:

@@ -40,7 +40,7 @@ def list_tracked_changes(pkg: Package) -> list[TrackedChange]:
         if mark is not None:
             kind = "row-" + _KINDS[etree.QName(mark).localname]
             out.append(TrackedChange(kind, w_attr(mark, "author") or "", w_attr(mark, "date") or "",
-                                     "".join(tr.itertext()), -1))
+                                     "".join(str(t) for t in tr.itertext()), -1))
     for anchor, p in enumerate(paragraph_list(document)):
         for el in p.iter(*(_W + k for k in _KINDS)):
             kind = _KINDS[etree.QName(el).localname]

@@ -144,3 +144,55 @@ def test_input_file_is_never_modified(tmp_path: Path) -> None:
     before = base.read_bytes()
     write_redline(read_package(base), _plan(base), tmp_path / "o.docx")
     assert base.read_bytes() == before
+
+
+def _alice_paragraph(tmp_path: Path) -> Path:
+    from tests.docx_io.docx_factory import add_revision_paragraph
+
+    base = make_docx(tmp_path / "b.docx", ["1.\tFirst."])
+    return add_revision_paragraph(base, tmp_path / "alice.docx", "2.\tKept text ", "added words", " gone", "Alice")
+
+
+def test_other_authors_revisions_are_kept(tmp_path: Path) -> None:
+    path = _alice_paragraph(tmp_path)
+    draft = read_draft(path)
+    p2 = draft.by_label("2")
+    assert p2.text == "2.\tKept text added words"
+    plan = RedlinePlan()
+    plan.add(ModifyParagraph(p2.anchor, shift(diff_text(p2.body, "Kept fine text added words"), p2.prefix), BY))
+    out = tmp_path / "o.docx"
+    notices = write_redline(read_package(path), plan, out)
+    assert notices == []
+    root = _document(out)
+    alice = [el for el in root.iter(W_INS, W_DEL) if el.get(qn("w:author")) == "Alice"]
+    assert sorted("".join(el.itertext()) for el in alice) == [" gone", "added words"]
+    assert read_draft(out).by_label("2").text == "2.\tKept fine text added words"
+
+
+def test_striking_another_authors_insertion_accepts_it_and_says_so(tmp_path: Path) -> None:
+    path = _alice_paragraph(tmp_path)
+    draft = read_draft(path)
+    p2 = draft.by_label("2")
+    plan = RedlinePlan()
+    plan.add(ModifyParagraph(p2.anchor, shift(diff_text(p2.body, "Kept text added"), p2.prefix), BY))
+    out = tmp_path / "o.docx"
+    notices = write_redline(read_package(path), plan, out)
+    assert len(notices) == 1 and "Alice's insertion" in notices[0]
+    root = _document(out)
+    for ins in root.iter(W_INS):  # no deletion nested in an insertion
+        assert not list(ins.iter(W_DEL))
+    assert read_draft(out).by_label("2").text == "2.\tKept text added"
+
+
+def test_insertion_inside_another_authors_insertion_goes_beside_it(tmp_path: Path) -> None:
+    path = _alice_paragraph(tmp_path)
+    draft = read_draft(path)
+    p2 = draft.by_label("2")
+    plan = RedlinePlan()
+    plan.add(ModifyParagraph(p2.anchor, shift(diff_text(p2.body, "Kept text added new words"), p2.prefix), BY))
+    out = tmp_path / "o.docx"
+    write_redline(read_package(path), plan, out)
+    root = _document(out)
+    for ins in root.iter(W_INS):
+        assert not [el for el in ins.iter(W_INS) if el is not ins]
+    assert read_draft(out).by_label("2").text == "2.\tKept text added new words"
