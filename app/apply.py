@@ -147,5 +147,6 @@ def compare_files(old: Path, new: Path, out: Path, author: str, date: datetime, 
     result = compare(draft_from_package(old_pkg), draft_from_package(new_pkg),
                      Attribution(author, date), Granularity(granularity))
     notices = write_redline(old_pkg, result.plan, out)
-    return "\n".join(notices) + ("\n" if notices else "") + (f"{out}: {result.modified} paragraphs changed ({result.renumbered} renumbered), "
-            f"{result.inserted} inserted, {result.deleted} deleted")
+    summary = (f"{out}: {result.modified} paragraphs changed ({result.renumbered} renumbered), "
+               f"{result.inserted} inserted, {result.deleted} deleted")
+    return "\n".join([*notices, summary])
