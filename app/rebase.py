@@ -38,6 +38,7 @@ class Rebased:
     mismatches: list[Mismatch]
     whitespace_only: bool  # texts differed only in white space
     differences: list[tuple[str, str]] = field(default_factory=list)  # (old text, new text), white space aside
+    absorbed: list[str] = field(default_factory=list)  # quote-only punctuation taken into an insertion
 
 
 def squash_space(text: str) -> str:
@@ -50,6 +51,8 @@ def rebase(segments: Sequence[Segment], target: str) -> Rebased:
     source = original_text(segments)
     if source == target:
         return Rebased(list(segments), [], False)
+    segments, absorbed = _absorb_extras(list(segments), _Mapper(source, target), source)
+    source = original_text(segments)
     mapper = _Mapper(source, target)
     edits: list[Edit] = []
     mismatches: list[Mismatch] = []
@@ -78,8 +81,47 @@ def rebase(segments: Sequence[Segment], target: str) -> Rebased:
     clean = _drop_overlaps(edits)
     return Rebased(
         segments_from_edits(target, clean), mismatches, squash_space(source) == squash_space(target),
-        mapper.differences(source, target),
+        mapper.differences(source, target), absorbed,
     )
+
+
+def _absorb_extras(segments: list[Segment], mapper: _Mapper, source: str) -> tuple[list[Segment], list[str]]:
+    """Punctuation the quote has next to an insertion but the draft does not ("mechanisms,
+    **including the Forum**, to") was typed as part of the insertion: move it in."""
+    extra = mapper.source_only()
+    starts: list[int] = []
+    pos = 0
+    for seg in segments:
+        starts.append(pos)
+        pos += 0 if seg.op is Op.INSERT else len(seg.text)
+    out = list(segments)
+    absorbed: list[str] = []
+    for i, seg in enumerate(segments):
+        if seg.op is not Op.INSERT:
+            continue
+        prefix = suffix = ""
+        left = out[i - 1] if i > 0 else None
+        if left is not None and left.op is Op.EQUAL:
+            end = starts[i - 1] + len(left.text)
+            k = end
+            while k > starts[i - 1] and k - 1 in extra and not source[k - 1].isalnum():
+                k -= 1
+            if k < end and source[k:end].strip():
+                prefix = source[k:end]
+                out[i - 1] = Segment(Op.EQUAL, left.text[: len(left.text) - len(prefix)])
+        right = out[i + 1] if i + 1 < len(out) else None
+        if right is not None and right.op is Op.EQUAL:
+            begin = starts[i + 1]
+            k = begin
+            while k < begin + len(right.text) and k in extra and not source[k].isalnum():
+                k += 1
+            if k > begin and source[begin:k].strip():
+                suffix = source[begin:k]
+                out[i + 1] = Segment(Op.EQUAL, right.text[len(suffix):])
+        if prefix or suffix:
+            out[i] = Segment(Op.INSERT, prefix + seg.text + suffix)
+            absorbed += [x.strip() for x in (prefix, suffix) if x.strip()]
+    return [s for s in out if s.text], absorbed
 
 
 def closest_match(needle: str, haystack: str) -> tuple[str, float]:
@@ -150,30 +192,46 @@ class _Mapper:
                 stretch = []
         return out
 
-    def _block(self, pos: int) -> tuple[str, int, int, int, int]:
-        idx = bisect.bisect_right(self.starts, pos) - 1
-        idx = max(idx, 0)
-        # An empty source range (pure insertion) at pos: prefer the block that really covers pos.
-        while idx + 1 < len(self.blocks) and self.blocks[idx][2] <= pos and self.blocks[idx + 1][1] == pos:
-            idx += 1
-        return self.blocks[idx]
+    def source_only(self) -> set[int]:
+        """Source offsets whose character has no counterpart in the target."""
+        return {k for tag, s1, e1, _s2, _e2 in self.blocks if tag != "equal" for k in range(s1, e1)}
+
+    def _equal_blocks_near(self, pos: int) -> list[tuple[str, int, int, int, int]]:
+        idx = bisect.bisect_right(self.starts, pos)
+        return [b for b in self.blocks[max(idx - 3, 0) : idx + 2] if b[0] == "equal"]
 
     def start(self, pos: int) -> int:
-        """Where a change starting at source offset pos starts in the target."""
+        """Where text inserted (or a strike starting) at source offset pos goes in the target: right
+        after the unchanged text before it, so a changed space after it stays after it."""
         if not self.blocks:
             return 0
-        tag, s1, _e1, s2, e2 = self._block(pos)
-        if tag == "equal":
-            return s2 + min(pos - s1, e2 - s2)
-        return s2 if pos <= s1 else e2
+        near = self._equal_blocks_near(pos)
+        for _, s1, e1, s2, _e2 in near:
+            if s1 < pos <= e1:
+                return s2 + (pos - s1)
+        for _, s1, _e1, s2, _e2 in near:
+            if s1 == pos:
+                return s2
+        return self._changed_side(pos, start=True)
 
     def end(self, pos: int) -> int:
-        """Where a change ending at source offset pos ends in the target."""
+        """Where a strike ending at source offset pos ends in the target: right before the unchanged
+        text after it."""
         if not self.blocks:
             return 0
-        idx = bisect.bisect_left(self.starts, pos) - 1
-        idx = max(idx, 0)
-        tag, s1, e1, s2, e2 = self.blocks[idx]
-        if tag == "equal":
-            return s2 + min(pos - s1, e2 - s2)
-        return e2 if pos >= e1 else s2
+        near = self._equal_blocks_near(pos)
+        for _, s1, e1, s2, _e2 in near:
+            if s1 <= pos < e1:
+                return s2 + (pos - s1)
+        for _, _s1, e1, _s2, e2 in near:
+            if e1 == pos:
+                return e2
+        return self._changed_side(pos, start=False)
+
+    def _changed_side(self, pos: int, start: bool) -> int:
+        """For a position inside changed text: the start (or end) of that change in the target."""
+        idx = max(bisect.bisect_right(self.starts, pos) - 1, 0)
+        _, s1, e1, s2, e2 = self.blocks[idx]
+        if not s1 <= pos <= e1:
+            return e2 if pos > e1 else s2
+        return s2 if start else e2

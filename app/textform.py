@@ -249,6 +249,12 @@ def _modify(draft: Draft, para: ParsedParagraph, diagnostics: list[Diagnostic]) 
             return None
         _check_ambiguous_strikes(para, diagnostics)
         result = rebase(segments, target.body)
+        if result.absorbed:
+            marks = " and ".join(f"'{a}'" for a in result.absorbed)
+            diagnostics.append(Diagnostic(
+                Severity.WARNING, para.label, para.line,
+                f"the quote has {marks} next to an insertion where the draft has none; taken as part of the insertion",
+            ))
         for miss in result.mismatches:
             diagnostics.append(Diagnostic(
                 Severity.ERROR, para.label, para.line, "struck text is not in the draft; that change was left out",

@@ -144,3 +144,12 @@ def test_rebase_onto_prefixed_text_keeps_invariants(words: list[str], data: st.D
     # The prefix shares no letter with the sentence, so the edit lands where it was.
     assert result.mismatches == []
     assert proposed_text(result.segments) == "ZZZ. " + proposed_text(segs)
+
+
+def test_insertion_stays_before_a_space_that_differs() -> None:
+    """The quote has a plain space where the draft has a no-break space: the insertion still goes
+    right after the word before it."""
+    segments = [Segment(Op.EQUAL, "resolution 72/266"), Segment(Op.INSERT, "/Rev.1"), Segment(Op.EQUAL, " A).")]
+    result = rebase(segments, "resolution 72/266\u00a0A).")
+    assert proposed_text(result.segments) == "resolution 72/266/Rev.1\u00a0A)."
+    assert result.mismatches == [] and result.differences == []

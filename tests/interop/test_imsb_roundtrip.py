@@ -106,3 +106,36 @@ def test_imsb_full_accept_and_reject_give_whole_texts(
     apply_amendments(REV2_EXCERPT, AMENDMENTS, clean, form="clean", author="", organisation="IMSB", date=DATE)
     assert seen["accepted_text"].splitlines() == [p.text for p in read_draft(clean).paragraphs]
     assert libreoffice.inspect(clean)["redlines"] == []
+
+
+# What the IMSB asked for, read off the seed by hand (not computed by the code under test).
+SEED_PROPOSED = {
+    "84": "84.\tWe encourage the development of international partnerships on artificial intelligence "
+    "capacity-building to develop education and training programmes, increase access to resources including "
+    "open artificial intelligence models and systems, open training data and compute, facilitate artificial "
+    "intelligence model training and development, and promote the participation of micro-, small and "
+    "medium-sized enterprises in the digital economy. We will leverage existing United Nations and "
+    "multi-stakeholder mechanisms, including the Internet Governance Forum and the WSIS Forum, to support "
+    "artificial intelligence capacity building to bridge artificial intelligence divides, facilitate access to "
+    "artificial intelligence applications and build capacity in high-performance computing and related skills "
+    "in developing countries.",
+    "88": "88.\tWe reaffirm the working definition of Internet governance in the Tunis Agenda for the Information "
+    "Society, with a working definition as the development and application by governments, the private sector "
+    "and civil society, in their respective roles, of shared principles, norms, rules, decision-making "
+    "procedures, and programmes that shape the evolution and use of the Internet.",
+    "89": "89.\tWe recognize that Internet governance encompasses both technical and public policy issues and "
+    "must continue to be global and multistakeholder in nature with the full involvement of governments, the "
+    "private sector, civil society, technical and academic communities, international organisations, and all "
+    "other relevant stakeholders in accordance with their respective roles and responsibilities.",
+    "103": "103.\tWe invite the Secretary-General to submit a proposal to the General Assembly during its "
+    "eightieth session to ensure stable and sustainable funding for the Forum, combining a mix of core UN "
+    "funding and voluntary contributions.",
+}
+
+
+def test_accept_all_reads_as_the_seed_asks(libreoffice: LibreOffice, tmp_path: Path) -> None:
+    out = tmp_path / "imsb_full.docx"
+    apply_amendments(REV2_EXCERPT, AMENDMENTS, out, form="full", author="", organisation="IMSB", date=DATE)
+    accepted = libreoffice.inspect(out)["accepted_text"]
+    for label, expected in SEED_PROPOSED.items():
+        assert _line(accepted, label) == expected, label
