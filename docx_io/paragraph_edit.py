@@ -11,7 +11,7 @@ from lxml import etree
 from app.errors import AmendmentError
 from app.plan import Attribution
 from app.segments import Op, Segment, original_text
-from docx_io.ns import W
+from docx_io.ns import W, w_attr
 from docx_io.revisions import (
     RevisionIds,
     accept_in,
@@ -28,6 +28,7 @@ from docx_io.text_map import Piece, paragraph_pieces
 _W = f"{{{W}}}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _INSERTED = (_W + "ins", _W + "moveTo")
+_FIELD_PARTS = (_W + "fldChar", _W + "instrText")
 
 
 def edit_paragraph(
@@ -214,26 +215,52 @@ def run_children_after(run: etree._Element, moving: list[etree._Element]) -> lis
 def _runs_in(pieces: list[Piece], ranges: list[tuple[int, int]]) -> list[etree._Element]:
     """Runs inside a deleted range (after splitting, a run is wholly in or out of each range).
 
-    A run without text (a footnote reference, a field mark) goes with the deletion only when
-    it sits strictly inside the range.
+    A run without text goes with the deletion when it sits strictly inside the range, and a
+    field's own runs (fldChar, instrText) when all of the field's shown text is struck, so a
+    field is struck whole. A footnote reference at a strike's edge stays.
     """
-    spans: dict[int, tuple[etree._Element, int, int]] = {}
+    order: list[list[Piece]] = []
+    by_run: dict[int, list[Piece]] = {}
     for pc in pieces:
-        key = id(pc.run)
-        if key in spans:
-            run, start, _ = spans[key]
-            spans[key] = (run, start, pc.end)
-        else:
-            spans[key] = (pc.run, pc.start, pc.end)
-    out = []
-    for run, start, end in spans.values():
+        if id(pc.run) not in by_run:
+            by_run[id(pc.run)] = []
+            order.append(by_run[id(pc.run)])
+        by_run[id(pc.run)].append(pc)
+
+    def struck(own: list[Piece]) -> bool:
+        start, end = own[0].start, own[-1].end
         if start < end:
-            inside = any(a <= start and end <= b for a, b in ranges)
-        else:
-            inside = any(a < start < b for a, b in ranges)
-        if inside:
-            out.append(run)
+            return any(a <= start and end <= b for a, b in ranges)
+        return any(a < start < b for a, b in ranges)
+
+    out = [own[0].run for own in order if struck(own)]
+    chosen = {id(r) for r in out}
+    for structure, shown in _fields(order):
+        if shown and all(id(r) in chosen for r in shown):
+            out += [r for r in structure if id(r) not in chosen]
     return out
+
+
+def _fields(order: list[list[Piece]]) -> list[tuple[list[etree._Element], list[etree._Element]]]:
+    """Each complex field's structural runs and the runs of text it shows."""
+    done: list[tuple[list[etree._Element], list[etree._Element]]] = []
+    stack: list[tuple[list[etree._Element], list[etree._Element]]] = []
+    for own in order:
+        run = own[0].run
+        kinds = [w_attr(pc.child, "fldCharType") if pc.child.tag == _W + "fldChar" else None for pc in own]
+        if "begin" in kinds:
+            stack.append(([], []))
+        if not stack:
+            continue
+        if all(pc.child.tag in _FIELD_PARTS for pc in own):
+            for structure, _ in stack:
+                structure.append(run)
+        elif own[-1].end > own[0].start:
+            for _, shown in stack:
+                shown.append(run)
+        if "end" in kinds:
+            done.append(stack.pop())
+    return done
 
 
 def _sibling_groups(runs: list[etree._Element]) -> list[list[etree._Element]]:
@@ -250,12 +277,17 @@ def _sibling_groups(runs: list[etree._Element]) -> list[list[etree._Element]]:
 def _format_source(pieces: list[Piece], at: int) -> etree._Element | None:
     """The rPr of the run that inserted text at `at` joins: the text before it, else after it."""
     before = [pc for pc in pieces if pc.text and pc.end <= at]
-    if before:
-        return before[-1].run.find(_W + "rPr")
     after = [pc for pc in pieces if pc.text and pc.start >= at]
-    if after:
-        return after[0].run.find(_W + "rPr")
-    return None
+    source = before[-1].run if before else (after[0].run if after else None)
+    if source is None:
+        return None
+    rpr = source.find(_W + "rPr")
+    parent = source.getparent()
+    if rpr is not None and parent is not None and parent.tag == _W + "hyperlink":
+        rpr = copy.deepcopy(rpr)  # the link's character style is not the text's
+        for style in rpr.findall(_W + "rStyle"):
+            rpr.remove(style)
+    return rpr
 
 
 def _insertion_point(
@@ -277,6 +309,12 @@ def _place(
     if where is None:
         p.append(node)
         return
+    # Text typed at either end of a link is not part of the link (as in Word).
+    link = where.getparent()
+    if link is not None and link.tag == _W + "hyperlink":
+        runs = [c for c in link if c.tag == _W + "r"]
+        if (after and where is runs[-1]) or (not after and where is runs[0]):
+            where = link
     # Never an insertion inside another tracked insertion: go beside it, splitting it if need be.
     wrapper = where.getparent()
     if wrapper is not None and wrapper.tag in _INSERTED:

@@ -21,11 +21,11 @@ _INSERTED = {_W + "ins", _W + "moveTo"}
 _REMOVED = {_W + "del", _W + "moveFrom"}
 _SDT = _W + "sdt"
 _RUN = _W + "r"
-_NO_TEXT = {_W + n for n in ("rPr", "delText", "instrText", "delInstrText", "lastRenderedPageBreak", "annotationRef")}
+_NO_TEXT = {_W + n for n in ("rPr", "delText", "delInstrText", "lastRenderedPageBreak", "annotationRef")}
 _MARKERS = {
     _W + n for n in (
         "footnoteReference", "endnoteReference", "commentReference", "drawing", "pict", "object",
-        "fldChar", "separator", "continuationSeparator", "footnoteRef", "endnoteRef", "ruby",
+        "fldChar", "instrText", "separator", "continuationSeparator", "footnoteRef", "endnoteRef", "ruby",
     )
 }
 

@@ -196,3 +196,55 @@ def test_insertion_inside_another_authors_insertion_goes_beside_it(tmp_path: Pat
     for ins in root.iter(W_INS):
         assert not [el for el in ins.iter(W_INS) if el is not ins]
     assert read_draft(out).by_label("2").text == "2.\tKept text added new words"
+
+
+def _para_with_link_and_field(tmp_path: Path) -> Path:
+    """ "7.<tab>See resolution 72/266 and the Tunis Agenda today." with "72/266" a hyperlink and
+    "Tunis Agenda" a REF field."""
+    doc = docx.Document()
+    p = doc.add_paragraph("7.\tSee resolution ")._p
+
+    def run(parent: etree._Element, text: str | None = None, child: str = "w:t", **attrs: str) -> None:
+        r = etree.SubElement(parent, qn("w:r"))
+        el = etree.SubElement(r, qn(child), {qn(k): v for k, v in attrs.items()})
+        if text is not None:
+            el.text = text
+            el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+    link = etree.SubElement(p, qn("w:hyperlink"), {qn("w:anchor"): "x"})
+    run(link, "72/266")
+    run(p, " and the ")
+    run(p, child="w:fldChar", **{"w:fldCharType": "begin"})
+    run(p, " REF tunis \\h ", child="w:instrText")
+    run(p, child="w:fldChar", **{"w:fldCharType": "separate"})
+    run(p, "Tunis Agenda")
+    run(p, child="w:fldChar", **{"w:fldCharType": "end"})
+    run(p, " today.")
+    doc.save(str(tmp_path / "lf.docx"))
+    return tmp_path / "lf.docx"
+
+
+def _apply(path: Path, proposed_body: str, out: Path) -> etree._Element:
+    para = read_draft(path).by_label("7")
+    plan = RedlinePlan()
+    plan.add(ModifyParagraph(para.anchor, shift(diff_text(para.body, proposed_body), para.prefix), BY))
+    write_redline(read_package(path), plan, out)
+    return _document(out)
+
+
+def test_a_struck_field_is_struck_whole(tmp_path: Path) -> None:
+    path = _para_with_link_and_field(tmp_path)
+    root = _apply(path, "See resolution 72/266 today.", tmp_path / "o.docx")
+    instr = list(root.iter(qn("w:instrText"))) + list(root.iter(qn("w:delInstrText")))
+    assert [el.tag for el in instr] == [qn("w:delInstrText")]
+    for fld in root.iter(qn("w:fldChar")):
+        assert any(a.tag == W_DEL for a in fld.iterancestors()), "field character left outside the strike"
+    assert read_draft(tmp_path / "o.docx").by_label("7").body == "See resolution 72/266 today."
+
+
+def test_text_typed_after_a_link_is_not_part_of_it(tmp_path: Path) -> None:
+    path = _para_with_link_and_field(tmp_path)
+    root = _apply(path, "See resolution 72/266/Rev.1 and the Tunis Agenda today.", tmp_path / "o.docx")
+    (link,) = root.iter(qn("w:hyperlink"))
+    assert "".join(link.itertext()) == "72/266"
+    assert read_draft(tmp_path / "o.docx").by_label("7").body == "See resolution 72/266/Rev.1 and the Tunis Agenda today."
