@@ -156,8 +156,36 @@ def settle_last_inserted_mark(p: etree._Element) -> None:
     if prev is None or prev.tag != _W + "p":
         return
     assert rpr is not None
+    if not _live_text(prev):
+        _replace_last(prev, p)
+        return
     rpr.remove(ins)
     _set_mark(prev, ins)
+
+
+def _live_text(p: etree._Element) -> bool:
+    """Whether a paragraph shows any text once its tracked changes are accepted."""
+    from docx_io.text_map import paragraph_text
+
+    return bool(paragraph_text(p))
+
+
+def _replace_last(old: etree._Element, last_new: etree._Element) -> None:
+    """The old last paragraph is struck whole and new ones follow it: the last new paragraph's text
+    joins the old one (which keeps the body's final mark), and the other new paragraphs move before
+    it. Accept-all then shows only the new paragraphs, reject-all only the old one."""
+    between = []
+    nxt = old.getnext()
+    while nxt is not None and nxt is not last_new:
+        between.append(nxt)
+        nxt = nxt.getnext()
+    for el in between:
+        old.addprevious(el)
+    for child in [c for c in last_new if c.tag != _W + "pPr"]:
+        old.append(child)
+    parent = last_new.getparent()
+    if parent is not None:
+        parent.remove(last_new)
 
 
 def _next_block(p: etree._Element) -> etree._Element | None:

@@ -47,3 +47,20 @@ def test_compare_output_accepts_to_new_and_rejects_to_old(libreoffice: LibreOffi
     # The renumbering of Rev 2's 66 is a small change of the number, not the whole paragraph.
     number_changes = [r for r in seen["redlines"] if r["text"] in ("66", "67")]
     assert {r["type"] for r in number_changes} == {"Insert", "Delete"}
+
+
+@pytest.mark.interop
+def test_replacing_the_last_paragraph_leaves_no_empty_one(libreoffice: LibreOffice, tmp_path: Path) -> None:
+    import docx
+
+    for name, texts in (("old", ["One.", "Two.", "This is a test."]),
+                        ("new", ["One.", "Two.", "An entirely different closing sentence here.", "And another."])):
+        document = docx.Document()
+        for text in texts:
+            document.add_paragraph(text)
+        document.save(str(tmp_path / f"{name}.docx"))
+    out = tmp_path / "cmp.docx"
+    compare_files(tmp_path / "old.docx", tmp_path / "new.docx", out, "X", BY.date)
+    seen = libreoffice.inspect(out)
+    assert seen["accepted_text"] == "One.\nTwo.\nAn entirely different closing sentence here.\nAnd another.\n"
+    assert seen["rejected_text"] == "One.\nTwo.\nThis is a test.\n"
