@@ -146,7 +146,7 @@ def compare_files(old: Path, new: Path, out: Path, author: str, date: datetime, 
     new_pkg: Package = read_package(new)
     result = compare(draft_from_package(old_pkg), draft_from_package(new_pkg),
                      Attribution(author, date), Granularity(granularity))
-    notices = write_redline(old_pkg, result.plan, out)
+    notices = write_redline(old_pkg, result.plan, out, source=new_pkg)
     summary = (f"{out}: {result.modified} paragraphs changed ({result.renumbered} renumbered), "
                f"{result.inserted} inserted, {result.deleted} deleted")
     return "\n".join([*notices, summary])

@@ -69,4 +69,5 @@ def _paragraph_diff(o: Paragraph, n: Paragraph, granularity: Granularity) -> lis
 
 def _insert(new: Draft, j: int, anchor: int, by: Attribution, before: bool = False) -> InsertParagraph:
     para = new.paragraphs[j]
-    return InsertParagraph(anchor, para.text, by, before=before, runs=para.runs, style_id=para.style_id)
+    return InsertParagraph(anchor, para.text, by, before=before, runs=para.runs, style_id=para.style_id,
+                           source=para.anchor)

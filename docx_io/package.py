@@ -76,6 +76,11 @@ class Package:
         return None
 
 
+def rels_name(source: str) -> str:
+    """The relationships part of a part ("word/document.xml" -> "word/_rels/document.xml.rels")."""
+    return _rels_name(source)
+
+
 def _rels_name(source: str) -> str:
     p = PurePosixPath(source)
     return str(p.parent / "_rels" / (p.name + ".rels")).lstrip("/") if source else "_rels/.rels"

@@ -18,6 +18,7 @@ from docx_io.accept import accept_all
 from docx_io.formatting import rpr_for
 from docx_io.ns import W
 from docx_io.package import Package, serialize, write_package
+from docx_io.paragraph_copy import ParagraphCopier
 from docx_io.paragraph_edit import edit_paragraph
 from docx_io.paragraphs import paragraph_list
 from docx_io.revisions import (
@@ -27,6 +28,7 @@ from docx_io.revisions import (
     revision,
     settle_last_inserted_mark,
     text_run,
+    wrap,
 )
 from docx_io.text_map import paragraph_pieces
 
@@ -34,15 +36,21 @@ _W = f"{{{W}}}"
 _STORY_HINTS = ("document", "footnotes", "endnotes", "comments", "header", "footer")
 
 
-def write_redline(pkg: Package, plan: RedlinePlan, out: Path, tracked: bool = True) -> list[str]:
-    """Write the draft with the plan as native revisions (tracked) or accepted (clean); returns notices."""
+def write_redline(
+    pkg: Package, plan: RedlinePlan, out: Path, tracked: bool = True, source: Package | None = None
+) -> list[str]:
+    """Write the draft with the plan as native revisions (tracked) or accepted (clean); returns notices.
+
+    `source` is the other document of a comparison: inserted paragraphs are copied from it.
+    """
     notices: list[str] = []
-    write_package(pkg, redlined_parts(pkg, plan, tracked, notices), out)
+    write_package(pkg, redlined_parts(pkg, plan, tracked, notices, source), out)
     return notices
 
 
 def redlined_parts(
-    pkg: Package, plan: RedlinePlan, tracked: bool = True, notices: list[str] | None = None
+    pkg: Package, plan: RedlinePlan, tracked: bool = True, notices: list[str] | None = None,
+    source: Package | None = None,
 ) -> dict[str, bytes]:
     """The parts that change: the main document part (and, for a clean text, parts with old revisions)."""
     replaced: dict[str, bytes] = {}
@@ -53,10 +61,15 @@ def redlined_parts(
                 replaced[name] = serialize(root)
     if len(plan):
         document = pkg.xml(pkg.main_part)
-        said = apply_plan(document, plan, RevisionIds(pkg.xml(n) for n in _story_parts(pkg)), tracked)
+        copier = ParagraphCopier(source, pkg) if source is not None else None
+        said = apply_plan(document, plan, RevisionIds(pkg.xml(n) for n in _story_parts(pkg)), tracked, copier)
         if notices is not None:
             notices.extend(said)
         replaced[pkg.main_part] = serialize(document)
+        if copier is not None:
+            replaced.update(copier.changed_parts())
+            if notices is not None:
+                notices.extend(sorted(set(copier.notices)))
     return replaced
 
 
@@ -68,7 +81,10 @@ def _story_parts(pkg: Package) -> list[str]:
     ]
 
 
-def apply_plan(document: etree._Element, plan: RedlinePlan, ids: RevisionIds, tracked: bool = True) -> list[str]:
+def apply_plan(
+    document: etree._Element, plan: RedlinePlan, ids: RevisionIds, tracked: bool = True,
+    copier: ParagraphCopier | None = None,
+) -> list[str]:
     """Carry out the plan on a parsed main document part, in place; returns notices for the user."""
     notices: list[str] = []
     paragraphs = paragraph_list(document)
@@ -80,7 +96,10 @@ def apply_plan(document: etree._Element, plan: RedlinePlan, ids: RevisionIds, tr
             raise AmendmentError(f"paragraph #{step.anchor} is not in the document")
         p = paragraphs[step.anchor]
         if isinstance(step, InsertParagraph):
-            new_p = _new_paragraph(p, step, ids, tracked)
+            if copier is not None and step.source is not None:
+                new_p = _copied_paragraph(copier.copy(step.source), step, ids, tracked)
+            else:
+                new_p = _new_paragraph(p, step, ids, tracked)
             created.append(new_p)
             if step.before:
                 p.addprevious(new_p)
@@ -139,6 +158,23 @@ def _new_paragraph(neighbour: etree._Element, step: InsertParagraph, ids: Revisi
     else:
         for run in runs:
             p.append(run)
+    return p
+
+
+def _copied_paragraph(p: etree._Element, step: InsertParagraph, ids: RevisionIds, tracked: bool) -> etree._Element:
+    """A paragraph copied from the other document, all its runs (and its mark) tracked as inserted."""
+    if not tracked:
+        return p
+    runs = [r for r in p.iter(_W + "r") if not any(a.tag == _W + "r" for a in r.iterancestors())]
+    groups: list[list[etree._Element]] = []
+    for run in runs:
+        if groups and groups[-1][-1].getnext() is run:
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+    for group in groups:
+        wrap(group, revision("w:ins", step.by, ids))
+    mark_paragraph(p, "ins", step.by, ids)
     return p
 
 
