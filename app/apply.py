@@ -11,7 +11,7 @@ from app.compare import compare
 from app.errors import AmendmentError, DiagnosedError, DocumentError
 from app.model import Draft
 from app.plan import Attribution
-from app.planning import active, plan_amendments
+from app.planning import active, in_document_order, plan_amendments
 from app.project import load_project, reanchor
 from app.textform import Severity, format_text_form, import_text_form
 from app.tokenize import Granularity
@@ -105,13 +105,14 @@ def write_form(
     if not active(amendments):
         raise AmendmentError("there are no amendments to export; amend a paragraph first")
     default_author = organisation or author or "Redline Desk"
+    ordered = in_document_order(draft, active(amendments))
     if form == "markdown":
-        atomic_write_text(out, format_text_form(active(amendments), title))
+        atomic_write_text(out, format_text_form(ordered, title))
     elif form == "amendments":
         from docx_io.submission_writer import write_submission
 
         write_submission(
-            draft, active(amendments), out, title=title, author=author, organisation=organisation,
+            draft, ordered, out, title=title, author=author, organisation=organisation,
             date=date, tracked=(markup == "tracked"),
         )
     else:

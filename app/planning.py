@@ -6,7 +6,7 @@ from datetime import datetime
 
 from app.amendments import Amendment, Kind, Status
 from app.errors import AmendmentError
-from app.labels import label_key
+from app.labels import LabelKey, label_key
 from app.model import Draft, Paragraph
 from app.plan import Attribution, DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
 from app.segments import shift
@@ -15,6 +15,15 @@ from app.segments import shift
 def active(amendments: list[Amendment]) -> list[Amendment]:
     """Amendments that count (not withdrawn)."""
     return [a for a in amendments if a.status is not Status.WITHDRAWN]
+
+
+def in_document_order(draft: Draft, amendments: list[Amendment]) -> list[Amendment]:
+    """Amendments in the order of the paragraphs they amend (a new paragraph after its anchor)."""
+    def key(a: Amendment) -> tuple[int, int, LabelKey]:
+        para = draft.by_label(a.target) if draft.has_label(a.target) else None
+        return (para.index if para else 1 << 30, 1 if a.kind is Kind.INSERT else 0, label_key(a.label))
+
+    return sorted(amendments, key=key)
 
 
 def plan_amendments(draft: Draft, amendments: list[Amendment], default_author: str, date: datetime) -> RedlinePlan:

@@ -131,7 +131,7 @@ def closest_match(needle: str, haystack: str) -> tuple[str, float]:
     found = fuzz.partial_ratio_alignment(needle, haystack)
     if found is None:
         return "", 0.0
-    return haystack[found.dest_start : found.dest_end], found.score
+    return _whole_words(haystack, found.dest_start, found.dest_end).strip(), found.score
 
 
 def _whole_words(text: str, start: int, end: int) -> str:
