@@ -1,0 +1,53 @@
+"""SessionCommand: one undoable change to a Session, held as snapshots before and after it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from app.session import Session, Snapshot
+
+# Any constant will do: QUndoStack only merges commands that report the same id (and not -1).
+MERGE_ID = 0x5E55
+
+
+class SessionCommand(QUndoCommand):
+    """Restores the amendments "after" on redo and "before" on undo, then asks the window to refresh.
+
+    Consecutive mergeable commands with the same label (e.g. typing in one paragraph) merge into one:
+    the first's "before", the last's "after". QUndoStack.push() calls redo() at once, which restores
+    the state the edit already reached and refreshes the views.
+    """
+
+    def __init__(self, session: Session, before: Snapshot, after: Snapshot, text: str,
+                 refresh: Callable[[], None], label: str | None = None, mergeable: bool = False) -> None:
+        super().__init__(text)
+        self._session = session
+        self._before = before
+        self._after = after
+        self._refresh = refresh
+        self.label = label
+        self.mergeable = mergeable
+
+    def redo(self) -> None:
+        """Put back the state after the change."""
+        self._session.restore(self._after)
+        self._refresh()
+
+    def undo(self) -> None:
+        """Put back the state before the change."""
+        self._session.restore(self._before)
+        self._refresh()
+
+    def id(self) -> int:
+        """MERGE_ID for a mergeable command with a label; -1 (never merge) otherwise."""
+        return MERGE_ID if self.mergeable and self.label is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Absorb a following mergeable command on the same label; obsolete when it undoes itself."""
+        if not (isinstance(other, SessionCommand) and other.mergeable and other.label == self.label):
+            return False
+        self._after = other._after
+        self.setObsolete(self._before == self._after)
+        return True
