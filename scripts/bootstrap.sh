@@ -68,7 +68,7 @@ APT_PKGS=(
     # LibreOffice, the independent real client of the interop tests (installed without recommends)
     libreoffice-writer-nogui python3-uno
     # metric-compatible Times New Roman, Arial (Liberation), Calibri (Carlito), Cambria (Caladea)
-    fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea
+    fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea fonts-arphic-uming
     # pdftoppm: look at a PDF page as PNG
     poppler-utils
     # a real window under Xvfb (Qt's xcb platform plugin)

@@ -1,0 +1,469 @@
+"""The document view: the whole draft as one continuous text, with its amendments shown inline.
+
+One QTextBlock per draft paragraph, plus one per new (bis/ter) paragraph after its anchor. Each
+block's userState indexes the label it shows, so an edit re-renders that block alone.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextOption,
+)
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+
+from app.amendments import Amendment
+from app.amendments import Kind as AmendmentKind
+from app.errors import LabelError
+from app.labels import label_key, parse_label
+from app.model import PLAIN, Formatting, Paragraph
+from app.model import Kind as ParagraphKind
+from app.planning import new_paragraph_text
+from app.segments import Op, Segment
+from app.session import Session
+from app.styled import StyledSegment, styled_segments
+from widgets.document.paragraph_format import DEFAULT_AUTHOR_COLOUR, char_format, serif_font, visible
+from widgets.document.view_mode import ViewMode
+
+# Block property naming the amendment shown in a block ("modify", "delete", "insert"); unset otherwise.
+AMENDED_PROPERTY = QTextFormat.Property.UserProperty + 1
+AMENDED_BACKGROUND = QColor(255, 248, 220)  # a light tint; the bar in the margin says it without colour
+MARKER_COLOUR = QColor("#8a6d00")
+TAB_TWIPS = 475  # the UN tab step (0.33 in) at 10 pt; scaled with the view's font size
+_RTL = {"R", "AL"}
+
+
+def first_strong_direction(text: str) -> Qt.LayoutDirection | None:
+    """The direction of the first strongly directional character (Unicode bidi rule P2), if any."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in _RTL:
+            return Qt.LayoutDirection.RightToLeft
+    return None
+
+
+class DocumentView(QTextBrowser):
+    """The draft, continuous, redlines inline; double-click or Enter on a paragraph to edit it."""
+
+    paragraphActivated = Signal(str)
+    paragraphSelected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentView")
+        self.setAccessibleName("Document")
+        self.setAccessibleDescription("The draft with its amendments. Enter or double-click edits a paragraph.")
+        self.setOpenLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(self.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self._session: Session | None = None
+        self._mode = ViewMode.REDLINE
+        self._points = 12
+        self._author_colour = QColor(DEFAULT_AUTHOR_COLOUR)
+        self._labels: list[str] = []  # userState -> label
+        self._states: dict[str, int] = {}  # label -> userState
+        self._blocks: dict[str, QTextBlock] = {}
+        self._inserted: dict[str, list[str]] = {}  # anchor label -> new labels shown after it
+        self._char_formats: dict[tuple[Formatting, Op, int], QTextCharFormat] = {}
+        self._block_formats: dict[tuple[bool, Qt.LayoutDirection | None, str | None], QTextBlockFormat] = {}
+        self._quiet = False  # no paragraphSelected while the view moves its own cursor
+        self._selected: str | None = None
+        self._draft_labels: frozenset[str] = frozenset()
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
+        self._apply_font()
+
+    # --- public API ------------------------------------------------------------
+
+    def show_session(self, session: Session, mode: ViewMode) -> None:
+        """Render the whole draft in one edit block."""
+        self._session, self._mode = session, mode
+        self._blocks.clear()
+        self._inserted.clear()
+        self._draft_labels = session.draft.labels
+        doc = self.document()
+        self._quiet = True
+        try:
+            doc.clear()
+            cursor = QTextCursor(doc)
+            cursor.beginEditBlock()
+            amended = session.amended_labels()
+            anchors = {a.target for a in session.amendments if a.kind is AmendmentKind.INSERT}
+            first = True
+            for para in session.draft.paragraphs:
+                if not first:
+                    cursor.insertBlock()
+                first = False
+                self._write_paragraph(cursor, para, para.label in amended)
+                if para.label in anchors and para.label not in self._inserted:
+                    self._write_inserted(cursor, para)
+            cursor.endEditBlock()
+            self.setTextCursor(QTextCursor(doc))
+        finally:
+            self._quiet = False
+        self._selected = None
+
+    def refresh_paragraph(self, label: str) -> None:
+        """Re-render one paragraph (and the new paragraphs after it when they changed)."""
+        if self._session is None:
+            return
+        label = _canonical(label)
+        if label in self._draft_labels:
+            block = self._block(label)
+            if block is not None:
+                self._rewrite(block, self._session.draft.by_label(label))
+            if [a.label for a in self._wanted_inserts(label)] != self._inserted.get(label, []):
+                self._sync_inserted(label)
+        else:
+            for anchor in self._anchors_of(label):
+                self._sync_inserted(anchor)
+        self.viewport().update()
+
+    def set_mode(self, mode: ViewMode) -> None:
+        """Show the draft with redlines, as proposed or as the original; keeps the current paragraph."""
+        if mode is self._mode:
+            return
+        self._mode = mode
+        if self._session is not None:
+            label = self.current_label()
+            self.show_session(self._session, mode)
+            if label is not None:
+                self.scroll_to(label)
+
+    def mode(self) -> ViewMode:
+        """The current view mode."""
+        return self._mode
+
+    def scroll_to(self, label: str) -> None:
+        """Put the cursor at the start of a paragraph and scroll it to the top (no paragraphSelected)."""
+        block = self._block(_canonical(label))
+        if block is None:
+            return
+        self._quiet = True
+        try:
+            self.setTextCursor(QTextCursor(block))
+        finally:
+            self._quiet = False
+        self._selected = self._label_of(block)
+        self.ensureCursorVisible()
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        self.verticalScrollBar().setValue(int(top))
+
+    def current_label(self) -> str | None:
+        """The label of the paragraph holding the cursor, None outside labelled paragraphs."""
+        return self._label_of(self.textCursor().block())
+
+    def label_at(self, pos: QPoint) -> str | None:
+        """The label of the paragraph at a viewport position."""
+        return self._label_of(self.cursorForPosition(pos).block())
+
+    def block_for(self, label: str) -> QTextBlock | None:
+        """The block showing a label (for tests and the window)."""
+        return self._block(_canonical(label))
+
+    def set_author_colour(self, colour: QColor) -> None:
+        """The colour of inserted text (applied at the next render)."""
+        self._author_colour = QColor(colour)
+        self._char_formats.clear()
+
+    def set_font_size(self, points: int) -> None:
+        """The body font size; re-renders the draft."""
+        self._points = points
+        self._char_formats.clear()
+        self._block_formats.clear()
+        self._apply_font()
+        if self._session is not None:
+            self.show_session(self._session, self._mode)
+
+    # --- events ----------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter edits the current paragraph."""
+        label = self.current_label()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and label is not None:
+            self.paragraphActivated.emit(label)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Double-click edits the paragraph under the mouse."""
+        super().mouseDoubleClickEvent(event)
+        label = self.label_at(event.position().toPoint())
+        if label is not None:
+            self.paragraphActivated.emit(label)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Tooltips on amended paragraphs say what the amendment is."""
+        if event.type() == QEvent.Type.ToolTip and self._session is not None:
+            label = self.label_at(event.pos())  # type: ignore[attr-defined]
+            amendment = self._session.amendment_for(label) if label else None
+            if amendment is not None:
+                QToolTip.showText(event.globalPos(), _describe(amendment), self.viewport())  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw a bar in the left margin beside amended paragraphs (a shape, not only a tint)."""
+        super().paintEvent(event)
+        block = self.cursorForPosition(QPoint(0, 0)).block()
+        layout = self.document().documentLayout()
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        height = self.viewport().height()
+        painter = QPainter(self.viewport())
+        while block.isValid():
+            rect = layout.blockBoundingRect(block).translated(-dx, -dy)
+            if rect.top() > height:
+                break
+            kind = block.blockFormat().property(AMENDED_PROPERTY)
+            if kind and block.isVisible():
+                painter.fillRect(QRectF(2, rect.top(), 4, rect.height()), self._marker_brush(kind))
+            block = block.next()
+        painter.end()
+
+    # --- rendering ----------------------------------------------------------------
+
+    def _apply_font(self) -> None:
+        doc = self.document()
+        doc.setDefaultFont(serif_font(self._points))
+        option = QTextOption(doc.defaultTextOption())
+        option.setTabStopDistance(self._tab())
+        doc.setDefaultTextOption(option)
+
+    def _tab(self) -> float:
+        """The UN tab step in pixels at the view's font size."""
+        return TAB_TWIPS / 20 * self._points / 10 * self.logicalDpiY() / 72
+
+    def _write_paragraph(self, cursor: QTextCursor, para: Paragraph, amended: bool) -> None:
+        """Fill the (empty) block at the cursor with a draft paragraph."""
+        amendment = self._session.amendment_for(para.label) if amended and self._session else None
+        pieces, shown = self._pieces(para, amendment)
+        block = cursor.block()
+        kind = amendment.kind.value if amendment is not None and amendment.kind is not AmendmentKind.INSERT else None
+        cursor.setBlockFormat(self._block_format(para, para.body, kind))
+        self._insert(cursor, pieces, para)
+        block.setUserState(self._state(para.label) if para.label is not None else -1)
+        block.setVisible(shown)
+        if para.label is not None:
+            self._blocks[para.label] = block
+
+    def _write_inserted(self, cursor: QTextCursor, anchor: Paragraph) -> None:
+        """New paragraphs after their anchor, each in a block of its own after the cursor's block."""
+        labels = []
+        for amendment in self._wanted_inserts(anchor.label or ""):
+            cursor.insertBlock()
+            text = new_paragraph_text(anchor, amendment)
+            cursor.setBlockFormat(self._block_format(anchor, amendment.option.proposed, "insert"))
+            self._insert(cursor, [StyledSegment(Op.INSERT, text, PLAIN)], anchor)
+            block = cursor.block()
+            block.setUserState(self._state(amendment.label))
+            block.setVisible(True)
+            self._blocks[amendment.label] = block
+            labels.append(amendment.label)
+        self._inserted[anchor.label or ""] = labels
+
+    def _pieces(self, para: Paragraph, amendment: Amendment | None) -> tuple[list[StyledSegment], bool]:
+        """What a draft paragraph shows in the current mode, and whether its block is visible."""
+        changed = amendment is not None and amendment.kind is not AmendmentKind.INSERT
+        segments = list(amendment.option.segments) if changed else [Segment(Op.EQUAL, para.body)]
+        deleted = changed and amendment.kind is AmendmentKind.DELETE
+        prefix_op = Op.DELETE if deleted else Op.EQUAL
+        if not changed and len(para.runs) <= 1 and (para.prefix or not para.number_text):  # the common case
+            pieces = [StyledSegment(Op.EQUAL, para.text, para.runs[0].formatting if para.runs else PLAIN)]
+        elif para.prefix or not para.number_text:
+            pieces = styled_segments(para, [Segment(prefix_op, para.prefix), *segments], 0)
+        else:  # numbered automatically: show the number Word prints
+            pieces = [StyledSegment(prefix_op, para.number_text + "\t", PLAIN), *styled_segments(para, segments)]
+        return pieces, not (deleted and self._mode is ViewMode.PROPOSED)
+
+    def _insert(self, cursor: QTextCursor, pieces: list[StyledSegment], para: Paragraph) -> None:
+        heading = para.kind is ParagraphKind.HEADING
+        size = round(self._points * 1.2) if heading and (para.heading_level or 9) <= 1 else 0
+        for piece in pieces:
+            if not piece.text or not visible(piece.op, self._mode):
+                continue
+            op = piece.op if self._mode is ViewMode.REDLINE else Op.EQUAL
+            fmt = replace(piece.formatting, bold=True) if heading else piece.formatting
+            cursor.insertText(piece.text, self._char_format(fmt, op, size))
+
+    def _char_format(self, fmt: Formatting, op: Op, size: int) -> QTextCharFormat:
+        key = (fmt, op, size)
+        cf = self._char_formats.get(key)
+        if cf is None:
+            cf = char_format(fmt, op, self._author_colour)
+            if size:
+                cf.setFontPointSize(size)
+            self._char_formats[key] = cf
+        return cf
+
+    def _block_format(self, para: Paragraph, text: str, amended: str | None) -> QTextBlockFormat:
+        """UN layout: number at the margin, text at the first tab, wrapped lines back at the margin;
+        headings hang their number in the margin and start their text at it."""
+        key = (para.kind is ParagraphKind.HEADING, first_strong_direction(text), amended)
+        fmt = self._block_formats.get(key)
+        if fmt is None:
+            fmt = self._block_formats[key] = self._new_block_format(*key)
+        return fmt
+
+    def _new_block_format(self, heading: bool, direction: Qt.LayoutDirection | None,
+                          amended: str | None) -> QTextBlockFormat:
+        margin = self._tab()
+        line = self._points * self.logicalDpiY() / 72
+        fmt = QTextBlockFormat()
+        fmt.setLeftMargin(margin)
+        fmt.setRightMargin(margin / 2)
+        if heading:
+            fmt.setTextIndent(-margin)
+            fmt.setTabPositions([QTextOption.Tab(margin * 0.8, QTextOption.TabType.RightTab),
+                                 QTextOption.Tab(margin, QTextOption.TabType.LeftTab)])
+            fmt.setTopMargin(line)
+            fmt.setBottomMargin(line / 2)
+        else:
+            fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
+            fmt.setBottomMargin(line / 2)
+        if direction is not None:
+            fmt.setLayoutDirection(direction)
+        if direction is Qt.LayoutDirection.RightToLeft:  # Qt's margins are physical: the number side is right
+            fmt.setRightMargin(margin)
+        if amended:
+            fmt.setProperty(AMENDED_PROPERTY, amended)
+            fmt.setBackground(AMENDED_BACKGROUND)
+        return fmt
+
+    def _marker_brush(self, kind: str) -> QBrush:
+        style = Qt.BrushStyle.Dense4Pattern if kind == "delete" else Qt.BrushStyle.SolidPattern
+        return QBrush(MARKER_COLOUR, style)
+
+    # --- the fast path ------------------------------------------------------------
+
+    def _rewrite(self, block: QTextBlock, para: Paragraph) -> None:
+        """Replace one draft paragraph's block contents."""
+        assert self._session is not None
+        was_visible = block.isVisible()
+        cursor = QTextCursor(block)
+        self._quiet = True
+        try:
+            cursor.beginEditBlock()
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            self._write_paragraph(cursor, para, para.label in self._session.amended_labels())
+            cursor.endEditBlock()
+        finally:
+            self._quiet = False
+        if block.isVisible() != was_visible:
+            self.document().markContentsDirty(block.position(), block.length())
+
+    def _wanted_inserts(self, anchor: str) -> list[Amendment]:
+        if self._session is None or self._mode is ViewMode.ORIGINAL:
+            return []
+        return sorted(self._session.inserted_after(anchor), key=lambda a: label_key(a.label))
+
+    def _anchors_of(self, label: str) -> list[str]:
+        """The anchors whose new paragraphs include `label`, now or as shown."""
+        anchors = [anchor for anchor, labels in self._inserted.items() if label in labels]
+        amendment = self._session.amendment_for(label) if self._session else None
+        if amendment is not None and amendment.kind is AmendmentKind.INSERT and amendment.target not in anchors:
+            anchors.append(amendment.target)
+        return anchors
+
+    def _sync_inserted(self, anchor: str) -> None:
+        """Replace the new paragraphs shown after an anchor with those the session has."""
+        assert self._session is not None
+        block = self._block(anchor)
+        if block is None:
+            return
+        doc = self.document()
+        shown = [b for b in (self._block(lab) for lab in self._inserted.get(anchor, [])) if b is not None]
+        self._quiet = True
+        try:
+            cursor = QTextCursor(doc)
+            cursor.beginEditBlock()
+            if shown:
+                last = shown[-1]
+                at_end = not last.next().isValid()
+                if at_end:  # take the anchor's paragraph mark instead of the last one's
+                    cursor.setPosition(block.position() + block.length() - 1)
+                    cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+                else:
+                    cursor.setPosition(shown[0].position())
+                    cursor.setPosition(last.next().position(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
+                for lab in self._inserted.pop(anchor):
+                    self._blocks.pop(lab, None)
+                if at_end:  # Qt may have kept the last block's state on the merged block: write it anew
+                    block = self._blocks[anchor] = doc.findBlock(cursor.position())
+                    self._rewrite(block, self._session.draft.by_label(anchor))
+            cursor.setPosition(block.position() + block.length() - 1)
+            self._write_inserted(cursor, self._session.draft.by_label(anchor))
+            cursor.endEditBlock()
+        finally:
+            self._quiet = False
+
+    # --- labels and blocks -----------------------------------------------------------
+
+    def _state(self, label: str) -> int:
+        state = self._states.get(label)
+        if state is None:
+            state = self._states[label] = len(self._labels)
+            self._labels.append(label)
+        return state
+
+    def _label_of(self, block: QTextBlock) -> str | None:
+        state = block.userState() if block.isValid() else -1
+        return self._labels[state] if 0 <= state < len(self._labels) else None
+
+    def _block(self, label: str) -> QTextBlock | None:
+        """The block of a label; rescans the document if the remembered handle went stale."""
+        block = self._blocks.get(label)
+        if block is None or (block.isValid() and self._label_of(block) == label):
+            return block
+        self._blocks = {}
+        block = self.document().begin()
+        while block.isValid():
+            found = self._label_of(block)
+            if found is not None:
+                self._blocks.setdefault(found, block)
+            block = block.next()
+        return self._blocks.get(label)
+
+    def _on_cursor_moved(self) -> None:
+        if self._quiet:
+            return
+        label = self.current_label()
+        if label is not None and label != self._selected:
+            self._selected = label
+            amendment = self._session.amendment_for(label) if self._session else None
+            self.setAccessibleDescription(_describe(amendment) if amendment else f"Paragraph {label}")
+            self.paragraphSelected.emit(label)
+
+
+def _canonical(label: str) -> str:
+    try:
+        return parse_label(label)
+    except LabelError:
+        return label
+
+
+def _describe(amendment: Amendment) -> str:
+    """A tooltip naming the amendment."""
+    what = {AmendmentKind.MODIFY: "Amended", AmendmentKind.DELETE: "Deleted",
+            AmendmentKind.INSERT: "New paragraph"}[amendment.kind]
+    who = f" by {amendment.attribution}" if amendment.attribution else ""
+    return f"{what}{who} (para {amendment.label}, {amendment.status.value})"
