@@ -1,0 +1,64 @@
+"""Go to paragraph (Ctrl+G): a label such as "88" or "83 bis", checked before the dialog closes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from app.errors import RedlineDeskError
+
+Resolver = Callable[[str], str]  # label as typed -> canonical label in the draft, or RedlineDeskError
+
+
+class GoToDialog(QDialog):
+    """Asks for a paragraph label; `label()` is the canonical label once accepted."""
+
+    def __init__(self, resolve: Resolver, labels: Iterable[str] = (), parent: QWidget | None = None,
+                 current: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("goToDialog")
+        self.setWindowTitle("Go to paragraph")
+        self._resolve = resolve
+        self._label: str | None = None
+        self.edit = QLineEdit(current, self)
+        self.edit.setObjectName("goToLabel")
+        self.edit.setPlaceholderText("88 or 83 bis")
+        self.edit.setAccessibleName("Paragraph label")
+        self.edit.selectAll()
+        completer = QCompleter(list(labels), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.edit.setCompleter(completer)
+        self.message = QLabel("", self)
+        self.message.setObjectName("goToMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c0392b")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("&Paragraph:", self.edit)
+        form.addRow(self.message)
+        form.addRow(self.buttons)
+        self.edit.textChanged.connect(self._changed)
+        self._changed(self.edit.text())
+
+    def _changed(self, text: str) -> None:
+        self.message.clear()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text.strip()))
+
+    def accept(self) -> None:
+        """Close only on a label that is in the draft; otherwise say why in the dialog."""
+        try:
+            self._label = self._resolve(self.edit.text())
+        except RedlineDeskError as exc:
+            self.message.setText(str(exc))
+            self.edit.setFocus()
+            return
+        super().accept()
+
+    def label(self) -> str | None:
+        """The chosen paragraph's label."""
+        return self._label
