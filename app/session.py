@@ -18,6 +18,7 @@ from app.errors import AmendmentError, ProjectError
 from app.model import Draft
 from app.project import Placement, Project, load_project, reanchor, save_project
 from app.segments import Op, Segment, is_unchanged, normalize, original_text
+from app.textform import Diagnostic, Severity, import_text_form
 from docx_io.package import Package, read_package
 from docx_io.reader import draft_from_package
 
@@ -184,6 +185,29 @@ class Session:
         tgt.type_text(_view_offset(tgt.segments, at), moved)
         self.set_segments(source, src.segments)
         self.set_segments(target, tgt.segments)
+
+    def import_text_form(self, text: str, author: str = "", organisation: str = "") -> list[Diagnostic]:
+        """Add the amendments of a text form (`66. … ~~struck~~ **inserted** …`); returns its diagnostics.
+        A paragraph that already has an amendment here keeps it; the incoming one is reported and left out."""
+        imported = import_text_form(self.draft, text, author=author or self.author,
+                                    organisation=organisation or self.organisation)
+        diagnostics = list(imported.diagnostics)
+        for amendment in imported.amendments:
+            if self.amendment_for(amendment.label) is not None:
+                diagnostics.append(Diagnostic(Severity.WARNING, amendment.label, 0,
+                                              "already amended here; the imported amendment was left out"))
+                continue
+            self.amendments.append(amendment)
+            self.dirty = True
+        return diagnostics
+
+    def choose_option(self, amendment_id: str, index: int) -> None:
+        """Show option `index` of an amendment in the full redline."""
+        amendment = self._by_id(amendment_id)
+        if not 0 <= index < len(amendment.options):
+            raise AmendmentError(f"amendment {amendment_id} has no option {index + 1}")
+        amendment.chosen = index
+        self.dirty = True
 
     def set_rationale(self, amendment_id: str, text: str) -> None:
         """The rationale of an amendment."""

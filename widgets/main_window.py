@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from app.amendments import Kind
@@ -59,6 +59,8 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, QMainWindow):
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
         self.amendments_dock = self._dock("Amendments", "amendmentsDock", self._amendments_panel,
                                           Qt.DockWidgetArea.RightDockWidgetArea)
+        self.navigator_dock.setMinimumWidth(240)  # room for "83 bis  We recognise…"
+        self.amendments_dock.setMinimumWidth(280)
         self.setStatusBar(StatusBar(self))
         self.autosaver = Autosaver(lambda: self._session, recovery_dir, autosave_interval_ms, self)
         self.autosaver.start()
@@ -68,6 +70,7 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, QMainWindow):
         for target in (self._editor.viewport(), self._document_view.viewport()):
             target.installEventFilter(self)
         self.resize(1280, 820)
+        self._layout_restored = False
         self._restore_geometry()
         self._update_title()
         self._update_actions()
@@ -181,7 +184,14 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
-            self.restoreState(state)
+            self._layout_restored = self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On first show without a saved layout: docks wide enough for "83 bis  We recognise…"."""
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            self.resizeDocks([self.navigator_dock, self.amendments_dock], [300, 330], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved changes; on close, remove the recovery file and remember the layout."""

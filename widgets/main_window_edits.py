@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QInputDialog
 
 from app.amendments import Amendment, Kind, Status
-from app.errors import AmendmentError, RedlineDeskError
+from app.errors import RedlineDeskError
 from app.segments import Op, Segment, normalize, proposed_text
 from app.session import Session, Snapshot
 from widgets.commands import SessionCommand
@@ -211,16 +211,9 @@ class EditsMixin(_Base):
     def choose_option(self, amendment_id: str, index: int) -> bool:
         """Make one of an amendment's options the one shown and exported."""
 
-        def choose(s: Session) -> None:
-            amendment = next((a for a in s.amendments if a.id == amendment_id), None)
-            if amendment is None or not 0 <= index < len(amendment.options):
-                raise AmendmentError("no such option")
-            amendment.chosen = index  # Session has no method for this yet
-            s.dirty = True
-
         label = next((a.label for a in self._session.amendments if a.id == amendment_id), None) \
             if self._session else None
-        ok = self.apply_change("Choose option", choose)
+        ok = self.apply_change("Choose option", lambda s: s.choose_option(amendment_id, index))
         if ok and label is not None:
             self.go_to(label)
         return ok
