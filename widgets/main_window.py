@@ -48,6 +48,7 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, QMainWindow):
         self._conflicts: set[str] = set()
         self._opened_dirty = False
         self._pushing = False
+        self._pending_labels: set[str] = set()
         self._document_view = DocumentView(self)
         self._editor = RedlineEditor(self)
         self._navigator = ParagraphNavigator(self)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QInputDialog
 
 from app.amendments import Amendment, Kind, Status
@@ -19,6 +20,9 @@ from widgets.commands import SessionCommand
 from widgets.dialogs import messages
 from widgets.dialogs.move_dialog import START, MoveTextDialog
 from widgets.workers import error_message
+
+# How long typing must pause before the document view, outline and panel catch up (ms).
+CATCH_UP_MS = 150
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
@@ -94,10 +98,19 @@ class EditsMixin(_Base):
         return lambda: self._after_change(labels, structural, source)
 
     def _after_change(self, labels: set[str], structural: bool, source: str = "") -> None:
-        """Bring the views in step after a change, an undo or a redo."""
+        """Bring the views in step after a change, an undo or a redo.
+
+        While the user types in the editor (which shows the change itself), the document view, the
+        outline and the panel catch up when typing pauses, so a keystroke only costs the editor."""
         session = self._session
         if session is None:
             return
+        if self._pushing and source == "editor" and not structural:
+            self._pending_labels |= labels
+            self._catch_up_timer().start()
+            self._update_title()
+            return
+        self._catch_up()
         if structural:
             self._document_view.show_session(session, self._mode)
             if self._current is not None:
@@ -114,6 +127,31 @@ class EditsMixin(_Base):
         if not (pushing and source == "editor"):  # the editor has it already: keep its cursor
             self._sync_editor(labels, jump=not pushing)
         self._update_title()
+        self._update_actions()
+
+    def _catch_up_timer(self) -> QTimer:
+        timer: QTimer | None = getattr(self, "_catch_up_timer_", None)
+        if timer is None:
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(CATCH_UP_MS)
+            timer.timeout.connect(self._catch_up)
+            self._catch_up_timer_ = timer
+        return timer
+
+    def _catch_up(self) -> None:
+        """Bring the document view, outline and panel in step with edits typed since the last pause."""
+        labels, self._pending_labels = self._pending_labels, set()
+        if getattr(self, "_catch_up_timer_", None) is not None:
+            self._catch_up_timer_.stop()
+        if not labels or self._session is None:
+            return
+        for label in sorted(labels):
+            self._document_view.refresh_paragraph(label)
+        self._navigator.set_markers(*self._markers())
+        self._amendments_panel.show_amendments(self._session.amendments)
+        if self._current is not None:
+            self._amendments_panel.select(self._current)
         self._update_actions()
 
     def _sync_editor(self, labels: set[str], *, jump: bool) -> None:
