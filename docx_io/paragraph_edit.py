@@ -20,7 +20,9 @@ from docx_io.revisions import (
     has_revisions,
     mark_as_deleted_text,
     revision,
+    sibling_groups,
     text_run,
+    unwrap,
     wrap,
 )
 from docx_io.text_map import Piece, paragraph_pieces
@@ -67,7 +69,7 @@ def edit_paragraph(
         _place(p, node, where, after, ids)
     if tracked:
         deleted_runs = _out_of_insertions(deleted_runs, by, notices)
-    for group in _sibling_groups(deleted_runs):
+    for group in sibling_groups(deleted_runs):
         if tracked:
             for run in group:
                 mark_as_deleted_text(run)
@@ -96,18 +98,9 @@ def _out_of_insertions(runs: list[etree._Element], by: Attribution, notices: lis
             continue
         shown = "".join(str(t) for t in wrapper.itertext())[:40]
         notices.append(f"{author_of(wrapper)}'s insertion '{shown}' was accepted so that {by.author} could strike it")
-        _unwrap(wrapper)
+        unwrap(wrapper)
         keep.append(run)
     return keep
-
-
-def _unwrap(wrapper: etree._Element) -> None:
-    parent = wrapper.getparent()
-    assert parent is not None
-    idx = parent.index(wrapper)
-    for i, child in enumerate(list(wrapper)):
-        parent.insert(idx + i, child)
-    parent.remove(wrapper)
 
 
 def _detach(el: etree._Element) -> None:
@@ -261,17 +254,6 @@ def _fields(order: list[list[Piece]]) -> list[tuple[list[etree._Element], list[e
         if "end" in kinds:
             done.append(stack.pop())
     return done
-
-
-def _sibling_groups(runs: list[etree._Element]) -> list[list[etree._Element]]:
-    """Consecutive runs that are siblings, each group to share one w:del."""
-    groups: list[list[etree._Element]] = []
-    for run in runs:
-        if groups and groups[-1][-1].getnext() is run:
-            groups[-1].append(run)
-        else:
-            groups.append([run])
-    return groups
 
 
 def _format_source(pieces: list[Piece], at: int) -> etree._Element | None:

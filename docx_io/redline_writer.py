@@ -27,6 +27,7 @@ from docx_io.revisions import (
     mark_paragraph,
     revision,
     settle_last_inserted_mark,
+    sibling_groups,
     text_run,
     wrap,
 )
@@ -166,13 +167,7 @@ def _copied_paragraph(p: etree._Element, step: InsertParagraph, ids: RevisionIds
     if not tracked:
         return p
     runs = [r for r in p.iter(_W + "r") if not any(a.tag == _W + "r" for a in r.iterancestors())]
-    groups: list[list[etree._Element]] = []
-    for run in runs:
-        if groups and groups[-1][-1].getnext() is run:
-            groups[-1].append(run)
-        else:
-            groups.append([run])
-    for group in groups:
+    for group in sibling_groups(runs):
         wrap(group, revision("w:ins", step.by, ids))
     mark_paragraph(p, "ins", step.by, ids)
     return p

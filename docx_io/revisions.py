@@ -210,7 +210,7 @@ def accept_in(el: etree._Element) -> None:
             if parent.tag == _W + "rPr":
                 parent.remove(node)
             else:
-                _unwrap(node)
+                unwrap(node)
     for tag in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd"):
         for node in list(el.iter(_W + tag)):
             _remove_keep_tail(node)
@@ -222,7 +222,19 @@ def accept_in(el: etree._Element) -> None:
             rpr.remove(node)
 
 
-def _unwrap(node: etree._Element) -> None:
+def sibling_groups(elements: list[etree._Element]) -> list[list[etree._Element]]:
+    """Consecutive elements that are siblings, each group to share one revision wrapper."""
+    groups: list[list[etree._Element]] = []
+    for el in elements:
+        if groups and groups[-1][-1].getnext() is el:
+            groups[-1].append(el)
+        else:
+            groups.append([el])
+    return groups
+
+
+def unwrap(node: etree._Element) -> None:
+    """Replace a wrapper (w:ins, w:hyperlink…) by its children."""
     parent = node.getparent()
     assert parent is not None
     idx = parent.index(node)
