@@ -75,7 +75,7 @@ def test_apply_refuses_a_redline_of_another_revision_and_writes_nothing(
 @pytest.mark.parametrize("args,message", [
     (["show", "missing.docx"], "no such file"),
     (["apply", str(REV2_EXCERPT), str(AMENDMENTS), "-o", "/nonexistent-dir/x.docx"], "does not exist"),
-    (["apply", str(REV2_EXCERPT), "README.md", "-o", "x.docx"], "no amendments found"),
+    (["apply", str(REV2_EXCERPT), "tests/app/data/prose.md", "-o", "x.docx"], "no amendments found"),
     (["apply", str(REV2_EXCERPT), "pyproject.toml", "-o", "x.docx"], "must be a text form"),
     (["compare", str(REV2_EXCERPT), "README.md", "-o", "x.docx", "--author", "A"], "not a .docx"),
     (["apply", str(REV2_EXCERPT), "missing.md", "-o", "x.docx"], "no such file"),
