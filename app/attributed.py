@@ -1,0 +1,98 @@
+"""An incoming redline in domain terms: each paragraph's original text and its changes, each change
+with the author who made it (as read from someone else's tracked-change file)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app.segments import Op, Segment
+
+
+@dataclass(frozen=True)
+class Change:
+    """A segment with the author and date of the revision that made it (none for unchanged text)."""
+
+    op: Op
+    text: str
+    author: str = ""
+    date: str = ""
+
+    @property
+    def segment(self) -> Segment:
+        """The change without its attribution."""
+        return Segment(self.op, self.text)
+
+
+@dataclass
+class IncomingParagraph:
+    """One paragraph of an incoming file: original (reject-all) text, the changes, and its fate."""
+
+    anchor: int  # block-paragraph ordinal in the incoming file
+    changes: list[Change] = field(default_factory=list)
+    inserted: bool = False  # a paragraph added by the redline (its mark inserted, all of it inserted)
+    deleted: bool = False  # a paragraph struck whole (its mark deleted, all of it deleted)
+    in_table: bool = False
+    mark_inserted: bool = False  # its paragraph mark is a tracked insertion (gone on reject)
+    mark_deleted: bool = False  # its paragraph mark is a tracked deletion (gone on accept)
+
+    @property
+    def original(self) -> str:
+        """The text before the changes (reject-all)."""
+        return "".join(c.text for c in self.changes if c.op is not Op.INSERT)
+
+    @property
+    def proposed(self) -> str:
+        """The text after the changes (accept-all)."""
+        return "".join(c.text for c in self.changes if c.op is not Op.DELETE)
+
+    @property
+    def authors(self) -> set[str]:
+        """Who changed this paragraph."""
+        return {c.author for c in self.changes if c.op is not Op.EQUAL and c.author}
+
+    @property
+    def changed(self) -> bool:
+        """Whether the paragraph carries any change."""
+        return self.inserted or self.deleted or any(c.op is not Op.EQUAL and c.text for c in self.changes)
+
+
+def original_lines(paragraphs: list[IncomingParagraph]) -> list[str]:
+    """The file's paragraphs after reject-all: a paragraph whose mark was inserted runs on into the next."""
+    return _joined(paragraphs, lambda p: p.original, lambda p: p.mark_inserted)
+
+
+def proposed_lines(paragraphs: list[IncomingParagraph]) -> list[str]:
+    """The file's paragraphs after accept-all: a paragraph whose mark was deleted runs on into the next."""
+    return _joined(paragraphs, lambda p: p.proposed, lambda p: p.mark_deleted)
+
+
+def _joined(
+    paragraphs: list[IncomingParagraph], text: Callable[[IncomingParagraph], str],
+    runs_on: Callable[[IncomingParagraph], bool],
+) -> list[str]:
+    lines: list[str] = []
+    pending = ""
+    for i, para in enumerate(paragraphs):
+        # The last paragraph of a body or cell keeps its mark whatever it says.
+        last_in_run = i + 1 == len(paragraphs) or paragraphs[i + 1].in_table != para.in_table
+        if runs_on(para) and not last_in_run:
+            pending += text(para)
+            continue
+        lines.append(pending + text(para))
+        pending = ""
+    return lines
+
+
+def merge_changes(changes: list[Change]) -> list[Change]:
+    """Join neighbours of the same kind and attribution; drop empty ones."""
+    out: list[Change] = []
+    for c in changes:
+        if not c.text:
+            continue
+        last = out[-1] if out else None
+        if last is not None and (last.op, last.author, last.date) == (c.op, c.author, c.date):
+            out[-1] = Change(c.op, last.text + c.text, c.author, c.date)
+        else:
+            out.append(c)
+    return out
