@@ -28,6 +28,7 @@ class ModifyParagraph:
     anchor: int
     segments: list[Segment]
     by: Attribution
+    authors: list[Attribution | None] | None = None  # per segment, when changes come from several authors
 
 
 @dataclass

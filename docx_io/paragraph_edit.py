@@ -34,9 +34,13 @@ _FIELD_PARTS = (_W + "fldChar", _W + "instrText")
 
 
 def edit_paragraph(
-    p: etree._Element, segments: Sequence[Segment], by: Attribution, ids: RevisionIds, tracked: bool = True
+    p: etree._Element, segments: Sequence[Segment], by: Attribution, ids: RevisionIds, tracked: bool = True,
+    authors: Sequence[Attribution | None] | None = None,
 ) -> list[str]:
     """Apply segments (on the paragraph's full accepted text) to p; returns notices for the user.
+
+    `authors`, parallel to segments, attributes each change to its own author (a merge of several
+    redlines); by default every change is `by`'s.
 
     Earlier authors' revisions stay as they are. A clean text accepts them first. Striking text
     that another author inserted accepts that insertion (a deletion nested in another author's
@@ -55,30 +59,37 @@ def edit_paragraph(
     cuts = _cut_points(segments)
     if _split_runs(pieces, cuts):
         pieces = paragraph_pieces(p)
-    deleted_ranges, inserts = _ranges(segments)
-    deleted_runs = _runs_in(pieces, deleted_ranges)
-    formats = {at: _format_source(pieces, at) for at, _ in inserts}
-    anchors = {at: _insertion_point(p, pieces, at) for at, _ in inserts}
+    who = list(authors) if authors is not None else [None] * len(segments)
+    deleted_ranges, inserts = _ranges(segments, [w or by for w in who])
+    formats = {at: _format_source(pieces, at) for at, _, _ in inserts}
+    anchors = {at: _insertion_point(p, pieces, at) for at, _, _ in inserts}
+    struck = [(_runs_in(pieces, [span]), author) for span, author in deleted_ranges]
     # Insert first: an insertion may sit next to a run that is about to be struck or removed.
-    for at, text in inserts:
+    placed: dict[int, etree._Element] = {}
+    for at, text, author in inserts:
         run = text_run(text, clean_rpr(formats[at]))
-        node = revision("w:ins", by, ids) if tracked else run
+        node = revision("w:ins", author, ids) if tracked else run
         if tracked:
             node.append(run)
-        where, after = anchors[at]
-        _place(p, node, where, after, ids)
-    if tracked:
-        deleted_runs = _out_of_insertions(deleted_runs, by, notices)
-    for group in sibling_groups(deleted_runs):
-        if tracked:
-            for run in group:
-                mark_as_deleted_text(run)
-            wrap(group, revision("w:del", by, ids))
+        if at in placed:  # several insertions at one place keep their order
+            placed[at].addnext(node)
         else:
-            for run in group:
-                parent = run.getparent()
-                if parent is not None:
-                    parent.remove(run)
+            where, after = anchors[at]
+            _place(p, node, where, after, ids)
+        placed[at] = node
+    for runs, author in struck:
+        if tracked:
+            runs = _out_of_insertions(runs, author, notices)
+        for group in sibling_groups(runs):
+            if tracked:
+                for run in group:
+                    mark_as_deleted_text(run)
+                wrap(group, revision("w:del", author, ids))
+            else:
+                for run in group:
+                    parent = run.getparent()
+                    if parent is not None:
+                        parent.remove(run)
     return notices
 
 
@@ -137,15 +148,18 @@ def _cut_points(segments: Sequence[Segment]) -> set[int]:
     return cuts
 
 
-def _ranges(segments: Sequence[Segment]) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
-    deleted: list[tuple[int, int]] = []
-    inserts: list[tuple[int, str]] = []
+def _ranges(
+    segments: Sequence[Segment], who: Sequence[Attribution]
+) -> tuple[list[tuple[tuple[int, int], Attribution]], list[tuple[int, str, Attribution]]]:
+    """Struck ranges and insertions (in original offsets), each with its author."""
+    deleted: list[tuple[tuple[int, int], Attribution]] = []
+    inserts: list[tuple[int, str, Attribution]] = []
     pos = 0
-    for seg in segments:
+    for seg, author in zip(segments, who, strict=True):
         if seg.op is Op.INSERT:
-            inserts.append((pos, seg.text))
+            inserts.append((pos, seg.text, author))
         elif seg.op is Op.DELETE:
-            deleted.append((pos, pos + len(seg.text)))
+            deleted.append(((pos, pos + len(seg.text)), author))
             pos += len(seg.text)
         else:
             pos += len(seg.text)

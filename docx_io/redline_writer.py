@@ -112,7 +112,7 @@ def apply_plan(
             raise AmendmentError(f"paragraph #{step.anchor} is changed twice in one plan; combine the changes")
         touched.add(step.anchor)
         if isinstance(step, ModifyParagraph):
-            notices += edit_paragraph(p, step.segments, step.by, ids, tracked)
+            notices += edit_paragraph(p, step.segments, step.by, ids, tracked, step.authors)
         elif isinstance(step, DeleteParagraph):
             notices += _delete_paragraph(p, step, ids, tracked)
     for new_p in created:

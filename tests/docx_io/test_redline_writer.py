@@ -249,3 +249,24 @@ def test_text_typed_after_a_link_is_not_part_of_it(tmp_path: Path) -> None:
     assert "".join(link.itertext()) == "72/266"
     body = read_draft(tmp_path / "o.docx").by_label("7").body
     assert body == "See resolution 72/266/Rev.1 and the Tunis Agenda today."
+
+
+def test_each_change_can_carry_its_own_author(tmp_path: Path) -> None:
+    """A merge writes several authors' changes in one paragraph; two insertions at one place keep order."""
+    from app.segments import Op, Segment
+
+    base = make_docx(tmp_path / "b.docx", ["5.\tWe urge States to act."])
+    para = read_draft(base).by_label("5")
+    g77 = Attribution("G77", datetime(2025, 12, 1, tzinfo=UTC))
+    eu = Attribution("EU", datetime(2025, 12, 2, tzinfo=UTC))
+    segments = [Segment(Op.EQUAL, "5.\tWe "), Segment(Op.DELETE, "urge"), Segment(Op.INSERT, "call on"),
+                Segment(Op.EQUAL, " States to act"), Segment(Op.INSERT, " now"), Segment(Op.INSERT, " together"),
+                Segment(Op.EQUAL, ".")]
+    plan = RedlinePlan()
+    plan.add(ModifyParagraph(para.anchor, segments, BY, authors=[None, g77, g77, None, eu, g77, None]))
+    out = tmp_path / "o.docx"
+    write_redline(read_package(base), plan, out)
+    root = _document(out)
+    seen = [(el.tag == W_INS, el.get(qn("w:author")), "".join(el.itertext())) for el in root.iter(W_INS, W_DEL)]
+    assert seen == [(False, "G77", "urge"), (True, "G77", "call on"), (True, "EU", " now"), (True, "G77", " together")]
+    assert read_draft(out).by_label("5").body == "We call on States to act now together."
