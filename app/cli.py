@@ -14,7 +14,7 @@ from app.errors import DiagnosedError, RedlineDeskError
 
 FORMS = ("full", "amendments", "clean", "markdown")  # as app.apply.FORMS (kept here: imported lazily)
 PROG = "redline-desk"
-COMMANDS = ("show", "apply", "compare")
+COMMANDS = ("show", "apply", "compare", "merge")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = launch(Path(argv[0]) if argv else None)
         else:
             args = _parser().parse_args(argv)
-            handler = {"show": _show, "apply": _apply, "compare": _compare}[args.command]
+            handler = {"show": _show, "apply": _apply, "compare": _compare, "merge": _merge}[args.command]
             status = handler(args)
         sys.stdout.flush()  # inside the try: a reader that went away is handled below
         return status
@@ -88,6 +88,13 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--author", type=_name, required=True)
     cmp_.add_argument("--date", type=_iso_date, default=None)
     cmp_.add_argument("--granularity", choices=("phrase", "word", "character"), default="phrase")
+    mrg = sub.add_parser("merge", help="merge several redlines (tracked-change .docx or text form) into one")
+    mrg.add_argument("draft", type=Path)
+    mrg.add_argument("inputs", nargs="+", metavar="REDLINE", help="FILE.docx, FILE.md, or AUTHOR=FILE.md")
+    mrg.add_argument("-o", "--output", type=Path, required=True)
+    mrg.add_argument("--form", choices=("full",), default="full")
+    mrg.add_argument("--report", type=Path, default=None, help="write every change's fate as JSON here")
+    mrg.add_argument("--date", type=_iso_date, default=None)
     return p
 
 
@@ -150,6 +157,22 @@ def _apply(args: argparse.Namespace) -> int:
     )
     for line in [*messages, *notes]:
         print(f"{PROG}: {line}", file=sys.stderr)
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from app.merging import merge_files
+
+    result, messages = merge_files(args.draft, args.inputs, args.output, form=args.form,
+                                   date=args.date or _now(), report=args.report)
+    for line in messages:
+        print(f"{PROG}: {line}", file=sys.stderr)
+    counts: dict[str, int] = {}
+    for entry in result.report:
+        counts[entry.status] = counts.get(entry.status, 0) + 1
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no changes found"
+    collided = f"; collisions in para {', '.join(sorted(result.collisions))}" if result.collisions else ""
+    print(f"{args.output}: {summary}{collided}")
     return 0
 
 

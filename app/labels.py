@@ -119,6 +119,21 @@ def next_inserted_label(after: str, existing: set[str] | frozenset[str]) -> str:
     raise LabelError(f"no free bis/ter label left after '{after}'")
 
 
+_TYPED = re.compile(
+    r"^[ \t]*(\d{1,4})(?:[ \u00a0]?(" + "|".join(sorted(SUFFIXES, key=len, reverse=True)) + r"))?\.(?:[ \t\u00a0]+)",
+    re.IGNORECASE,
+)
+
+
+def split_typed_label(text: str) -> tuple[str | None, int]:
+    """The label typed at the start of a paragraph ("66.<tab>…" -> ("66", 4)), or (None, 0)."""
+    m = _TYPED.match(text)
+    if not m:
+        return None, 0
+    label = str(int(m.group(1))) + (f" {m.group(2).lower()}" if m.group(2) else "")
+    return label, m.end()
+
+
 _ROMAN_RE = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 
 

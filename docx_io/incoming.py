@@ -41,6 +41,9 @@ def read_incoming(pkg: Package) -> list[IncomingParagraph]:
         para.mark_inserted, para.mark_deleted = mark_ins, mark_del
         para.inserted = mark_ins and kinds <= {Op.INSERT}
         para.deleted = mark_del and kinds <= {Op.DELETE}
+        # A paragraph typed after another (Enter at its end): the other's mark is the inserted one.
+        if out and out[-1].mark_inserted and kinds == {Op.INSERT} and not mark_del:
+            para.inserted = True
         out.append(para)
     return out
 
