@@ -1,0 +1,240 @@
+"""A story's content as a flat stream of segments, each carrying the revisions it lies in.
+
+A segment is a run of text (or a paragraph mark, "\\n") together with the stack of tracked
+changes wrapping it, innermost last: `w:ins` / `w:del` / `w:moveFrom` / `w:moveTo` wrappers and
+the paragraph mark's own `w:pPr/w:rPr` revision. Both the revision listing and the accept-all /
+reject-all views are computed from this stream, so they cannot disagree about what a change covers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from docx_io.ns import W, w_attr
+
+_W = f"{{{W}}}"
+WRAPPER_KINDS = {_W + "ins": "insert", _W + "del": "delete", _W + "moveFrom": "move-from", _W + "moveTo": "move-to"}
+REMOVED = frozenset({"delete", "move-from"})
+ADDED = frozenset({"insert", "move-to"})
+_TRANSPARENT = {
+    _W + n for n in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo", "sdtContent", "sdt")
+}
+_BLOCK_CONTAINERS = {_W + n for n in ("sdt", "sdtContent", "customXml", "ins", "del", "moveTo", "moveFrom")}
+_HIDDEN_CHILDREN = {_W + n for n in ("rPr", "lastRenderedPageBreak", "annotationRef", "commentReference")}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One tracked change wrapping a segment: kind (insert, delete, move-from, move-to), author, date."""
+
+    kind: str
+    author: str
+    date: str
+
+
+@dataclass
+class Segment:
+    """A piece of a story's text in document order with the changes it lies in."""
+
+    text: str
+    stack: tuple[Mark, ...]
+    paragraph: int  # ordinal of its block paragraph in the story
+    is_mark: bool = False  # the paragraph mark ("\n")
+    final_mark: bool = False  # last mark of a cell, note or story: never a revision, always a line end
+    fmt: Mark | None = None  # w:rPrChange on the run
+    note: str | None = None  # "footnote" / "endnote" for a reference whose number is filled in per view
+    custom_note_mark: bool = False
+    row: tuple[Mark, ...] = ()  # w:trPr/w:ins|w:del of the enclosing table rows
+
+
+@dataclass
+class StoryStream:
+    """The segments of one story plus its paragraphs' formatting changes."""
+
+    story: str  # body, footnote, endnote, header, footer
+    part: str
+    segments: list[Segment] = field(default_factory=list)
+    para_changes: dict[int, Mark] = field(default_factory=dict)  # paragraph ordinal -> w:pPrChange
+    row_changes: list[tuple[Mark, int]] = field(default_factory=list)  # w:trPr/w:ins|w:del, first paragraph
+
+
+def mark_of(el: etree._Element, kind: str) -> Mark:
+    """The Mark for a revision element of a given kind."""
+    return Mark(kind, w_attr(el, "author") or "", w_attr(el, "date") or "")
+
+
+def build_stream(container: etree._Element, story: str, part: str) -> StoryStream:
+    """Linearise a body, note or header/footer element into a StoryStream."""
+    stream = StoryStream(story, part)
+    _Builder(stream).blocks(container, (), (), final_owner=True)
+    return stream
+
+
+class _Builder:
+    """Walks block and inline content, appending segments to a stream."""
+
+    def __init__(self, stream: StoryStream) -> None:
+        self.stream = stream
+        self.paragraph = -1
+        self.fields: list[bool] = []  # open complex fields: True while in the instruction part
+        self.row: tuple[Mark, ...] = ()
+
+    def blocks(self, el: etree._Element, stack: tuple[Mark, ...], row: tuple[Mark, ...], final_owner: bool) -> None:
+        """Block content of a body, cell or note; the last paragraph's mark is final when final_owner."""
+        blocks = list(_block_paragraph_order(el))
+        for i, child in enumerate(blocks):
+            if child.tag == _W + "p":
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+                # Writer cannot track the mark of a cell's or story's last paragraph, nor of one before a table.
+                final = (nxt is None and final_owner) or (nxt is not None and nxt.tag == _W + "tbl")
+                self.paragraph_el(child, stack, row, final)
+            else:
+                self.table(child, stack, row)
+
+    def table(self, tbl: etree._Element, stack: tuple[Mark, ...], row: tuple[Mark, ...]) -> None:
+        """Rows and cells of a table in order."""
+        for tr in _children(tbl, _W + "tr"):
+            own = _row_marks(tr)
+            self.stream.row_changes.extend((mark, self.paragraph + 1) for mark in own)
+            row_marks = row + own
+            for tc in _children(tr, _W + "tc"):
+                self.blocks(tc, stack, row_marks, final_owner=True)
+
+    def paragraph_el(self, p: etree._Element, stack: tuple[Mark, ...], row: tuple[Mark, ...], final: bool) -> None:
+        """Inline content of a paragraph, then its mark."""
+        self.paragraph += 1
+        self.row = row
+        change = p.find(f"{_W}pPr/{_W}pPrChange")
+        if change is not None:
+            self.stream.para_changes[self.paragraph] = mark_of(change, "paragraph-format")
+        start = len(self.stream.segments)
+        self.inline(p, stack)
+        if _section_only(p) and not any(seg.text for seg in self.stream.segments[start:]):
+            # An empty paragraph carrying a mid-document section break: Writer has no paragraph there.
+            del self.stream.segments[start:]
+            self.stream.para_changes.pop(self.paragraph, None)
+            self.paragraph -= 1
+            return
+        mark_stack = stack + _paragraph_mark_marks(p)
+        self.stream.segments.append(
+            Segment("\n", () if final else mark_stack, self.paragraph, is_mark=True, final_mark=final, row=row)
+        )
+
+    def inline(self, el: etree._Element, stack: tuple[Mark, ...]) -> None:
+        """Runs below a paragraph or inline wrapper."""
+        for child in el:
+            tag = child.tag
+            if tag == _W + "r":
+                self.run(child, stack)
+            elif tag in WRAPPER_KINDS:
+                self.inline(child, (*stack, mark_of(child, WRAPPER_KINDS[tag])))
+            elif tag in _TRANSPARENT:
+                self.inline(child, stack)
+
+    def run(self, run: etree._Element, stack: tuple[Mark, ...]) -> None:
+        """The pieces of one run."""
+        change = run.find(f"{_W}rPr/{_W}rPrChange")
+        fmt = mark_of(change, "format") if change is not None else None
+        for child in run:
+            if child.tag in _HIDDEN_CHILDREN or not isinstance(child.tag, str):
+                continue
+            if child.tag == _W + "fldChar":
+                self._field(child)
+                continue
+            seg = self._segment(child, stack, fmt)
+            if seg is not None:
+                self.stream.segments.append(seg)
+
+    def _segment(self, child: etree._Element, stack: tuple[Mark, ...], fmt: Mark | None) -> Segment | None:
+        tag = child.tag
+        if tag in (_W + "footnoteReference", _W + "endnoteReference"):
+            note = "footnote" if tag == _W + "footnoteReference" else "endnote"
+            custom = w_attr(child, "customMarkFollows") in ("1", "true", "on")
+            return Segment("", stack, self.paragraph, fmt=fmt, note=note, custom_note_mark=custom, row=self.row)
+        if self.fields and self.fields[-1]:
+            return None  # instruction text of a complex field: not shown
+        text = child_text(child)
+        if not text:
+            return None
+        return Segment(text, stack, self.paragraph, fmt=fmt, row=self.row)
+
+    def _field(self, fld: etree._Element) -> None:
+        kind = w_attr(fld, "fldCharType")
+        if kind == "begin":
+            self.fields.append(True)
+        elif kind == "separate" and self.fields:
+            self.fields[-1] = False
+        elif kind == "end" and self.fields:
+            self.fields.pop()
+
+
+def child_text(child: etree._Element) -> str:
+    """The text a run child shows (w:t and w:delText alike); "" for what shows nothing."""
+    local = child.tag[len(_W):] if isinstance(child.tag, str) and child.tag.startswith(_W) else ""
+    if local in ("t", "delText"):
+        return child.text or ""
+    if local in ("tab", "ptab"):
+        return "\t"
+    if local == "br":
+        return "\n" if w_attr(child, "type") in (None, "textWrapping") else ""
+    if local == "cr":
+        return "\n"
+    if local == "noBreakHyphen":
+        return "\u2011"
+    if local == "softHyphen":
+        return "\u00ad"
+    if local == "sym":
+        return _symbol(w_attr(child, "char") or "")
+    return ""
+
+
+def _symbol(code: str) -> str:
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return ""
+    return chr(value)  # Symbol-font code points (F0xx) stay as they are, as LibreOffice keeps them
+
+
+def _section_only(p: etree._Element) -> bool:
+    """A paragraph holding a mid-document w:sectPr."""
+    return p.find(f"{_W}pPr/{_W}sectPr") is not None
+
+
+def _paragraph_mark_marks(p: etree._Element) -> tuple[Mark, ...]:
+    """Revisions of a paragraph's mark (w:pPr/w:rPr/w:ins|w:del|w:moveFrom|w:moveTo), outer first."""
+    rpr = p.find(f"{_W}pPr/{_W}rPr")
+    if rpr is None:
+        return ()
+    marks = [mark_of(el, WRAPPER_KINDS[el.tag]) for el in rpr if el.tag in WRAPPER_KINDS]
+    # An inserted mark later deleted: the insertion is the older layer.
+    marks.sort(key=lambda m: 0 if m.kind in ADDED else 1)
+    return tuple(marks)
+
+
+def _row_marks(tr: etree._Element) -> tuple[Mark, ...]:
+    trpr = tr.find(_W + "trPr")
+    if trpr is None:
+        return ()
+    return tuple(mark_of(el, WRAPPER_KINDS[el.tag]) for el in trpr if el.tag in (_W + "ins", _W + "del"))
+
+
+def _children(el: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children with a tag, looking through block wrappers (sdt, customXml, …)."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _BLOCK_CONTAINERS:
+            yield from _children(child, tag)
+
+
+def _block_paragraph_order(el: etree._Element) -> Iterator[etree._Element]:
+    """Paragraphs and tables directly in a block container, looking through block wrappers."""
+    for child in el:
+        if child.tag in (_W + "p", _W + "tbl"):
+            yield child
+        elif child.tag in _BLOCK_CONTAINERS:
+            yield from _block_paragraph_order(child)

@@ -1,0 +1,203 @@
+"""The revision reader on small documents built with lxml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from docx_io.ns import W, qn
+from docx_io.package import Package, serialize
+from docx_io.revision_reader import read_revisions
+from docx_io.revision_views import accepted_text, rejected_text
+
+D1 = "2025-01-01T10:00:00Z"
+D2 = "2025-01-02T10:00:00Z"
+
+
+def _change(parent: etree._Element, tag: str, author: str, date: str = D1) -> etree._Element:
+    el = etree.SubElement(parent, qn(tag))
+    el.set(qn("w:id"), str(len(list(parent.iter()))))
+    el.set(qn("w:author"), author)
+    el.set(qn("w:date"), date)
+    return el
+
+
+def _run(parent: etree._Element, text: str, deleted: bool = False) -> etree._Element:
+    run = etree.SubElement(parent, qn("w:r"))
+    t = etree.SubElement(run, qn("w:delText" if deleted else "w:t"))
+    t.text = text
+    return run
+
+
+def _doc() -> tuple[etree._Element, etree._Element]:
+    root = etree.Element(qn("w:document"), nsmap={"w": W})
+    return root, etree.SubElement(root, qn("w:body"))
+
+
+def _para(body: etree._Element, text: str = "") -> etree._Element:
+    p = etree.SubElement(body, qn("w:p"))
+    if text:
+        _run(p, text)
+    return p
+
+
+def _mark(p: etree._Element, tag: str, author: str) -> None:
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.Element(qn("w:pPr"))
+        p.insert(0, ppr)
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = etree.SubElement(ppr, qn("w:rPr"))
+    _change(rpr, tag, author)
+
+
+def _pkg(root: etree._Element, extra: dict[str, bytes] | None = None) -> Package:
+    parts = {"word/document.xml": serialize(root), **(extra or {})}
+    return Package(Path("t.docx"), list(parts), parts, {}, "word/document.xml")
+
+
+def _summary(pkg: Package) -> list[tuple[str, str, str]]:
+    return [(r.kind, r.author, r.text) for r in read_revisions(pkg).revisions]
+
+
+def test_insert_and_delete_with_authors() -> None:
+    root, body = _doc()
+    p = _para(body, "The Assembly ")
+    _run(_change(p, "w:ins", "Alice"), "firmly ")
+    _run(p, "decides to ")
+    _run(_change(p, "w:del", "Bob"), "urgently ", deleted=True)
+    _run(p, "act.")
+    pkg = _pkg(root)
+    assert _summary(pkg) == [("insert", "Alice", "firmly "), ("delete", "Bob", "urgently ")]
+    assert accepted_text(pkg) == "The Assembly firmly decides to act.\n"
+    assert rejected_text(pkg) == "The Assembly decides to urgently act.\n"
+
+
+def test_deletion_nested_in_another_authors_insertion() -> None:
+    root, body = _doc()
+    p = _para(body)
+    ins = _change(p, "w:ins", "Alice")
+    _run(ins, "new ")
+    _run(_change(ins, "w:del", "Bob", D2), "gone ", deleted=True)
+    _run(ins, "text")
+    revisions = read_revisions(_pkg(root)).revisions
+    assert [(r.kind, r.author, r.text) for r in revisions] == [
+        ("insert", "Alice", "new "), ("delete", "Bob", "gone "), ("insert", "Alice", "text"),
+    ]
+    assert revisions[1].under[0].author == "Alice"
+    assert accepted_text(_pkg(root)) == "new text\n"
+    assert rejected_text(_pkg(root)) == "\n"
+
+
+def test_move_from_and_move_to_with_range_markers() -> None:
+    root, body = _doc()
+    first = _para(body, "Stay. ")
+    etree.SubElement(first, qn("w:moveFromRangeStart"), {qn("w:id"): "1", qn("w:name"): "m"})
+    _run(_change(first, "w:moveFrom", "Carol"), "Moved.", deleted=True)
+    etree.SubElement(first, qn("w:moveFromRangeEnd"), {qn("w:id"): "1"})
+    second = _para(body, "End. ")
+    _run(_change(second, "w:moveTo", "Carol"), "Moved.")
+    pkg = _pkg(root)
+    assert _summary(pkg) == [("move-from", "Carol", "Moved."), ("move-to", "Carol", "Moved.")]
+    assert [r.lo_type for r in read_revisions(pkg).revisions] == ["Delete", "Insert"]
+    assert accepted_text(pkg) == "Stay. \nEnd. Moved.\n"
+    assert rejected_text(pkg) == "Stay. Moved.\nEnd. \n"
+
+
+def test_paragraph_marks_inserted_and_deleted() -> None:
+    root, body = _doc()
+    first = _para(body, "One")
+    _mark(first, "w:del", "Dan")
+    second = _para(body, "two")
+    inserted = _para(body)
+    _run(_change(inserted, "w:ins", "Eve"), "New")
+    _mark(second, "w:ins", "Eve")
+    _para(body, "Last")
+    pkg = _pkg(root)
+    assert _summary(pkg) == [("delete", "Dan", "\n"), ("insert", "Eve", "\nNew")]
+    assert read_revisions(pkg).revisions[1].paragraph_mark
+    assert accepted_text(pkg) == "Onetwo\nNew\nLast\n"
+    assert rejected_text(pkg) == "One\ntwo\nLast\n"
+
+
+def test_table_row_insertion_and_deletion() -> None:
+    root, body = _doc()
+    tbl = etree.SubElement(body, qn("w:tbl"))
+    for text, tag in (("kept", None), ("added", "w:ins"), ("dropped", "w:del")):
+        tr = etree.SubElement(tbl, qn("w:tr"))
+        if tag:
+            _change(etree.SubElement(tr, qn("w:trPr")), tag, "Fay")
+        tc = etree.SubElement(tr, qn("w:tc"))
+        p = _para(tc)
+        if tag == "w:ins":
+            _run(_change(p, "w:ins", "Fay"), text)
+        elif tag == "w:del":
+            _run(_change(p, "w:del", "Fay"), text, deleted=True)
+        else:
+            _run(p, text)
+    _para(body)
+    pkg = _pkg(root)
+    result = read_revisions(pkg)
+    assert [(r.kind, r.text) for r in result.revisions] == [("insert", "added"), ("delete", "dropped")]
+    assert [r.kind for r in result.rows] == ["table-row-insert", "table-row-delete"]
+    assert accepted_text(pkg) == "kept\nadded\n\n"
+    assert rejected_text(pkg) == "kept\ndropped\n\n"
+
+
+def test_footnote_revision_and_reference_numbers() -> None:
+    root, body = _doc()
+    p = _para(body, "Text")
+    ref = etree.SubElement(etree.SubElement(p, qn("w:r")), qn("w:footnoteReference"))
+    ref.set(qn("w:id"), "1")
+    notes = etree.Element(qn("w:footnotes"), nsmap={"w": W})
+    note = etree.SubElement(notes, qn("w:footnote"), {qn("w:id"): "1"})
+    _run(_change(_para(note), "w:ins", "Gil"), "A note.")
+    rels = etree.Element("{http://schemas.openxmlformats.org/package/2006/relationships}Relationships")
+    etree.SubElement(rels, "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship", {
+        "Id": "rId1", "Target": "footnotes.xml",
+        "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
+    })
+    pkg = _pkg(root, {"word/footnotes.xml": serialize(notes), "word/_rels/document.xml.rels": serialize(rels)})
+    revisions = read_revisions(pkg).revisions
+    assert [(r.kind, r.story, r.text) for r in revisions] == [("insert", "footnote", "A note.")]
+    assert accepted_text(pkg) == "Text1\n"
+
+
+def test_field_instruction_hidden_and_del_instr_text_ignored() -> None:
+    root, body = _doc()
+    p = _para(body)
+    deleted = _change(p, "w:del", "Hal")
+    for kind, instr in (("begin", None), (None, " DATE "), ("separate", None), (None, "1/1/25"), ("end", None)):
+        run = etree.SubElement(deleted, qn("w:r"))
+        if kind:
+            etree.SubElement(run, qn("w:fldChar"), {qn("w:fldCharType"): kind})
+        elif instr == " DATE ":
+            etree.SubElement(run, qn("w:delInstrText")).text = instr
+        else:
+            etree.SubElement(run, qn("w:delText")).text = instr
+    assert _summary(_pkg(root)) == [("delete", "Hal", "1/1/25")]
+
+
+def test_paragraph_format_and_run_format_changes() -> None:
+    root, body = _doc()
+    p = _para(body)
+    ppr = etree.Element(qn("w:pPr"))
+    p.insert(0, ppr)
+    _change(ppr, "w:pPrChange", "Ivy")
+    run = _run(p, "Bold")
+    rpr = etree.Element(qn("w:rPr"))
+    run.insert(0, rpr)
+    _change(rpr, "w:rPrChange", "Jon")
+    assert _summary(_pkg(root)) == [("format", "Jon", "Bold"), ("paragraph-format", "Ivy", "Bold")]
+
+
+def test_changes_in_hyperlink_and_content_control() -> None:
+    root, body = _doc()
+    p = _para(body)
+    link = etree.SubElement(p, qn("w:hyperlink"))
+    _run(_change(link, "w:ins", "Kim"), "link")
+    content = etree.SubElement(etree.SubElement(p, qn("w:sdt")), qn("w:sdtContent"))
+    _run(_change(content, "w:del", "Kim", D2), "control", deleted=True)
+    assert _summary(_pkg(root)) == [("insert", "Kim", "link"), ("delete", "Kim", "control")]
