@@ -15,13 +15,13 @@ from app.segments import Op
 from docx_io.ns import W, w_attr
 from docx_io.package import Package
 from docx_io.paragraphs import body_of, iter_block_paragraphs
+from docx_io.revision_segments import child_text
+from docx_io.text_map import FieldState
 
 _W = f"{{{W}}}"
 _INSERTED = (_W + "ins", _W + "moveTo")
 _REMOVED = (_W + "del", _W + "moveFrom")
 _TRANSPARENT = {_W + n for n in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo", "sdtContent")}
-_TEXT = {_W + "t": None, _W + "delText": None, _W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n",
-         _W + "noBreakHyphen": "\u2011", _W + "softHyphen": "\u00ad"}
 
 
 def read_incoming(pkg: Package) -> list[IncomingParagraph]:
@@ -32,7 +32,7 @@ def read_incoming(pkg: Package) -> list[IncomingParagraph]:
     out: list[IncomingParagraph] = []
     for anchor, (p, in_table) in enumerate(iter_block_paragraphs(body)):
         changes: list[Change] = []
-        _walk(p, changes, None, None, _FieldState())
+        _walk(p, changes, None, None, FieldState())
         para = IncomingParagraph(anchor, merge_changes(changes), in_table=in_table)
         mark = p.find(f"{_W}pPr/{_W}rPr")
         mark_ins = mark is not None and mark.find(_W + "ins") is not None
@@ -48,28 +48,8 @@ def read_incoming(pkg: Package) -> list[IncomingParagraph]:
     return out
 
 
-class _FieldState:
-    """Complex fields: only their shown result counts as text."""
-
-    def __init__(self) -> None:
-        self.stack: list[bool] = []
-
-    def update(self, fld: etree._Element) -> None:
-        kind = w_attr(fld, "fldCharType")
-        if kind == "begin":
-            self.stack.append(True)
-        elif kind == "separate" and self.stack:
-            self.stack[-1] = False
-        elif kind == "end" and self.stack:
-            self.stack.pop()
-
-    @property
-    def in_instruction(self) -> bool:
-        return bool(self.stack) and self.stack[-1]
-
-
 def _walk(el: etree._Element, out: list[Change], ins: etree._Element | None, dele: etree._Element | None,
-          fields: _FieldState) -> None:
+          fields: FieldState) -> None:
     for child in el:
         tag = child.tag
         if tag == _W + "r":
@@ -87,18 +67,13 @@ def _walk(el: etree._Element, out: list[Change], ins: etree._Element | None, del
 
 
 def _run(run: etree._Element, out: list[Change], ins: etree._Element | None, dele: etree._Element | None,
-         fields: _FieldState) -> None:
+         fields: FieldState) -> None:
     text: list[str] = []
     for child in run:
         if child.tag == _W + "fldChar":
             fields.update(child)
-            continue
-        if fields.in_instruction or child.tag not in _TEXT:
-            if child.tag == _W + "br" and w_attr(child, "type") in (None, "textWrapping"):
-                text.append("\n")
-            continue
-        fixed = _TEXT[child.tag]
-        text.append(fixed if fixed is not None else (child.text or ""))
+        elif not fields.in_instruction:
+            text.append(child_text(child))
     joined = "".join(text)
     if not joined or (ins is not None and dele is not None):
         return  # inserted by one author and deleted by another: in neither text

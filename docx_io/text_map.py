@@ -49,7 +49,7 @@ class Piece:
 def paragraph_pieces(p: etree._Element) -> list[Piece]:
     """Pieces of a paragraph's accepted view (tracked deletions skipped, insertions kept)."""
     out: list[Piece] = []
-    state = _FieldState()
+    state = FieldState()
     _walk(p, out, False, state)
     return out
 
@@ -59,7 +59,7 @@ def paragraph_text(p: etree._Element) -> str:
     return "".join(piece.text for piece in paragraph_pieces(p))
 
 
-class _FieldState:
+class FieldState:
     """Complex fields: text between fldChar begin and separate is the instruction, not shown."""
 
     def __init__(self) -> None:
@@ -79,7 +79,7 @@ class _FieldState:
             self.stack.pop()
 
 
-def _walk(el: etree._Element, out: list[Piece], inserted: bool, state: _FieldState) -> None:
+def _walk(el: etree._Element, out: list[Piece], inserted: bool, state: FieldState) -> None:
     for child in el:
         tag = child.tag
         if tag == _RUN:
@@ -96,13 +96,13 @@ def _walk(el: etree._Element, out: list[Piece], inserted: bool, state: _FieldSta
             _track_fields_only(child, state)
 
 
-def _track_fields_only(el: etree._Element, state: _FieldState) -> None:
+def _track_fields_only(el: etree._Element, state: FieldState) -> None:
     """Deleted runs still open and close fields in the file's structure."""
     for fld in el.iter(_W + "fldChar"):
         state.update(fld)
 
 
-def _run_pieces(run: etree._Element, out: list[Piece], inserted: bool, state: _FieldState) -> None:
+def _run_pieces(run: etree._Element, out: list[Piece], inserted: bool, state: FieldState) -> None:
     pos = out[-1].end if out else 0
     for child in run:
         tag = child.tag
