@@ -15,8 +15,7 @@ from app.segments import Op
 from docx_io.ns import W, w_attr
 from docx_io.package import Package
 from docx_io.paragraphs import body_of, iter_block_paragraphs
-from docx_io.revision_segments import child_text
-from docx_io.text_map import FieldState
+from docx_io.text_map import FieldState, child_text
 
 _W = f"{{{W}}}"
 _INSERTED = (_W + "ins", _W + "moveTo")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from docx_io.ns import W, w_attr
+from docx_io.text_map import child_text
 
 _W = f"{{{W}}}"
 WRAPPER_KINDS = {_W + "ins": "insert", _W + "del": "delete", _W + "moveFrom": "move-from", _W + "moveTo": "move-to"}
@@ -169,34 +170,6 @@ class _Builder:
             self.fields[-1] = False
         elif kind == "end" and self.fields:
             self.fields.pop()
-
-
-def child_text(child: etree._Element) -> str:
-    """The text a run child shows (w:t and w:delText alike); "" for what shows nothing."""
-    local = child.tag[len(_W):] if isinstance(child.tag, str) and child.tag.startswith(_W) else ""
-    if local in ("t", "delText"):
-        return child.text or ""
-    if local in ("tab", "ptab"):
-        return "\t"
-    if local == "br":
-        return "\n" if w_attr(child, "type") in (None, "textWrapping") else ""
-    if local == "cr":
-        return "\n"
-    if local == "noBreakHyphen":
-        return "\u2011"
-    if local == "softHyphen":
-        return "\u00ad"
-    if local == "sym":
-        return _symbol(w_attr(child, "char") or "")
-    return ""
-
-
-def _symbol(code: str) -> str:
-    try:
-        value = int(code, 16)
-    except ValueError:
-        return ""
-    return chr(value)  # Symbol-font code points (F0xx) stay as they are, as LibreOffice keeps them
 
 
 def _section_only(p: etree._Element) -> bool:

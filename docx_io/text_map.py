@@ -112,18 +112,15 @@ def _run_pieces(run: etree._Element, out: list[Piece], inserted: bool, state: Fi
             state.update(child)
             out.append(Piece(pos, "", run, child, inserted))
             continue
-        text = "" if state.in_instruction else _child_text(child)
-        if text is None:
-            continue
+        text = "" if state.in_instruction else child_text(child)
         out.append(Piece(pos, text, run, child, inserted))
         pos += len(text)
 
 
-def _child_text(child: etree._Element) -> str | None:
-    """The text a run child shows; "" for markers; None for what is ignored."""
-    tag = child.tag
-    local = tag[len(_W):] if isinstance(tag, str) and tag.startswith(_W) else None
-    if local == "t":
+def child_text(child: etree._Element) -> str:
+    """The text a run child shows (w:t and w:delText alike); "" for markers and what shows nothing."""
+    local = child.tag[len(_W):] if isinstance(child.tag, str) and child.tag.startswith(_W) else ""
+    if local in ("t", "delText"):
         return child.text or ""
     if local in ("tab", "ptab"):
         return "\t"
@@ -136,13 +133,8 @@ def _child_text(child: etree._Element) -> str | None:
     if local == "softHyphen":
         return "\u00ad"
     if local == "sym":
-        code = w_attr(child, "char") or ""
         try:
-            value = int(code, 16)
+            return chr(int(w_attr(child, "char") or "", 16))
         except ValueError:
             return ""
-        # Symbol-font characters live at F000+; their low byte is the usual code point.
-        return chr(value - 0xF000) if 0xF020 <= value <= 0xF0FF else chr(value)
-    if tag in _MARKERS:
-        return ""
     return ""
