@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from app.errors import RedlineDeskError
+from widgets.dialogs.form_parts import message_label, ok_cancel
 
 Resolver = Callable[[str], str]  # label as typed -> canonical label in the draft, or RedlineDeskError
 
@@ -30,14 +31,8 @@ class GoToDialog(QDialog):
         completer = QCompleter(list(labels), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.edit.setCompleter(completer)
-        self.message = QLabel("", self)
-        self.message.setObjectName("goToMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.message = message_label(self, "goToMessage")
+        self.buttons = ok_cancel(self)
         form = QFormLayout(self)
         form.addRow("&Paragraph:", self.edit)
         form.addRow(self.message)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.errors import LabelError, RedlineDeskError
+from widgets.dialogs.form_parts import message_label, ok_cancel
 from widgets.dialogs.goto_dialog import Resolver
 
 START, END = "start", "end"
@@ -36,14 +37,8 @@ class MoveTextDialog(QDialog):
         self.where.addItem("At the end of the paragraph", END)
         self.where.addItem("At the start of the paragraph", START)
         self.where.setAccessibleName("Position in the target paragraph")
-        self.message = QLabel("", self)
-        self.message.setObjectName("moveMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.message = message_label(self, "moveMessage")
+        self.buttons = ok_cancel(self)
         form = QFormLayout(self)
         form.addRow(what)
         form.addRow("&Paragraph:", self.edit)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.dialogs.form_parts import message_label, ok_cancel
 from widgets.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 
 
@@ -45,14 +46,8 @@ class SettingsDialog(QDialog):
         self.font_size.setSuffix(" pt")
         self.font_size.setValue(settings.font_size)
         self.font_size.setAccessibleName("Font size")
-        self.message = QLabel("", self)
-        self.message.setObjectName("settingsMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.message = message_label(self, "settingsMessage")
+        self.buttons = ok_cancel(self)
         form = QFormLayout(self)
         if first_run:
             intro = QLabel("Your name and organisation are written on every revision you make "
