@@ -35,6 +35,7 @@ class IncomingParagraph:
     in_table: bool = False
     mark_inserted: bool = False  # its paragraph mark is a tracked insertion (gone on reject)
     mark_deleted: bool = False  # its paragraph mark is a tracked deletion (gone on accept)
+    rationale: str = ""  # why, when the source says (the text form's rationale)
 
     @property
     def original(self) -> str:

@@ -88,11 +88,17 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--author", type=_name, required=True)
     cmp_.add_argument("--date", type=_iso_date, default=None)
     cmp_.add_argument("--granularity", choices=("phrase", "word", "character"), default="phrase")
-    mrg = sub.add_parser("merge", help="merge several redlines (tracked-change .docx or text form) into one")
+    mrg = sub.add_parser("merge", help="merge several redlines (tracked-change .docx, edited copy, text form) into one")
     mrg.add_argument("draft", type=Path)
-    mrg.add_argument("inputs", nargs="+", metavar="REDLINE", help="FILE.docx, FILE.md, or AUTHOR=FILE.md")
+    mrg.add_argument("inputs", nargs="+", metavar="REDLINE",
+                     help="FILE.docx, FILE.md, FILE.json, or AUTHOR=FILE to credit all of FILE's changes to AUTHOR")
     mrg.add_argument("-o", "--output", type=Path, required=True)
-    mrg.add_argument("--form", choices=("full",), default="full")
+    mrg.add_argument("--form", choices=("full", "compilation", "table"), default="full",
+                     help="full: the draft with every change as tracked revisions; compilation: UN bracketed text; "
+                          "table: current text | proposals")
+    mrg.add_argument("--agreed-ad-ref", action="store_true",
+                     help="compilation: end every untouched numbered paragraph with [Agreed ad ref]")
+    mrg.add_argument("--title", default="", help="the compilation's or table's title")
     mrg.add_argument("--report", type=Path, default=None, help="write every change's fate as JSON here")
     mrg.add_argument("--date", type=_iso_date, default=None)
     return p
@@ -164,7 +170,8 @@ def _merge(args: argparse.Namespace) -> int:
     from app.merging import merge_files
 
     result, messages = merge_files(args.draft, args.inputs, args.output, form=args.form,
-                                   date=args.date or _now(), report=args.report)
+                                   date=args.date or _now(), report=args.report, agreed_ad_ref=args.agreed_ad_ref,
+                                   title=args.title)
     for line in messages:
         print(f"{PROG}: {line}", file=sys.stderr)
     counts: dict[str, int] = {}

@@ -1,9 +1,9 @@
-"""Merge other people's redlines into one set of changes on our draft.
+"""Merge other people's redlines into one set of proposals on our draft.
 
 Each incoming file's paragraphs are aligned with the draft by their original (reject-all) text and
-label; each author's changes are carried onto our text (app.rebase); then, paragraph by paragraph,
-identical proposals become one change crediting every author, and different changes to overlapping
-original text by different authors are a Collision, kept side by side.
+label; each author's changes are carried onto our text (app.rebase) and become proposals
+(app.proposals): identical proposals become one crediting every author, overlapping ones of
+different authors a collision kept side by side. What cannot be placed is reported with the reason.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from datetime import datetime
 
 from app.align import align
 from app.attributed import IncomingParagraph
-from app.labels import split_typed_label
+from app.errors import LabelError
+from app.labels import next_inserted_label, split_typed_label
 from app.model import Draft, Kind, Paragraph
-from app.plan import Attribution, DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
+from app.plan import RedlinePlan
+from app.proposals import Collision, Credit, Decision, Proposal, ProposalKind, find_collisions, plan_of
 from app.rebase import rebase
 from app.segments import Op, Segment
 
@@ -28,18 +30,6 @@ class Incoming:
 
     name: str
     paragraphs: list[IncomingParagraph]
-
-
-@dataclass
-class Edit:
-    """One change on our paragraph's full text: strike [start, end) and/or insert text at end."""
-
-    start: int
-    end: int
-    text: str
-    authors: list[str]
-    dates: list[str]
-    sources: list[str]
 
 
 @dataclass
@@ -57,35 +47,90 @@ class ReportLine:
 
 @dataclass
 class MergeResult:
-    """The plan on our draft, the report, and the labels where proposals collide."""
+    """The proposals on our draft, the collisions among them, and what could not be placed."""
 
-    plan: RedlinePlan
-    report: list[ReportLine] = field(default_factory=list)
-    collisions: set[str] = field(default_factory=set)
+    draft: Draft
+    date: datetime
+    proposals: list[Proposal] = field(default_factory=list)
+    collision_groups: list[Collision] = field(default_factory=list)
+    not_applicable: list[ReportLine] = field(default_factory=list)
+
+    @property
+    def collisions(self) -> set[str]:
+        """Labels of the paragraphs where proposals collide."""
+        return {self.draft.paragraphs[c.paragraph].display_label for c in self.collision_groups}
+
+    @property
+    def plan(self) -> RedlinePlan:
+        """Every proposal not rejected, as a plan on the draft (collisions side by side)."""
+        return plan_of(self.draft, self.proposals, self.date)
+
+    @property
+    def report(self) -> list[ReportLine]:
+        """A line per author per change: applied, collision or not applicable, with the reason."""
+        lines: list[ReportLine] = []
+        for p in self.proposals:
+            if p.decision is Decision.REJECTED:
+                continue
+            label = p.label if p.kind is ProposalKind.INSERT else self.draft.paragraphs[p.paragraph].label
+            status = COLLISION if p.collision is not None else APPLIED
+            reason = "overlaps another author's change" if status == COLLISION else ""
+            for c in p.credits:
+                lines.append(ReportLine(c.source, c.author, label or self.draft.paragraphs[p.paragraph].display_label,
+                                        p.kind.value, status, reason, describe(self.draft, p)))
+        return lines + self.not_applicable
+
+
+def describe(draft: Draft, p: Proposal) -> str:
+    """A proposal in the text form: "~~struck~~ **inserted**", the new paragraph, or the struck one."""
+    if p.kind is ProposalKind.INSERT:
+        return p.text
+    text = draft.paragraphs[p.paragraph].text
+    if p.kind is ProposalKind.DELETE:
+        return f"~~{draft.paragraphs[p.paragraph].body}~~"
+    parts = []
+    if p.end > p.start:
+        parts.append(f"~~{text[p.start:p.end]}~~")
+    if p.text:
+        parts.append(f"**{p.text}**")
+    return " ".join(parts)
 
 
 def merge(draft: Draft, incoming: list[Incoming], default_date: datetime) -> MergeResult:
-    """All incoming changes as one plan on the draft."""
-    result = MergeResult(RedlinePlan())
-    edits: dict[int, list[Edit]] = {}  # by our paragraph index
+    """All incoming changes as proposals on the draft."""
+    result = MergeResult(draft, default_date)
     for source in incoming:
-        _collect(draft, source, edits, result)
-    for index in sorted(edits):
-        para = draft.paragraphs[index]
-        _emit(para, edits[index], default_date, result)
+        for proposal in _collect(draft, source, result):
+            _add(result.proposals, proposal)
+    _number_insertions(draft, result.proposals)
+    result.collision_groups = find_collisions(result.proposals)
+    for i, p in enumerate(result.proposals, 1):
+        p.id = f"p{i}"
     return result
 
 
-def _collect(draft: Draft, source: Incoming, edits: dict[int, list[Edit]], result: MergeResult) -> None:
+def _add(proposals: list[Proposal], new: Proposal) -> None:
+    """Add a proposal, or credit its authors on an identical one already there."""
+    for p in proposals:
+        if p.same_change(new):
+            p.credit(new.credits)
+            return
+    proposals.append(new)
+
+
+def _collect(draft: Draft, source: Incoming, result: MergeResult) -> list[Proposal]:
     kept = [p for p in source.paragraphs if not p.inserted]
     theirs = [_as_paragraph(i, p) for i, p in enumerate(kept)]
     pairs = align(draft.paragraphs, theirs)
     ours_of = {pair.new: pair.old for pair in pairs if pair.new is not None}
+    out: list[Proposal] = []
     last_ours: int | None = None
     kept_index = -1
     for para in source.paragraphs:
         if para.inserted:
-            _new_paragraph(draft, source, para, last_ours, result)
+            proposal = _new_paragraph(source, para, last_ours, result)
+            if proposal is not None:
+                out.append(proposal)
             continue
         kept_index += 1
         ours = ours_of.get(kept_index)
@@ -95,35 +140,41 @@ def _collect(draft: Draft, source: Incoming, edits: dict[int, list[Edit]], resul
             continue
         if ours is None:
             for author in sorted(para.authors):
-                result.report.append(ReportLine(source.name, author, None, "modify", NOT_APPLICABLE,
-                                                f"no paragraph like '{para.original[:60]}' in the draft"))
+                result.not_applicable.append(ReportLine(
+                    source.name, author, None, "modify", NOT_APPLICABLE,
+                    f"no paragraph like '{para.original[:60]}' in the draft"))
             continue
-        target = draft.paragraphs[ours]
         if para.deleted:
-            author = next(iter(sorted(para.authors)), "")
-            result.plan.add(DeleteParagraph(target.anchor, _by(author, para, source)))
-            result.report.append(ReportLine(source.name, author, target.label, "delete paragraph", APPLIED))
+            credits = [_credit(a, para, source) for a in sorted(para.authors)]
+            out.append(Proposal("", ProposalKind.DELETE, ours, credits))
             continue
         for author in sorted(para.authors):
-            _carry(target, para, author, source.name, edits.setdefault(ours, []), result)
+            out += _carry(draft.paragraphs[ours], para, author, source, result)
+    return out
 
 
-def _carry(target: Paragraph, para: IncomingParagraph, author: str, name: str, out: list[Edit],
-           result: MergeResult) -> None:
+def _credit(author: str, para: IncomingParagraph, source: Incoming) -> Credit:
+    date = next((c.date for c in para.changes if c.author == author and c.date), "")
+    return Credit(author, date, source.name, para.rationale)
+
+
+def _carry(target: Paragraph, para: IncomingParagraph, author: str, source: Incoming,
+           result: MergeResult) -> list[Proposal]:
     """One author's changes in one incoming paragraph, moved onto our paragraph's text."""
     segments: list[Segment] = []
-    date = ""
     for c in para.changes:
         if c.op is Op.EQUAL or c.author != author:
             if c.op is not Op.INSERT:
                 segments.append(Segment(Op.EQUAL, c.text))  # other authors' strikes: not this author's
             continue
         segments.append(c.segment)
-        date = date or c.date
     carried = rebase(segments, target.text)
     for miss in carried.mismatches:
-        result.report.append(ReportLine(name, author, target.label, "modify", NOT_APPLICABLE,
-                                        f"struck text '{miss.found}' is not in the draft here", miss.found))
+        result.not_applicable.append(ReportLine(
+            source.name, author, target.label or target.display_label, "modify", NOT_APPLICABLE,
+            f"struck text '{miss.found}' is not in the draft here", miss.found))
+    credit = _credit(author, para, source)
+    out: list[Proposal] = []
     pos = 0
     i = 0
     segs = carried.segments
@@ -139,104 +190,45 @@ def _carry(target: Paragraph, para: IncomingParagraph, author: str, name: str, o
         if seg.op is Op.DELETE and i + 1 < len(segs) and segs[i + 1].op is Op.INSERT:
             text = segs[i + 1].text
             i += 1
-        out.append(Edit(start, end, text, [author], [date], [name]))
+        out.append(Proposal("", ProposalKind.MODIFY, target.index, [credit], start, end, text))
         pos = end
         i += 1
+    return out
 
 
-def _emit(para: Paragraph, edits: list[Edit], default_date: datetime, result: MergeResult) -> None:
-    """One paragraph's edits as a ModifyParagraph with per-change authors; collisions flagged."""
-    merged: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: (e.start, e.end, e.text)):
-        same = next((m for m in merged if (m.start, m.end, m.text) == (edit.start, edit.end, edit.text)), None)
-        if same is not None:
-            for author, date, source in zip(edit.authors, edit.dates, edit.sources, strict=True):
-                if author not in same.authors:
-                    same.authors.append(author)
-                    same.dates.append(date)
-                    same.sources.append(source)
-            continue
-        merged.append(edit)
-    collided: set[int] = set()
-    for i, a in enumerate(merged):
-        for j in range(i + 1, len(merged)):
-            b = merged[j]
-            if _overlap(a, b) and set(a.authors) != set(b.authors):
-                collided |= {i, j}
-    if collided:
-        result.collisions.add(para.display_label)
-    segments, authors = _segments(para.text, merged, default_date)
-    result.plan.add(ModifyParagraph(para.anchor, segments, authors[0] or Attribution("", default_date), authors))
-    for i, edit in enumerate(merged):
-        status = COLLISION if i in collided else APPLIED
-        shown = f"~~{para.text[edit.start:edit.end]}~~ **{edit.text}**".replace("~~~~ ", "").replace(" ****", "")
-        for author, source in zip(edit.authors, edit.sources, strict=True):
-            result.report.append(ReportLine(source, author, para.label, "modify", status,
-                                            "overlaps another author's change" if status == COLLISION else "",
-                                            shown))
-
-
-def _overlap(a: Edit, b: Edit) -> bool:
-    if a.start < a.end and b.start < b.end:
-        return a.start < b.end and b.start < a.end
-    # An insertion collides with a strike around its place, or with another insertion at the same place.
-    if a.start == a.end and b.start == b.end:
-        return a.start == b.start and a.text != b.text
-    point, span = (a, b) if a.start == a.end else (b, a)
-    return span.start < point.start < span.end
-
-
-def _segments(text: str, edits: list[Edit], default_date: datetime) -> tuple[list[Segment], list[Attribution | None]]:
-    """Segments over `text` for non-nested edits (a strike already made by an earlier edit is not
-    struck twice; every insertion is kept)."""
-    segments: list[Segment] = []
-    authors: list[Attribution | None] = []
-    pos = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        by = Attribution("; ".join(edit.authors), _date(edit.dates, default_date))
-        start = max(edit.start, pos)
-        if start > pos:
-            segments.append(Segment(Op.EQUAL, text[pos:start]))
-            authors.append(None)
-        if edit.end > start:
-            segments.append(Segment(Op.DELETE, text[start:edit.end]))
-            authors.append(by)
-            pos = edit.end
-        if edit.text:
-            segments.append(Segment(Op.INSERT, edit.text))
-            authors.append(by)
-    if pos < len(text):
-        segments.append(Segment(Op.EQUAL, text[pos:]))
-        authors.append(None)
-    return segments, authors
-
-
-def _date(dates: list[str], default: datetime) -> datetime:
-    for value in dates:
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            continue
-    return default
-
-
-def _by(author: str, para: IncomingParagraph, source: Incoming) -> Attribution:
-    dates = [c.date for c in para.changes if c.author == author and c.date]
-    return Attribution(author, _date(dates, datetime.now().astimezone()))
-
-
-def _new_paragraph(draft: Draft, source: Incoming, para: IncomingParagraph, after: int | None,
-                   result: MergeResult) -> None:
-    author = next(iter(sorted(para.authors)), "")
+def _new_paragraph(source: Incoming, para: IncomingParagraph, after: int | None,
+                   result: MergeResult) -> Proposal | None:
+    credits = [_credit(a, para, source) for a in sorted(para.authors)] or [Credit("", "", source.name)]
     if after is None:
-        result.report.append(ReportLine(source.name, author, None, "insert paragraph", NOT_APPLICABLE,
-                                        "no paragraph of the draft before it to place it after", para.proposed))
-        return
-    anchor = draft.paragraphs[after]
-    result.plan.add(InsertParagraph(anchor.anchor, para.proposed, _by(author, para, source)))
-    label, _ = split_typed_label(para.proposed)
-    result.report.append(ReportLine(source.name, author, label or f"after {anchor.display_label}",
-                                    "insert paragraph", APPLIED, change=para.proposed))
+        for c in credits:
+            result.not_applicable.append(ReportLine(
+                source.name, c.author, None, "insert paragraph", NOT_APPLICABLE,
+                "no paragraph of the draft before it to place it after", para.proposed))
+        return None
+    return Proposal("", ProposalKind.INSERT, after, credits, text=para.proposed)
+
+
+def _number_insertions(draft: Draft, proposals: list[Proposal]) -> None:
+    """Number new paragraphs bis, ter… after the draft paragraph they follow, in order of arrival."""
+    used = set(draft.labels)
+    for p in proposals:
+        if p.kind is not ProposalKind.INSERT:
+            continue
+        typed, body_start = split_typed_label(p.text)
+        after = draft.paragraphs[p.paragraph]
+        if typed is None or not after.label:
+            p.label = typed
+            continue
+        try:
+            label = next_inserted_label(after.label, used)
+        except LabelError:
+            p.label = typed
+            continue
+        used.add(label)
+        p.label = label
+        p.text = label + p.text[p.text.rindex(".", 0, body_start):]
+    for n, p in enumerate(proposals):
+        p.order = n
 
 
 def _as_paragraph(index: int, para: IncomingParagraph) -> Paragraph:

@@ -1,80 +1,180 @@
 """The merge use case: read a draft and several redlines (Word/LibreOffice files with tracked changes,
-or text forms), merge them, write the compilation and the report."""
+edited copies without them, text forms, our own projects), merge them, write the chosen form and the
+report."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.amendments import Kind
-from app.apply import _check_form_options, _not_an_input
+from app.amendments import Amendment, Kind
+from app.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, load_amendments
 from app.atomic import atomic_write_text, check_output_path
 from app.attributed import Change, IncomingParagraph
+from app.compilation import comparison_rows, compiled_text
 from app.errors import AmendmentError, DocumentError
 from app.merge import Incoming, MergeResult, merge
 from app.model import Draft
+from app.planning import active
+from app.proposals import plan_of
 from app.segments import Op
-from app.textform import Severity, import_text_form
+from app.untracked import edited_copy_changes
 from docx_io.incoming import read_incoming
-from docx_io.package import read_package
-from docx_io.reader import draft_from_package
+from docx_io.package import Package, read_package
+from docx_io.reader import draft_from_package, last_modified_by
 from docx_io.redline_writer import write_redline
+from docx_io.un_document import document_symbol
+
+MERGE_FORMS = ("full", "compilation", "table")
+Progress = Callable[[int, int, str], None]  # done, total, what
 
 
-def parse_input(spec: str) -> tuple[Path, str]:
-    """ "FILE" or "AUTHOR=FILE" (the author for a text form, which carries none)."""
+@dataclass(frozen=True)
+class InputSpec:
+    """One redline to merge and, optionally, the author to credit all its changes to."""
+
+    path: Path
+    author: str = ""
+
+
+def parse_input(spec: str) -> InputSpec:
+    """ "FILE" or "AUTHOR=FILE" (credit every change of FILE to AUTHOR)."""
     if "=" in spec:
         author, _, path = spec.partition("=")
         if Path(path).exists() and author.strip():
-            return Path(path), author.strip()
-    return Path(spec), ""
+            return InputSpec(Path(path), author.strip())
+    return InputSpec(Path(spec))
 
 
-def read_input(draft: Draft, path: Path, author: str, messages: list[str]) -> Incoming:
-    """One incoming redline as attributed paragraphs."""
+def read_input(draft: Draft, spec: InputSpec, messages: list[str]) -> Incoming:
+    """One incoming redline as attributed paragraphs; notes what was assumed in `messages`."""
+    path = spec.path
     if not path.is_file():
-        raise DocumentError(f"{path}: no such file")
-    if path.suffix.lower() == ".docx":
-        return Incoming(path.name, read_incoming(read_package(path)))
-    if path.suffix.lower() in (".md", ".txt", ".markdown"):
-        who = author or path.stem
-        imported = import_text_form(draft, path.read_text(encoding="utf-8-sig"), author=who)
-        messages += [f"{path.name}: {d}" for d in imported.diagnostics if d.severity is not Severity.INFO]
-        paragraphs: list[IncomingParagraph] = []
-        for a in imported.amendments:
-            target = draft.by_label(a.target)
-            if a.kind is Kind.INSERT:
-                text = f"{a.label}.\t{a.option.proposed.strip()}"
-                paragraphs.append(IncomingParagraph(-1, [Change(Op.INSERT, text, who)], inserted=True))
-                continue
-            changes = [Change(Op.EQUAL, target.prefix)] + [
-                Change(s.op, s.text, who if s.op is not Op.EQUAL else "") for s in a.option.segments
-            ]
-            paragraphs.append(IncomingParagraph(-1, changes, deleted=a.kind is Kind.DELETE))
-        return Incoming(path.name, paragraphs)
-    raise DocumentError(f"{path}: a redline must be a .docx with tracked changes or a text form (.md)")
+        raise DocumentError(f"{path}: no such file; check the name")
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _read_docx(draft, read_package(path), spec, messages)
+    if suffix in (*TEXT_SUFFIXES, ".json"):
+        who = spec.author or ("" if suffix == ".json" else path.stem)
+        amendments, said = load_amendments(draft, path, who, "", keep_going=True)
+        messages += said
+        return Incoming(path.name, amendments_as_incoming(draft, amendments))
+    raise DocumentError(f"{path}: cannot merge a '{suffix}' file; give a .docx, a text form (.md) or a project (.json)")
+
+
+def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str]) -> Incoming:
+    name = spec.path.name
+    paragraphs = read_incoming(pkg)
+    if any(p.changed for p in paragraphs):
+        if spec.author:
+            paragraphs = [_credited_to(p, spec.author) for p in paragraphs]
+        return Incoming(name, paragraphs)
+    who = spec.author or last_modified_by(pkg) or spec.path.stem
+    messages.append(f"{name}: no tracked changes; compared with the draft and credited to {who}")
+    return Incoming(name, edited_copy_changes(draft, draft_from_package(pkg), who))
+
+
+def _credited_to(para: IncomingParagraph, author: str) -> IncomingParagraph:
+    changes = [Change(c.op, c.text, author if c.op is not Op.EQUAL else "", c.date) for c in para.changes]
+    return IncomingParagraph(para.anchor, changes, para.inserted, para.deleted, para.in_table, para.mark_inserted,
+                             para.mark_deleted, para.rationale)
+
+
+def amendments_as_incoming(draft: Draft, amendments: list[Amendment]) -> list[IncomingParagraph]:
+    """Amendments (ours, or a text form's) as incoming paragraphs on the draft, each credited to its author."""
+    out: list[IncomingParagraph] = []
+    for a in active(amendments):
+        who = a.attribution or "Redline Desk"
+        target = draft.by_label(a.target)
+        if a.kind is Kind.INSERT:
+            text = f"{a.label}.\t{a.option.proposed.strip()}"
+            out.append(IncomingParagraph(-1, [Change(Op.INSERT, text, who)], inserted=True, rationale=a.rationale))
+            continue
+        changes = [Change(Op.EQUAL, target.prefix)] + [
+            Change(s.op, s.text, who if s.op is not Op.EQUAL else "") for s in a.option.segments
+        ]
+        out.append(IncomingParagraph(-1, changes, deleted=a.kind is Kind.DELETE, rationale=a.rationale))
+    return out
+
+
+def merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, *, ours: list[Amendment] | None = None,
+                 progress: Progress | None = None) -> tuple[MergeResult, list[str]]:
+    """Read every input and merge them (with our own amendments, if any) into proposals on the draft."""
+    messages: list[str] = []
+    incoming: list[Incoming] = []
+    if ours:
+        incoming.append(Incoming("our amendments", amendments_as_incoming(draft, ours)))
+    for n, spec in enumerate(specs):
+        if progress is not None:
+            progress(n, len(specs) + 1, f"reading {spec.path.name}")
+        incoming.append(read_input(draft, spec, messages))
+    if progress is not None:
+        progress(len(specs), len(specs) + 1, "merging")
+    result = merge(draft, incoming, date)
+    if progress is not None:
+        progress(len(specs) + 1, len(specs) + 1, "done")
+    return result, messages
+
+
+def write_merged(pkg: Package, result: MergeResult, out: Path, *, form: str, agreed_ad_ref: bool = False,
+                 title: str = "", compiler: str = "Redline Desk") -> list[str]:
+    """Write one form of the merge (full, compilation, table); returns notices for the user."""
+    check_output_path(out)
+    if form not in MERGE_FORMS:
+        raise AmendmentError(f"unknown merge form '{form}'; use one of {', '.join(MERGE_FORMS)}")
+    _check_form_options(out, form, "tracked")
+    draft = result.draft
+    if form == "full":
+        return write_redline(pkg, plan_of(draft, result.proposals, result.date, compiler=compiler), out)
+    from docx_io.compilation_writer import write_compilation, write_table
+
+    symbol = document_symbol(draft.title)
+    what = symbol or draft.title or "the draft"
+    if form == "compilation":
+        write_compilation(compiled_text(draft, result.proposals, agreed_ad_ref=agreed_ad_ref), out, symbol=symbol,
+                          title=title or f"Compilation of proposals on {what}", date=result.date, legend=_LEGEND)
+    else:
+        write_table(comparison_rows(draft, result.proposals), out, symbol=symbol,
+                    title=title or f"Proposals on {what}", date=result.date)
+    return []
+
+
+_LEGEND = ("Proposed wording in bold, followed by the proposing delegations in italics; "
+           "alternatives separated by \" / \"; text in square brackets is not agreed.")
+
+
+def write_report(result: MergeResult, report: Path) -> None:
+    """The report as JSON: one entry per author per change (file, author, paragraph, kind, status, reason, change)."""
+    check_output_path(report)
+    atomic_write_text(report, json.dumps([line.__dict__ for line in result.report], ensure_ascii=False,
+                                         indent=1) + "\n")
 
 
 def merge_files(draft_path: Path, inputs: list[str], out: Path, *, form: str, date: datetime,
-                report: Path | None = None) -> tuple[MergeResult, list[str]]:
-    """Merge the inputs into the draft and write `form` (full); returns the result and messages."""
+                report: Path | None = None, agreed_ad_ref: bool = False,
+                title: str = "") -> tuple[MergeResult, list[str]]:
+    """Merge the inputs into the draft and write `form`; returns the result and messages."""
     check_output_path(out)
+    if form not in MERGE_FORMS:
+        raise AmendmentError(f"unknown merge form '{form}'; use one of {', '.join(MERGE_FORMS)}")
     _check_form_options(out, form, "tracked")
-    if form != "full":
-        raise AmendmentError(f"--form {form} is not available yet; use --form full")
+    if agreed_ad_ref and form != "compilation":
+        raise AmendmentError("--agreed-ad-ref applies to --form compilation only")
     if not inputs:
         raise AmendmentError("name at least one redline to merge")
     specs = [parse_input(s) for s in inputs]
-    _not_an_input(out, draft_path, *(p for p, _ in specs))
-    pkg = read_package(draft_path)
-    draft = draft_from_package(pkg)
-    messages = list(draft.notices)
-    incoming = [read_input(draft, path, author, messages) for path, author in specs]
-    result = merge(draft, incoming, date)
-    messages += write_redline(pkg, result.plan, out)
+    _not_an_input(out, draft_path, *(s.path for s in specs))
     if report is not None:
         check_output_path(report)
-        atomic_write_text(report, json.dumps([line.__dict__ for line in result.report], ensure_ascii=False,
-                                             indent=1) + "\n")
+        _not_an_input(report, draft_path, out, *(s.path for s in specs))
+    pkg = read_package(draft_path)
+    draft = draft_from_package(pkg)
+    result, messages = merge_inputs(draft, specs, date)
+    messages = draft.notices + messages
+    messages += write_merged(pkg, result, out, form=form, agreed_ad_ref=agreed_ad_ref, title=title)
+    if report is not None:
+        write_report(result, report)
     return result, messages

@@ -222,6 +222,16 @@ def _count_revisions(document: etree._Element) -> int:
 
 def _core_title(pkg: Package) -> str:
     """dc:title of docProps/core.xml (UN files keep the document symbol there)."""
+    return core_property(pkg, "{http://purl.org/dc/elements/1.1/}title")
+
+
+def last_modified_by(pkg: Package) -> str:
+    """cp:lastModifiedBy of docProps/core.xml: who saved the file last ("" when not said)."""
+    return core_property(pkg, "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastModifiedBy")
+
+
+def core_property(pkg: Package, tag: str) -> str:
+    """One property of docProps/core.xml by its Clark name, stripped ("" when absent or unreadable)."""
     name = "docProps/core.xml"
     if not pkg.has(name):
         return ""
@@ -229,8 +239,8 @@ def _core_title(pkg: Package) -> str:
         core = pkg.xml(name)
     except DocumentError:
         return ""
-    title = core.find("{http://purl.org/dc/elements/1.1/}title")
-    return (title.text or "").strip() if title is not None else ""
+    found = core.find(tag)
+    return (found.text or "").strip() if found is not None else ""
 
 
 def _title(paragraphs: list[Paragraph]) -> str:

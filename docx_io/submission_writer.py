@@ -3,7 +3,6 @@ paragraph (native revisions or static strike/bold markup) and its rationale."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -16,10 +15,8 @@ from app.plan import Attribution
 from app.segments import Op
 from app.styled import StyledSegment, styled_segments
 from docx_io.revisions import RevisionIds, mark_paragraph, revision, settle_last_inserted_mark, text_run
-from docx_io.un_document import Block, UNDocument
+from docx_io.un_document import Block, UNDocument, document_symbol, long_date
 from docx_io.un_styles import run_properties
-
-_SYMBOL = re.compile(r"\b[A-Z]{1,8}(?:/[A-Z0-9.]+)+/?(?:[A-Z]+\.\d+)?")
 
 
 def write_submission(
@@ -27,14 +24,14 @@ def write_submission(
     organisation: str = "", date: datetime, tracked: bool = True,
 ) -> None:
     """Write the amendments-only submission to `out` (atomically)."""
-    symbol = _symbol(draft)
-    doc = UNDocument(symbol or "Amendments", _long_date(date), distribution="General")
+    symbol = document_symbol(draft.title)
+    doc = UNDocument(symbol or "Amendments", long_date(date), distribution="General")
     what = symbol or draft.title or "the draft"
     submitter = organisation or author or (amendments[0].attribution if amendments else "")
     doc.add_block(Block("title", [Run(title or f"Proposed amendments to {what}")]))
     if submitter:
         doc.add_block(Block("sponsor", [Run(f"Submitted by {submitter}")]))
-    doc.add_block(Block("text", [Run(_long_date(date))]))
+    doc.add_block(Block("text", [Run(long_date(date))]))
     ids: RevisionIds | None = None
     last: etree._Element | None = None
     for amendment in amendments:
@@ -113,11 +110,3 @@ def _heading(amendment: Amendment) -> str:
     return f"Paragraph {amendment.label}"
 
 
-def _symbol(draft: Draft) -> str:
-    """The draft's document symbol (A/80/L.41) when its title is one."""
-    m = _SYMBOL.fullmatch(draft.title.strip())
-    return m.group(0) if m else ""
-
-
-def _long_date(date: datetime) -> str:
-    return f"{date.day} {date.strftime('%B %Y')}"

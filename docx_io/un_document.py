@@ -12,7 +12,7 @@ import re
 import zipfile
 from collections.abc import Callable, Sequence
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -65,6 +65,20 @@ class Block:
     kind: BlockKind
     runs: list[Run]
     label: str | None = None  # typed label of a paragraph ("66", "83 bis") or subparagraph ("(a)")
+
+
+_SYMBOL = re.compile(r"\b[A-Z]{1,8}(?:/[A-Z0-9.]+)+/?(?:[A-Z]+\.\d+)?")
+
+
+def document_symbol(title: str) -> str:
+    """The document symbol (A/80/L.41) when a draft's title is one, else ""."""
+    m = _SYMBOL.fullmatch(title.strip())
+    return m.group(0) if m else ""
+
+
+def long_date(date: datetime) -> str:
+    """A date as UN documents print it: "10 December 2025"."""
+    return f"{date.day} {date.strftime('%B %Y')}"
 
 
 def label_prefix(kind: str, label: str | None) -> str:
@@ -171,6 +185,46 @@ class UNDocument:
         for run in runs:
             if run.text:
                 p.append(make_run(run.text, run.formatting))
+
+    def add_table(self, widths: Sequence[int], rows: Sequence[Sequence[Sequence[Sequence[Run]]]],
+                  header_rows: int = 1) -> etree._Element:
+        """Append a bordered table: rows of cells of paragraphs of runs (Normal style, 6 pt after).
+
+        The first `header_rows` rows repeat on every page and are bold; rows do not split across pages.
+        """
+        tbl = new_element("w:tbl")
+        pr = sub_element(tbl, "w:tblPr")
+        sub_element(pr, "w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"})
+        borders = sub_element(pr, "w:tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            sub_element(borders, f"w:{side}", {"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"})
+        sub_element(pr, "w:tblLayout", {"w:type": "fixed"})
+        margins = sub_element(pr, "w:tblCellMar")
+        for side, width in (("top", 57), ("left", 108), ("bottom", 57), ("right", 108)):
+            sub_element(margins, f"w:{side}", {"w:w": str(width), "w:type": "dxa"})
+        grid = sub_element(tbl, "w:tblGrid")
+        for width in widths:
+            sub_element(grid, "w:gridCol", {"w:w": str(width)})
+        for r, cells in enumerate(rows):
+            tr = sub_element(tbl, "w:tr")
+            trpr = sub_element(tr, "w:trPr")
+            sub_element(trpr, "w:cantSplit")
+            if r < header_rows:
+                sub_element(trpr, "w:tblHeader")
+            for width, paragraphs in zip(widths, cells, strict=True):
+                tc = sub_element(tr, "w:tc")
+                sub_element(sub_element(tc, "w:tcPr"), "w:tcW", {"w:w": str(width), "w:type": "dxa"})
+                for runs in paragraphs or [[]]:
+                    p = sub_element(tc, "w:p")
+                    set_prop(sub_element(p, "w:pPr"), "spacing", {"after": "120"})
+                    shown = [Run(run.text, replace(run.formatting, bold=True)) for run in runs] if r < header_rows \
+                        else runs
+                    self.add_runs(p, shown)
+        if self._sect_pr is not None:
+            self._sect_pr.addprevious(tbl)
+        else:
+            self._body.append(tbl)
+        return tbl
 
     def add_footnote(self, p: etree._Element, text: str | Sequence[Run]) -> None:
         """Add a real footnote (footnotes.xml) and put its reference run at the end of p."""

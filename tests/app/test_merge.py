@@ -50,9 +50,13 @@ def test_different_changes_to_the_same_words_collide_and_both_stay() -> None:
     assert result.collisions == {"5"}
     (step,) = result.plan.steps
     assert isinstance(step, ModifyParagraph)
-    inserted = [s.text for s in step.segments if s.op is Op.INSERT]
-    assert inserted == ["call on", "encourage"]
+    inserted = [(s.text, a.author if a else None) for s, a in zip(step.segments, step.authors or [], strict=True)
+                if s.op is Op.INSERT]
+    # Side by side, separated so that accept-all does not run them together; the separator is the compiler's.
+    assert inserted == [("call on", "G77"), (" / ", "Redline Desk"), ("encourage", "US")]
+    assert original_text(step.segments) == TEXT
     assert {r.status for r in result.report} == {COLLISION}
+    assert {r.reason for r in result.report} == {"overlaps another author's change"}
 
 
 def test_a_change_to_text_the_draft_does_not_have_is_not_applicable() -> None:

@@ -1,0 +1,250 @@
+"""The compilation views of a merge, as lines of styled runs for a UN document writer.
+
+`compiled_text`: the draft as UN bracketed text. Each passage that proposals touch is written in
+square brackets: the draft's wording first, then each proposed wording (bold) with its authors
+(italic), alternatives joined by " / ", and the authors who would delete it:
+
+    We [urge / call on – G77, EU / encourage – US] all States …
+    We urge all States [to act without delay – EU delete].
+    We [strongly – CARICOM] urge …                       (a pure insertion)
+
+New paragraphs carry their bis/ter number; untouched numbered paragraphs may end "[Agreed ad ref]".
+
+`comparison_rows`: two columns, the current text and, for each author, the paragraph as that author
+would have it (static markup: struck text struck through, new text bold) with the rationale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from app.labels import split_typed_label
+from app.model import Draft, Formatting, Kind, Paragraph, Run
+from app.proposals import Decision, Proposal, ProposalKind
+
+AGREED = "[Agreed ad ref]"
+WORDING = Formatting(bold=True)
+CREDIT = Formatting(italic=True)
+STRUCK = Formatting(strike=True)
+KEPT = frozenset({Decision.PENDING, Decision.ACCEPTED})
+
+
+@dataclass
+class Line:
+    """One paragraph of an output: its block kind (paragraph, subparagraph, heading, text), typed label, runs."""
+
+    kind: str
+    label: str | None
+    runs: list[Run]
+
+
+@dataclass
+class Row:
+    """One row of the comparison table: the current paragraph and the proposals on it."""
+
+    label: str
+    current: list[Line]
+    proposals: list[Line] = field(default_factory=list)
+    new: bool = False  # a paragraph proposed by someone (no current text)
+
+
+@dataclass
+class _Passage:
+    start: int
+    end: int
+    proposals: list[Proposal]
+
+
+def compiled_text(draft: Draft, proposals: list[Proposal], *, agreed_ad_ref: bool = False) -> list[Line]:
+    """The draft with every kept proposal in brackets (see the module docstring)."""
+    kept = [p for p in proposals if p.decision in KEPT]
+    changes, inserts = _by_paragraph(kept)
+    lines: list[Line] = []
+    for para in draft.paragraphs:
+        kind, label, body_start = _shape(para)
+        mine = changes.get(para.index, [])
+        runs = _bracketed(para.text, body_start, mine)
+        if not mine and agreed_ad_ref and para.kind in (Kind.PARAGRAPH, Kind.SUBPARAGRAPH):
+            runs.append(Run(" " + AGREED))
+        lines.append(Line(kind, label, runs))
+        for p in inserts.get(para.index, []):
+            new_label, start = split_typed_label(p.text)
+            lines.append(Line("paragraph" if new_label else "text", p.label or new_label, [
+                Run("["), Run(p.text[start:].strip(), WORDING), Run(" – " + _names(p.authors), CREDIT), Run("]"),
+            ]))
+    return lines
+
+
+def comparison_rows(draft: Draft, proposals: list[Proposal]) -> list[Row]:
+    """Every paragraph of the draft with, per author, that author's version and rationale."""
+    kept = [p for p in proposals if p.decision in KEPT]
+    changes, inserts = _by_paragraph(kept)
+    rows: list[Row] = []
+    for para in draft.paragraphs:
+        kind, label, body_start = _shape(para)
+        row = Row(para.display_label, [Line(kind, label, [Run(para.text[body_start:])])])
+        for author in _authors_in(changes.get(para.index, [])):
+            theirs = [p for p in changes[para.index] if author in p.authors]
+            row.proposals.append(Line("text", None, [Run(author + ": ", CREDIT),
+                                                     *_version(para.text, body_start, theirs)]))
+            row.proposals += _rationale(author, theirs)
+        rows.append(row)
+        for p in inserts.get(para.index, []):
+            new_label, start = split_typed_label(p.text)
+            shown = p.label or new_label or f"after {para.display_label}"
+            new = Row(shown, [Line("text", None, [Run("(new paragraph)", CREDIT)])], new=True)
+            new.proposals.append(Line("text", None, [Run(_names(p.authors) + ": ", CREDIT),
+                                                     Run(p.text[start:].strip(), WORDING)]))
+            for author in p.authors:
+                new.proposals += _rationale(author, [p])
+            rows.append(new)
+    return rows
+
+
+def _by_paragraph(proposals: list[Proposal]) -> tuple[dict[int, list[Proposal]], dict[int, list[Proposal]]]:
+    changes: dict[int, list[Proposal]] = {}
+    inserts: dict[int, list[Proposal]] = {}
+    for p in proposals:
+        (inserts if p.kind is ProposalKind.INSERT else changes).setdefault(p.paragraph, []).append(p)
+    for items in inserts.values():
+        items.sort(key=lambda p: p.order)
+    return changes, inserts
+
+
+def _shape(para: Paragraph) -> tuple[str, str | None, int]:
+    """Block kind, typed label and where the body starts, as a UN document writes the paragraph."""
+    if para.kind is Kind.PARAGRAPH and para.body_start:
+        return "paragraph", para.label, para.body_start
+    if para.kind is Kind.SUBPARAGRAPH and para.body_start:
+        return "subparagraph", para.prefix.strip() or None, para.body_start
+    if para.kind is Kind.HEADING:
+        head, tab, _ = para.text.partition("\t")
+        if tab and len(head.strip()) <= 6:
+            return "heading", head.strip().rstrip("."), len(head) + 1
+        return "heading", None, 0
+    return "text", None, para.body_start
+
+
+def _span(p: Proposal, text: str, body_start: int) -> tuple[int, int]:
+    if p.kind is ProposalKind.DELETE:
+        return body_start, len(text)
+    return max(p.start, body_start), max(p.end, body_start)
+
+
+def _passages(text: str, body_start: int, proposals: list[Proposal]) -> list[_Passage]:
+    """Proposals grouped into passages: touching or overlapping spans and insertions at one place."""
+    ordered = sorted(proposals, key=lambda p: _span(p, text, body_start))
+    out: list[_Passage] = []
+    for p in ordered:
+        start, end = _span(p, text, body_start)
+        last = out[-1] if out else None
+        if last is not None and _joins(last, start, end):
+            last.end = max(last.end, end)
+            last.proposals.append(p)
+        else:
+            out.append(_Passage(start, end, [p]))
+    return out
+
+
+def _joins(last: _Passage, start: int, end: int) -> bool:
+    """Overlapping spans, or an insertion where the last passage ends (or a strike where it inserted)."""
+    return start < last.end or (start == last.end and (start == end or last.start == last.end))
+
+
+def _bracketed(text: str, body_start: int, proposals: list[Proposal]) -> list[Run]:
+    runs: list[Run] = []
+    pos = body_start
+    for passage in _passages(text, body_start, proposals):
+        if passage.start > pos:
+            runs.append(Run(text[pos:passage.start]))
+        runs += _bracket(text, passage)
+        pos = passage.end
+    if pos < len(text):
+        runs.append(Run(text[pos:]))
+    return runs
+
+
+def _bracket(text: str, passage: _Passage) -> list[Run]:
+    """One passage: "[draft wording / proposal – authors; authors delete]"."""
+    original = text[passage.start:passage.end]
+    wordings: dict[str, list[str]] = {}
+    deleters: list[str] = []
+    for p in passage.proposals:
+        version = _apply_in(text, passage, p).strip()
+        names = wordings.setdefault(version, []) if version else deleters
+        names += [a for a in p.authors if a not in names]
+    runs: list[Run] = [Run("[")]
+    parts = 0
+    if original.strip():
+        runs.append(Run(original.strip()))
+        parts += 1
+    for version, names in wordings.items():
+        runs += [Run(" / ")] if parts else []
+        runs += [Run(version, WORDING), Run(" – " + _names(names), CREDIT)]
+        parts += 1
+    if deleters:
+        runs.append(Run("; " if wordings else " – "))
+        runs.append(Run(_names(deleters) + " delete", CREDIT))
+    runs.append(Run("]"))
+    return _spaced(original, runs)
+
+
+def _spaced(original: str, runs: list[Run]) -> list[Run]:
+    """Keep the spaces around the struck wording outside the brackets."""
+    lead = original[: len(original) - len(original.lstrip())]
+    trail = original[len(original.rstrip()):] if original.strip() else ""
+    return ([Run(lead)] if lead else []) + runs + ([Run(trail)] if trail else [])
+
+
+def _apply_in(text: str, passage: _Passage, p: Proposal) -> str:
+    """The passage as this one proposal would have it."""
+    if p.kind is ProposalKind.DELETE:
+        return ""
+    start, end = max(p.start, passage.start), max(p.end, passage.start)
+    return text[passage.start:start] + p.text + text[end:passage.end]
+
+
+def _version(text: str, body_start: int, proposals: list[Proposal]) -> list[Run]:
+    """The paragraph body with these (one author's, non-overlapping) proposals in static markup."""
+    runs: list[Run] = []
+    pos = body_start
+    for p in sorted(proposals, key=lambda p: _span(p, text, body_start)):
+        start, end = _span(p, text, body_start)
+        if start < pos:
+            continue  # the author's proposals do not overlap; guard anyway
+        if start > pos:
+            runs.append(Run(text[pos:start]))
+        if end > start:
+            runs.append(Run(text[start:end], STRUCK))
+        if p.kind is ProposalKind.MODIFY and p.text:
+            runs.append(Run(p.text, WORDING))
+        pos = end
+    if pos < len(text):
+        runs.append(Run(text[pos:]))
+    return [r for r in runs if r.text]
+
+
+def _rationale(author: str, proposals: Iterable[Proposal]) -> list[Line]:
+    reasons = []
+    for p in proposals:
+        for c in p.credits:
+            if c.author == author and c.rationale and c.rationale not in reasons:
+                reasons.append(c.rationale)
+    if not reasons:
+        return []
+    return [Line("text", None, [Run("Rationale: ", CREDIT), Run(" ".join(reasons))])]
+
+
+def _authors_in(proposals: list[Proposal]) -> list[str]:
+    seen: list[str] = []
+    for p in proposals:
+        seen += [a for a in p.authors if a not in seen]
+    return seen
+
+
+def _names(authors: list[str]) -> str:
+    return ", ".join(a for a in authors if a) or "unattributed"
+
+
+

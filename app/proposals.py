@@ -1,0 +1,255 @@
+"""Proposals: the distinct changes a merge found on our draft, each crediting every author who made it.
+
+A Proposal is one strike-and/or-insert inside a paragraph, one new paragraph, or one whole-paragraph
+deletion, placed on our draft's text. Proposals of different authors that touch the same original
+text differently form a collision group; they are kept side by side, never cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from app.model import Draft
+from app.plan import Attribution, DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
+from app.segments import Op, Segment
+
+# Written between two authors' insertions at one place, so that accept-all does not run them together.
+SEPARATOR = " / "
+
+
+class ProposalKind(StrEnum):
+    """What a proposal does."""
+
+    MODIFY = "modify"
+    INSERT = "insert paragraph"
+    DELETE = "delete paragraph"
+
+
+class Decision(StrEnum):
+    """The reviewer's decision on a proposal."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+@dataclass
+class Credit:
+    """One author's share in a proposal: who, when (ISO text, may be empty), from which file, why."""
+
+    author: str
+    date: str = ""
+    source: str = ""
+    rationale: str = ""
+
+
+@dataclass
+class Proposal:
+    """One distinct change on our draft.
+
+    MODIFY strikes [start, end) of the paragraph's full text and inserts `text` at `end`;
+    INSERT adds the paragraph `text` (typed label included) after paragraph `paragraph`;
+    DELETE strikes paragraph `paragraph` whole.
+    """
+
+    id: str
+    kind: ProposalKind
+    paragraph: int
+    credits: list[Credit]
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    label: str | None = None  # INSERT: the new paragraph's label ("83 bis")
+    collision: int | None = None  # the collision group, when proposals of others overlap this one
+    decision: Decision = Decision.PENDING
+    order: int = 0  # INSERT: position among the paragraphs inserted after the same one
+
+    @property
+    def authors(self) -> list[str]:
+        """Every author who proposed it, in the order they came."""
+        return [c.author for c in self.credits]
+
+    @property
+    def by(self) -> str:
+        """The authors as written on a revision: "G77; EU"."""
+        return "; ".join(self.authors)
+
+    def same_change(self, other: Proposal) -> bool:
+        """Whether both propose exactly the same thing."""
+        if self.kind is not other.kind or self.paragraph != other.paragraph:
+            return False
+        if self.kind is ProposalKind.INSERT:
+            return _body(self.text) == _body(other.text)
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def credit(self, more: Iterable[Credit]) -> None:
+        """Add the credits of authors not credited yet."""
+        known = set(self.authors)
+        for c in more:
+            if c.author not in known:
+                self.credits.append(c)
+                known.add(c.author)
+
+
+@dataclass
+class Collision:
+    """Proposals of different authors over overlapping original text of one paragraph."""
+
+    id: int
+    paragraph: int
+    proposals: list[Proposal] = field(default_factory=list)
+
+
+def _body(text: str) -> str:
+    from app.labels import split_typed_label
+
+    _, start = split_typed_label(text)
+    return text[start:].strip()
+
+
+def overlaps(a: Proposal, b: Proposal) -> bool:
+    """Whether two proposals touch the same original text (or the same insertion point, differently)."""
+    if a.paragraph != b.paragraph or ProposalKind.INSERT in (a.kind, b.kind):
+        return False
+    if ProposalKind.DELETE in (a.kind, b.kind):
+        return True
+    if a.start < a.end and b.start < b.end:
+        return a.start < b.end and b.start < a.end
+    if a.start == a.end and b.start == b.end:
+        return a.start == b.start and a.text != b.text
+    point, span = (a, b) if a.start == a.end else (b, a)
+    if span.start < point.start < span.end:
+        return True
+    # Both insert at the end of the strike: two texts at one place.
+    return point.start == span.end and bool(span.text) and point.text != span.text
+
+
+def find_collisions(proposals: list[Proposal]) -> list[Collision]:
+    """Group overlapping proposals of different authors (transitively); sets each one's `collision`."""
+    for p in proposals:
+        p.collision = None
+    by_paragraph: dict[int, list[Proposal]] = {}
+    for p in proposals:
+        if p.kind is not ProposalKind.INSERT:
+            by_paragraph.setdefault(p.paragraph, []).append(p)
+    groups: list[Collision] = []
+    for paragraph in sorted(by_paragraph):
+        for group in _connected(by_paragraph[paragraph]):
+            if len(group) > 1:
+                collision = Collision(len(groups) + 1, paragraph, group)
+                for p in group:
+                    p.collision = collision.id
+                groups.append(collision)
+    return groups
+
+
+def _connected(items: list[Proposal]) -> list[list[Proposal]]:
+    """The items in groups linked by overlaps between different authors (union-find)."""
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if set(a.authors) != set(b.authors) and overlaps(a, b):
+                parent[root(j)] = root(i)
+    members: dict[int, list[Proposal]] = {}
+    for i, p in enumerate(items):
+        members.setdefault(root(i), []).append(p)
+    return list(members.values())
+
+
+def plan_of(draft: Draft, proposals: list[Proposal], date: datetime, *, compiler: str = "Redline Desk",
+            decisions: frozenset[Decision] = frozenset({Decision.PENDING, Decision.ACCEPTED})) -> RedlinePlan:
+    """The proposals with one of `decisions` as a redline plan on the draft.
+
+    Every proposal is written under its own authors. Where proposals collide they are written side
+    by side: a strike is made once (by the first proposal covering the text), every insertion is kept
+    at its place, and insertions of different proposals at one place are separated by SEPARATOR,
+    credited to `compiler`.
+    """
+    chosen = [p for p in proposals if p.decision in decisions]
+    plan = RedlinePlan()
+    by_paragraph: dict[int, list[Proposal]] = {}
+    inserts: dict[int, list[Proposal]] = {}
+    for p in chosen:
+        (inserts if p.kind is ProposalKind.INSERT else by_paragraph).setdefault(p.paragraph, []).append(p)
+    for index in sorted(set(by_paragraph) | set(inserts)):
+        para = draft.paragraphs[index]
+        changes = by_paragraph.get(index, [])
+        deletes = [p for p in changes if p.kind is ProposalKind.DELETE]
+        if deletes and len(deletes) == len(changes):
+            plan.add(DeleteParagraph(para.anchor, _attribution(deletes[0], date)))
+        elif changes:
+            segments, authors = _side_by_side(para.text, para.body_start, changes, date, compiler)
+            first = next((a for a in authors if a is not None), Attribution(compiler, date))
+            plan.add(ModifyParagraph(para.anchor, segments, first, authors))
+        for p in sorted(inserts.get(index, []), key=lambda p: p.order):
+            plan.add(InsertParagraph(para.anchor, p.text, _attribution(p, date)))
+    return plan
+
+
+def _attribution(p: Proposal, default: datetime) -> Attribution:
+    return Attribution(p.by, parse_date([c.date for c in p.credits], default))
+
+
+def parse_date(values: list[str], default: datetime) -> datetime:
+    """The first readable ISO date among `values`, else `default`."""
+    for value in values:
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+    return default
+
+
+def _side_by_side(text: str, body_start: int, changes: list[Proposal], date: datetime,
+                  compiler: str) -> tuple[list[Segment], list[Attribution | None]]:
+    """Segments over `text` for possibly overlapping proposals (see plan_of)."""
+    ordered = sorted(changes, key=lambda p: (_span(p, text, body_start)[0], -_span(p, text, body_start)[1]))
+    struck_by: list[int | None] = [None] * len(text)
+    inserts_at: dict[int, list[int]] = {}
+    for n, p in enumerate(ordered):
+        start, end = _span(p, text, body_start)
+        for i in range(start, end):
+            if struck_by[i] is None:
+                struck_by[i] = n
+        if p.kind is ProposalKind.MODIFY and p.text:
+            inserts_at.setdefault(end, []).append(n)
+    by = [_attribution(p, date) for p in ordered]
+    segments: list[Segment] = []
+    authors: list[Attribution | None] = []
+
+    def add(op: Op, piece: str, who: Attribution | None) -> None:
+        if segments and segments[-1].op is op and authors[-1] == who:
+            segments[-1] = Segment(op, segments[-1].text + piece)
+        else:
+            segments.append(Segment(op, piece))
+            authors.append(who)
+
+    for pos in range(len(text) + 1):
+        for k, n in enumerate(inserts_at.get(pos, [])):
+            if k:
+                add(Op.INSERT, SEPARATOR, Attribution(compiler, date))
+            add(Op.INSERT, ordered[n].text, by[n])
+        if pos < len(text):
+            owner = struck_by[pos]
+            if owner is None:
+                add(Op.EQUAL, text[pos], None)
+            else:
+                add(Op.DELETE, text[pos], by[owner])
+    return segments, authors
+
+
+def _span(p: Proposal, text: str, body_start: int) -> tuple[int, int]:
+    if p.kind is ProposalKind.DELETE:
+        return body_start, len(text)
+    return p.start, p.end
