@@ -6,6 +6,7 @@ copy every untouched part byte-for-byte and replace the output atomically.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,15 +34,46 @@ XML_PARSER = etree.XMLParser(
 )
 
 
+# ISO/IEC 29500 Strict names the same vocabularies with other namespaces; parts are read as transitional.
+STRICT_NAMESPACES: dict[str, str] = {
+    "http://purl.oclc.org/ooxml/wordprocessingml/main": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships":
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "http://purl.oclc.org/ooxml/officeDocument/math": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "http://purl.oclc.org/ooxml/drawingml/main": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing":
+        "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "http://purl.oclc.org/ooxml/drawingml/picture": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+}
+_STRICT_HINT = "purl.oclc.org/ooxml/"
+_STRICT_DECLARATION = re.compile(
+    rb'(xmlns(?::[^=\s]+)?=")(' + b"|".join(re.escape(k.encode()) for k in STRICT_NAMESPACES) + rb')(")'
+)
+
+
 def parse_xml(data: bytes, where: str) -> etree._Element:
-    """Parse a part's XML; DocumentError on malformed XML or any DOCTYPE."""
+    """Parse a part's XML; DocumentError on malformed XML or any DOCTYPE. Strict namespaces become transitional."""
     try:
         root = etree.fromstring(data, XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise DocumentError(f"{where}: malformed XML ({exc.msg}); the file is damaged, re-save it in Word") from None
     if getattr(root.getroottree().docinfo, "doctype", ""):
         raise DocumentError(f"{where}: XML with a DOCTYPE is refused (possible entity attack)")
-    return root
+    return _as_transitional(root, data)
+
+
+def _as_transitional(root: etree._Element, data: bytes) -> etree._Element:
+    """The same tree with ISO/IEC 29500 Strict namespace declarations renamed to their transitional twins.
+
+    Only namespace declarations change (prefixes are kept), so every reader and writer that knows
+    the transitional names (w:p, r:id, …) reads a Strict document too. A tree written back keeps
+    transitional names.
+    """
+    if not any(_STRICT_HINT.encode(enc) in data for enc in ("utf-8", "utf-16-le", "utf-16-be")):
+        return root  # cheap test first: most parts never mention a Strict namespace
+    text = etree.tostring(root, encoding="UTF-8")
+    mapped = _STRICT_DECLARATION.sub(lambda m: m[1] + STRICT_NAMESPACES[m[2].decode()].encode() + m[3], text)
+    return etree.fromstring(mapped, XML_PARSER)
 
 
 @dataclass

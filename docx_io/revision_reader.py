@@ -5,9 +5,11 @@ the stack of revisions they lie in (see revision_segments). A record is a maxima
 consecutive segments with the same stack; its kind is the innermost change, and the changes it
 is stacked on are kept in `under` (text inserted by one author and deleted by another gives a
 "delete" record with the insertion under it, as LibreOffice shows it). Paragraph breaks inside a
-record are "\\n". A paragraph's formatting change (w:pPrChange) is a record over the paragraph's
-text, split where deleted text interrupts it. Table-row insertions and deletions are listed in
-`RevisionSet.rows`: LibreOffice reports them through the text of the row's cells.
+record are "\\n"; a comment anchor (w:commentReference) ends a record, since Writer anchors the
+comment on a character outside the change. A paragraph's formatting change (w:pPrChange) is a
+record over the paragraph's text, split where deleted text interrupts it. Table-row insertions
+and deletions are listed in `RevisionSet.rows`: LibreOffice reports them through the text of the
+row's cells.
 """
 
 from __future__ import annotations
@@ -143,7 +145,7 @@ def stream_revisions(stream: StoryStream) -> list[Revision]:
     current: list[Segment] = []
     key: tuple[Mark, ...] = ()
     for seg in stream.segments:
-        seg_key = _key(seg)
+        seg_key = () if seg.boundary else _key(seg)
         if not seg_key or not _combinable(seg_key, key):
             _flush(current, key, stream, out)
             current, key = [], seg_key

@@ -24,7 +24,7 @@ _TRANSPARENT = {
     _W + n for n in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo", "sdtContent", "sdt")
 }
 _BLOCK_CONTAINERS = {_W + n for n in ("sdt", "sdtContent", "customXml", "ins", "del", "moveTo", "moveFrom")}
-_HIDDEN_CHILDREN = {_W + n for n in ("rPr", "lastRenderedPageBreak", "annotationRef", "commentReference")}
+_HIDDEN_CHILDREN = {_W + n for n in ("rPr", "lastRenderedPageBreak", "annotationRef")}
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Segment:
     note: str | None = None  # "footnote" / "endnote" for a reference whose number is filled in per view
     custom_note_mark: bool = False
     row: tuple[Mark, ...] = ()  # w:trPr/w:ins|w:del of the enclosing table rows
+    boundary: bool = False  # a comment anchor: no text, but ends the record it interrupts
 
 
 @dataclass
@@ -82,6 +83,7 @@ class _Builder:
         self.paragraph = -1
         self.fields: list[bool] = []  # open complex fields: True while in the instruction part
         self.row: tuple[Mark, ...] = ()
+        self.section_start = True  # no paragraph yet in the current section
 
     def blocks(self, el: etree._Element, stack: tuple[Mark, ...], row: tuple[Mark, ...], final_owner: bool) -> None:
         """Block content of a body, cell or note; the last paragraph's mark is final when final_owner."""
@@ -113,8 +115,10 @@ class _Builder:
             self.stream.para_changes[self.paragraph] = mark_of(change, "paragraph-format")
         start = len(self.stream.segments)
         self.inline(p, stack)
-        if _section_only(p) and not any(seg.text for seg in self.stream.segments[start:]):
-            # An empty paragraph carrying a mid-document section break: Writer has no paragraph there.
+        first_in_section, self.section_start = self.section_start, _section_only(p)
+        if self.section_start and not first_in_section and not any(seg.text for seg in self.stream.segments[start:]):
+            # An empty paragraph carrying a mid-document section break: Writer has no paragraph there,
+            # unless it is the only paragraph of its section.
             del self.stream.segments[start:]
             self.stream.para_changes.pop(self.paragraph, None)
             self.paragraph -= 1
@@ -157,6 +161,9 @@ class _Builder:
             return Segment("", stack, self.paragraph, fmt=fmt, note=note, custom_note_mark=custom, row=self.row)
         if self.fields and self.fields[-1]:
             return None  # instruction text of a complex field: not shown
+        if tag == _W + "commentReference":
+            # Writer anchors the comment on a character of its own, outside any tracked change.
+            return Segment("", stack, self.paragraph, boundary=True, row=self.row)
         text = child_text(child)
         if not text:
             return None

@@ -201,3 +201,42 @@ def test_changes_in_hyperlink_and_content_control() -> None:
     content = etree.SubElement(etree.SubElement(p, qn("w:sdt")), qn("w:sdtContent"))
     _run(_change(content, "w:del", "Kim", D2), "control", deleted=True)
     assert _summary(_pkg(root)) == [("insert", "Kim", "link"), ("delete", "Kim", "control")]
+
+
+def test_comment_anchor_splits_an_insertion() -> None:
+    root, body = _doc()
+    p = _para(body)
+    ins = _change(p, "w:ins", "Lea")
+    etree.SubElement(ins, qn("w:commentRangeStart"), {qn("w:id"): "7"})
+    _run(ins, "noted ")
+    etree.SubElement(ins, qn("w:commentRangeEnd"), {qn("w:id"): "7"})
+    ref = etree.SubElement(ins, qn("w:r"))
+    etree.SubElement(ref, qn("w:commentReference"), {qn("w:id"): "7"})
+    _run(ins, "and more")
+    pkg = _pkg(root)
+    assert _summary(pkg) == [("insert", "Lea", "noted "), ("insert", "Lea", "and more")]
+    assert accepted_text(pkg) == "noted and more\n"
+
+
+def test_section_break_paragraph_kept_only_when_alone_in_its_section() -> None:
+    root, body = _doc()
+    for text, breaks in (("", True), ("Text", False), ("", True), ("Last", False)):
+        p = _para(body, text)
+        if breaks:
+            etree.SubElement(etree.SubElement(p, qn("w:pPr")), qn("w:sectPr"))
+    # Sections [empty break] and [Text, empty break]: Writer keeps the first (its section's only
+    # paragraph) and has no paragraph for the second.
+    pkg = _pkg(root)
+    assert accepted_text(pkg) == "\nText\nLast\n"
+
+
+def test_strict_namespace_read_as_transitional() -> None:
+    strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    root = etree.Element(f"{{{strict}}}document", nsmap={"w": strict})
+    p = etree.SubElement(etree.SubElement(root, f"{{{strict}}}body"), f"{{{strict}}}p")
+    ins = etree.SubElement(p, f"{{{strict}}}ins", {f"{{{strict}}}author": "Max", f"{{{strict}}}id": "1"})
+    etree.SubElement(etree.SubElement(ins, f"{{{strict}}}r"), f"{{{strict}}}t").text = "strict"
+    pkg = _pkg(root)
+    assert pkg.xml("word/document.xml").tag == qn("w:document")
+    assert _summary(pkg) == [("insert", "Max", "strict")]
+    assert accepted_text(pkg) == "strict\n"
