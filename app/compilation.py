@@ -10,6 +10,8 @@ square brackets: the draft's wording first, then each proposed wording (bold) wi
 
 New paragraphs carry their bis/ter number; untouched numbered paragraphs may end "[Agreed ad ref]".
 
+Accepted proposals are agreed text: written plainly, without brackets. Rejected ones are left out.
+
 `comparison_rows`: two columns, the current text and, for each author, the paragraph as that author
 would have it (static markup: struck text struck through, new text bold) with the rationale.
 """
@@ -168,6 +170,9 @@ def _bracketed(text: str, body_start: int, proposals: list[Proposal]) -> list[Ru
 def _bracket(text: str, passage: _Passage) -> list[Run]:
     """One passage: "[draft wording / proposal – authors; authors delete]"."""
     original = text[passage.start:passage.end]
+    settled = {_apply_in(text, passage, p) for p in passage.proposals}
+    if len(settled) == 1 and all(p.decision is Decision.ACCEPTED for p in passage.proposals):
+        return [Run(settled.pop())]  # agreed: plain text, no brackets
     wordings: dict[str, list[str]] = {}
     deleters: list[str] = []
     for p in passage.proposals:
@@ -187,13 +192,16 @@ def _bracket(text: str, passage: _Passage) -> list[Run]:
         runs.append(Run("; " if wordings else " – "))
         runs.append(Run(_names(deleters) + " delete", CREDIT))
     runs.append(Run("]"))
-    return _spaced(original, runs)
+    around = original if original.strip() else _apply_in(text, passage, passage.proposals[0])
+    return _spaced(around, runs)
 
 
-def _spaced(original: str, runs: list[Run]) -> list[Run]:
-    """Keep the spaces around the struck wording outside the brackets."""
-    lead = original[: len(original) - len(original.lstrip())]
-    trail = original[len(original.rstrip()):] if original.strip() else ""
+def _spaced(around: str, runs: list[Run]) -> list[Run]:
+    """Keep the spaces around the passage (its draft wording, or an insertion) outside the brackets."""
+    if not around.strip():
+        return runs
+    lead = around[: len(around) - len(around.lstrip())]
+    trail = around[len(around.rstrip()):]
     return ([Run(lead)] if lead else []) + runs + ([Run(trail)] if trail else [])
 
 

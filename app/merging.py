@@ -19,7 +19,7 @@ from app.errors import AmendmentError, DocumentError
 from app.merge import Incoming, MergeResult, merge
 from app.model import Draft
 from app.planning import active
-from app.proposals import plan_of
+from app.proposals import Decision, plan_of
 from app.segments import Op
 from app.untracked import edited_copy_changes
 from docx_io.incoming import read_incoming
@@ -84,19 +84,32 @@ def _credited_to(para: IncomingParagraph, author: str) -> IncomingParagraph:
 
 
 def amendments_as_incoming(draft: Draft, amendments: list[Amendment]) -> list[IncomingParagraph]:
-    """Amendments (ours, or a text form's) as incoming paragraphs on the draft, each credited to its author."""
-    out: list[IncomingParagraph] = []
+    """Amendments (ours, or a text form's) as a redline of the whole draft: every paragraph in order,
+    amended ones with their changes credited to the amendment's author, new ones after their target."""
+    changed: dict[str, Amendment] = {}
+    inserted: dict[str, list[Amendment]] = {}
     for a in active(amendments):
-        who = a.attribution or "Redline Desk"
-        target = draft.by_label(a.target)
         if a.kind is Kind.INSERT:
-            text = f"{a.label}.\t{a.option.proposed.strip()}"
-            out.append(IncomingParagraph(-1, [Change(Op.INSERT, text, who)], inserted=True, rationale=a.rationale))
-            continue
-        changes = [Change(Op.EQUAL, target.prefix)] + [
-            Change(s.op, s.text, who if s.op is not Op.EQUAL else "") for s in a.option.segments
-        ]
-        out.append(IncomingParagraph(-1, changes, deleted=a.kind is Kind.DELETE, rationale=a.rationale))
+            inserted.setdefault(a.target, []).append(a)
+        else:
+            changed.setdefault(a.target, a)
+    out: list[IncomingParagraph] = []
+    for para in draft.paragraphs:
+        mine = changed.get(para.label) if para.label else None
+        if mine is None:
+            out.append(IncomingParagraph(para.anchor, [Change(Op.EQUAL, para.text)], in_table=para.in_table))
+        else:
+            who = mine.attribution or "Redline Desk"
+            changes = [Change(Op.EQUAL, para.prefix)] + [
+                Change(s.op, s.text, who if s.op is not Op.EQUAL else "") for s in mine.option.segments
+            ]
+            out.append(IncomingParagraph(para.anchor, changes, deleted=mine.kind is Kind.DELETE,
+                                         in_table=para.in_table, rationale=mine.rationale))
+        for new in inserted.get(para.label or "", []) if para.label else []:
+            text = f"{new.label}.\t{new.option.proposed.strip()}"
+            who = new.attribution or "Redline Desk"
+            out.append(IncomingParagraph(-1, [Change(Op.INSERT, text, who)], inserted=True, mark_inserted=True,
+                                         rationale=new.rationale))
     return out
 
 
@@ -121,14 +134,21 @@ def merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, *, ours: 
 
 def write_merged(pkg: Package, result: MergeResult, out: Path, *, form: str, agreed_ad_ref: bool = False,
                  title: str = "", compiler: str = "Redline Desk") -> list[str]:
-    """Write one form of the merge (full, compilation, table); returns notices for the user."""
+    """Write one form of the merge; returns notices for the user.
+
+    full: every proposal not rejected as tracked changes under its authors; compilation: UN bracketed
+    text; table: current text | proposals; clean: the draft with the accepted proposals applied.
+    """
     check_output_path(out)
-    if form not in MERGE_FORMS:
-        raise AmendmentError(f"unknown merge form '{form}'; use one of {', '.join(MERGE_FORMS)}")
+    if form not in (*MERGE_FORMS, "clean"):
+        raise AmendmentError(f"unknown merge form '{form}'; use one of {', '.join(MERGE_FORMS)} or clean")
     _check_form_options(out, form, "tracked")
     draft = result.draft
     if form == "full":
         return write_redline(pkg, plan_of(draft, result.proposals, result.date, compiler=compiler), out)
+    if form == "clean":
+        accepted = plan_of(draft, result.proposals, result.date, decisions=frozenset({Decision.ACCEPTED}))
+        return write_redline(pkg, accepted, out, tracked=False)
     from docx_io.compilation_writer import write_compilation, write_table
 
     symbol = document_symbol(draft.title)

@@ -1,0 +1,153 @@
+"""Reviewing a merge: accept or reject proposals per change, per author or per paragraph, and settle
+collisions by picking one proposal, combining them, or writing a new wording.
+
+Rejected proposals leave every output. Accepted ones are agreed: the compilation writes them as plain
+text, the `clean` form applies them; the `full` form writes accepted and pending ones as tracked
+changes under their authors.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+
+from app.errors import AmendmentError
+from app.merge import MergeResult
+from app.proposals import Collision, Credit, Decision, Proposal, ProposalKind, find_collisions
+
+
+class Review:
+    """The decisions on one merge's proposals."""
+
+    def __init__(self, result: MergeResult) -> None:
+        self.result = result
+        self._next = len(result.proposals) + 1
+
+    @property
+    def proposals(self) -> list[Proposal]:
+        """Every proposal, decided or not, in order of arrival."""
+        return self.result.proposals
+
+    @property
+    def authors(self) -> list[str]:
+        """Every author with a proposal, in order of first appearance."""
+        seen: list[str] = []
+        for p in self.proposals:
+            seen += [a for a in p.authors if a not in seen]
+        return seen
+
+    def by_id(self, proposal_id: str) -> Proposal:
+        """The proposal with this id."""
+        for p in self.proposals:
+            if p.id == proposal_id:
+                return p
+        raise AmendmentError(f"no proposal '{proposal_id}' in this merge")
+
+    def on_paragraph(self, index: int) -> list[Proposal]:
+        """The proposals on the draft paragraph at `index` (new paragraphs after it included)."""
+        return [p for p in self.proposals if p.paragraph == index]
+
+    # ----- decisions -----
+
+    def decide(self, ids: Iterable[str], decision: Decision) -> None:
+        """Set the decision on these proposals."""
+        for proposal_id in ids:
+            self.by_id(proposal_id).decision = decision
+
+    def decide_author(self, author: str, decision: Decision) -> int:
+        """Decide every proposal credited to `author`; returns how many."""
+        mine = [p for p in self.proposals if author in p.authors]
+        for p in mine:
+            p.decision = decision
+        return len(mine)
+
+    def decide_paragraph(self, index: int, decision: Decision) -> int:
+        """Decide every proposal on one paragraph; returns how many."""
+        mine = self.on_paragraph(index)
+        for p in mine:
+            p.decision = decision
+        return len(mine)
+
+    # ----- collisions -----
+
+    def collisions(self) -> list[Collision]:
+        """Collisions among the proposals not rejected (recomputed after every decision)."""
+        live = [p for p in self.proposals if p.decision is not Decision.REJECTED]
+        for p in self.proposals:
+            p.collision = None
+        return find_collisions(live)
+
+    def collision_of(self, proposal_id: str) -> Collision | None:
+        """The live collision the proposal is part of."""
+        return next((c for c in self.collisions() if any(p.id == proposal_id for p in c.proposals)), None)
+
+    def pick(self, proposal_id: str) -> None:
+        """Settle a collision in favour of one proposal: it is accepted, the others rejected."""
+        chosen = self.by_id(proposal_id)
+        collision = self.collision_of(proposal_id)
+        others = [p for p in collision.proposals if p is not chosen] if collision else []
+        chosen.decision = Decision.ACCEPTED
+        for p in others:
+            p.decision = Decision.REJECTED
+
+    def combine(self, proposal_ids: list[str], text: str | None = None, author: str = "") -> Proposal:
+        """Replace overlapping proposals of one paragraph by one change over their joint span.
+
+        Its wording is `text` when given (the reviewer's own), else each proposal's wording of the
+        span in turn, joined by a space; it credits `author` when given, else every author combined.
+        The originals are rejected.
+        """
+        chosen = [self.by_id(i) for i in proposal_ids]
+        if not chosen:
+            raise AmendmentError("choose the proposals to combine")
+        paragraphs = {p.paragraph for p in chosen}
+        if len(paragraphs) != 1 or any(p.kind is ProposalKind.INSERT for p in chosen):
+            raise AmendmentError("only changes inside one paragraph can be combined; pick one instead")
+        para = self.result.draft.paragraphs[paragraphs.pop()]
+        start = min(_span(p, para.body_start, len(para.text))[0] for p in chosen)
+        end = max(_span(p, para.body_start, len(para.text))[1] for p in chosen)
+        if text is None:
+            versions: list[str] = []
+            for p in chosen:
+                version = _version(para.text, start, end, p).strip()
+                if version and version not in versions:
+                    versions.append(version)
+            text = " ".join(versions)
+            lead = para.text[start:end][: len(para.text[start:end]) - len(para.text[start:end].lstrip())]
+            text = (lead + text) if text else ""
+        credits = [Credit(author)] if author else _all_credits(chosen)
+        new = Proposal(f"p{self._next}", ProposalKind.MODIFY, para.index, credits, start, end, text,
+                       decision=Decision.ACCEPTED)
+        self._next += 1
+        for p in chosen:
+            p.decision = Decision.REJECTED
+        self.proposals.append(new)
+        return new
+
+    # ----- undo -----
+
+    def snapshot(self) -> list[Proposal]:
+        """A copy of the proposals and their decisions, to restore on undo."""
+        return copy.deepcopy(self.proposals)
+
+    def restore(self, snapshot: list[Proposal]) -> None:
+        """Go back to a snapshot."""
+        self.result.proposals = copy.deepcopy(snapshot)
+        self._next = max(self._next, len(self.result.proposals) + 1)
+
+
+def _span(p: Proposal, body_start: int, length: int) -> tuple[int, int]:
+    return (body_start, length) if p.kind is ProposalKind.DELETE else (p.start, p.end)
+
+
+def _version(text: str, start: int, end: int, p: Proposal) -> str:
+    if p.kind is ProposalKind.DELETE:
+        return ""
+    return text[start:p.start] + p.text + text[p.end:end]
+
+
+def _all_credits(proposals: list[Proposal]) -> list[Credit]:
+    out: list[Credit] = []
+    for p in proposals:
+        out += [c for c in p.credits if c.author not in {o.author for o in out}]
+    return out
