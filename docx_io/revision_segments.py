@@ -50,6 +50,7 @@ class Segment:
     custom_note_mark: bool = False
     row: tuple[Mark, ...] = ()  # w:trPr/w:ins|w:del of the enclosing table rows
     boundary: bool = False  # a comment anchor: no text, but ends the record it interrupts
+    field: str = ""  # the field type ("DATE", "PAGE", …) when the text is a field's stored result
 
 
 @dataclass
@@ -68,6 +69,14 @@ def mark_of(el: etree._Element, kind: str) -> Mark:
     return Mark(kind, w_attr(el, "author") or "", w_attr(el, "date") or "")
 
 
+def push(stack: tuple[Mark, ...], mark: Mark) -> tuple[Mark, ...]:
+    """The stack inside one more wrapper. Writer stacks a deletion on an insertion only: an insertion
+    inside a deletion or move source (w:del/w:ins, w:moveFrom/w:ins) is a plain insertion there."""
+    if mark.kind in ADDED:
+        stack = tuple(m for m in stack if m.kind not in REMOVED)
+    return (*stack, mark)
+
+
 def build_stream(container: etree._Element, story: str, part: str) -> StoryStream:
     """Linearise a body, note or header/footer element into a StoryStream."""
     stream = StoryStream(story, part)
@@ -81,7 +90,8 @@ class _Builder:
     def __init__(self, stream: StoryStream) -> None:
         self.stream = stream
         self.paragraph = -1
-        self.fields: list[bool] = []  # open complex fields: True while in the instruction part
+        self.fields: list[_OpenField] = []  # open complex fields, innermost last
+        self.simple_fields: list[str] = []  # types of the w:fldSimple the walk is inside
         self.row: tuple[Mark, ...] = ()
         self.section_start = True  # no paragraph yet in the current section
 
@@ -135,7 +145,11 @@ class _Builder:
             if tag == _W + "r":
                 self.run(child, stack)
             elif tag in WRAPPER_KINDS:
-                self.inline(child, (*stack, mark_of(child, WRAPPER_KINDS[tag])))
+                self.inline(child, push(stack, mark_of(child, WRAPPER_KINDS[tag])))
+            elif tag == _W + "fldSimple":
+                self.simple_fields.append(field_type(w_attr(child, "instr") or ""))
+                self.inline(child, stack)
+                self.simple_fields.pop()
             elif tag in _TRANSPARENT:
                 self.inline(child, stack)
 
@@ -159,7 +173,9 @@ class _Builder:
             note = "footnote" if tag == _W + "footnoteReference" else "endnote"
             custom = w_attr(child, "customMarkFollows") in ("1", "true", "on")
             return Segment("", stack, self.paragraph, fmt=fmt, note=note, custom_note_mark=custom, row=self.row)
-        if self.fields and self.fields[-1]:
+        if self.fields and self.fields[-1].in_instruction:
+            if tag in (_W + "instrText", _W + "delInstrText"):
+                self.fields[-1].instruction += child.text or ""
             return None  # instruction text of a complex field: not shown
         if tag == _W + "commentReference":
             # Writer anchors the comment on a character of its own, outside any tracked change.
@@ -167,16 +183,36 @@ class _Builder:
         text = child_text(child)
         if not text:
             return None
-        return Segment(text, stack, self.paragraph, fmt=fmt, row=self.row)
+        return Segment(text, stack, self.paragraph, fmt=fmt, row=self.row, field=self._field_type())
 
     def _field(self, fld: etree._Element) -> None:
         kind = w_attr(fld, "fldCharType")
         if kind == "begin":
-            self.fields.append(True)
+            self.fields.append(_OpenField())
         elif kind == "separate" and self.fields:
-            self.fields[-1] = False
+            self.fields[-1].in_instruction = False
         elif kind == "end" and self.fields:
             self.fields.pop()
+
+    def _field_type(self) -> str:
+        """The type of the innermost field whose result is being read ("" outside fields)."""
+        if self.fields:
+            return field_type(self.fields[-1].instruction)
+        return self.simple_fields[-1] if self.simple_fields else ""
+
+
+@dataclass
+class _OpenField:
+    """A complex field between its begin and end characters."""
+
+    instruction: str = ""
+    in_instruction: bool = True
+
+
+def field_type(instruction: str) -> str:
+    """A field instruction's type in upper case ("DATE" for ' DATE \\@ "d MMMM yyyy" ')."""
+    words = instruction.split()
+    return words[0].upper() if words else ""
 
 
 def _section_only(p: etree._Element) -> bool:

@@ -8,7 +8,7 @@ from lxml import etree
 
 from docx_io.ns import W, qn
 from docx_io.package import Package, serialize
-from docx_io.revision_reader import read_revisions
+from docx_io.revision_reader import read_revisions, story_streams
 from docx_io.revision_views import accepted_text, rejected_text
 
 D1 = "2025-01-01T10:00:00Z"
@@ -240,3 +240,31 @@ def test_strict_namespace_read_as_transitional() -> None:
     assert pkg.xml("word/document.xml").tag == qn("w:document")
     assert _summary(pkg) == [("insert", "Max", "strict")]
     assert accepted_text(pkg) == "strict\n"
+
+
+def test_insertion_inside_a_move_source_is_a_plain_insertion() -> None:
+    root, body = _doc()
+    p = _para(body, "a")
+    _run(_change(_change(p, "w:moveFrom", "Ned"), "w:ins", "Ned"), "b")
+    pkg = _pkg(root)
+    revisions = read_revisions(pkg).revisions
+    assert [(r.kind, r.text, r.under) for r in revisions] == [("insert", "b", ())]
+    assert accepted_text(pkg) == "ab\n"
+    assert rejected_text(pkg) == "a\n"
+
+
+def test_segments_know_the_field_their_text_is_the_result_of() -> None:
+    root, body = _doc()
+    p = _para(body, "On ")
+    for kind, instr, text in (("begin", None, None), (None, " DA", None), (None, "TE \\@ d/M ", None),
+                              ("separate", None, None), (None, None, "1/2"), ("end", None, None)):
+        run = etree.SubElement(p, qn("w:r"))
+        if kind:
+            etree.SubElement(run, qn("w:fldChar"), {qn("w:fldCharType"): kind})
+        elif instr:
+            etree.SubElement(run, qn("w:instrText")).text = instr
+        else:
+            etree.SubElement(run, qn("w:t")).text = text
+    _run(etree.SubElement(p, qn("w:fldSimple"), {qn("w:instr"): " page "}), "7")
+    segments = story_streams(_pkg(root))[-1].segments
+    assert [(s.text, s.field) for s in segments] == [("On ", ""), ("1/2", "DATE"), ("7", "PAGE"), ("\n", "")]
