@@ -15,6 +15,7 @@ from app.align import align
 from app.attributed import IncomingParagraph
 from app.errors import LabelError
 from app.labels import next_inserted_label, split_typed_label
+from app.landing import merged_target, split_targets
 from app.model import Draft, Kind, Paragraph
 from app.plan import RedlinePlan
 from app.proposals import Collision, Credit, Decision, Proposal, ProposalKind, find_collisions, plan_of
@@ -122,23 +123,23 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult) -> list[Propos
     kept = [p for p in source.paragraphs if not p.inserted]
     theirs = [_as_paragraph(i, p) for i, p in enumerate(kept)]
     pairs = align(draft.paragraphs, theirs)
-    ours_of = {pair.new: pair.old for pair in pairs if pair.new is not None}
+    ours_of = {pair.new: pair.old for pair in pairs if pair.new is not None and pair.old is not None}
+    paired = set(ours_of.values())
     out: list[Proposal] = []
     last_ours: int | None = None
-    kept_index = -1
-    for para in source.paragraphs:
+    for kept_index, para in _numbered(source.paragraphs):
         if para.inserted:
             proposal = _new_paragraph(source, para, last_ours, result)
             if proposal is not None:
                 out.append(proposal)
             continue
-        kept_index += 1
         ours = ours_of.get(kept_index)
         if ours is not None:
             last_ours = ours
         if not para.changed:
             continue
-        if ours is None:
+        targets = _targets(draft, para, kept_index, ours_of, paired)
+        if not targets:
             for author in sorted(para.authors):
                 result.not_applicable.append(ReportLine(
                     source.name, author, None, "modify", NOT_APPLICABLE,
@@ -146,11 +147,33 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult) -> list[Propos
             continue
         if para.deleted:
             credits = [_credit(a, para, source) for a in sorted(para.authors)]
-            out.append(Proposal("", ProposalKind.DELETE, ours, credits))
+            out += [Proposal("", ProposalKind.DELETE, t, list(credits)) for t in targets]
             continue
         for author in sorted(para.authors):
-            out += _carry(draft.paragraphs[ours], para, author, source, result)
+            out += _carry([draft.paragraphs[t] for t in targets], para, author, source, result)
     return out
+
+
+def _numbered(paragraphs: list[IncomingParagraph]) -> list[tuple[int, IncomingParagraph]]:
+    """Each paragraph with its index among the ones that were there before (not inserted); -1 for new ones."""
+    out: list[tuple[int, IncomingParagraph]] = []
+    n = 0
+    for para in paragraphs:
+        out.append((-1, para) if para.inserted else (n, para))
+        n += 0 if para.inserted else 1
+    return out
+
+
+def _targets(draft: Draft, para: IncomingParagraph, kept_index: int, ours_of: dict[int, int],
+             paired: set[int]) -> list[int]:
+    """Our paragraphs that hold this paragraph's original text: its pair (with the pieces the draft
+    split it into), or, unpaired, the neighbour's pair the draft merged it into; [] when none."""
+    ours = ours_of.get(kept_index)
+    if ours is not None:
+        return split_targets(draft.paragraphs, para.original, ours, paired)
+    near = [ours_of[k] for k in (kept_index - 1, kept_index + 1) if k in ours_of]
+    merged = merged_target(draft.paragraphs, para.original, near) if para.original.strip() else None
+    return [] if merged is None else [merged]
 
 
 def _credit(author: str, para: IncomingParagraph, source: Incoming) -> Credit:
@@ -158,9 +181,10 @@ def _credit(author: str, para: IncomingParagraph, source: Incoming) -> Credit:
     return Credit(author, date, source.name, para.rationale)
 
 
-def _carry(target: Paragraph, para: IncomingParagraph, author: str, source: Incoming,
+def _carry(targets: list[Paragraph], para: IncomingParagraph, author: str, source: Incoming,
            result: MergeResult) -> list[Proposal]:
-    """One author's changes in one incoming paragraph, moved onto our paragraph's text."""
+    """One author's changes in one incoming paragraph, moved onto our paragraphs' text (several when
+    the draft split it: the changes are carried onto their joint text, then cut at the joins)."""
     segments: list[Segment] = []
     for c in para.changes:
         if c.op is Op.EQUAL or c.author != author:
@@ -168,16 +192,30 @@ def _carry(target: Paragraph, para: IncomingParagraph, author: str, source: Inco
                 segments.append(Segment(Op.EQUAL, c.text))  # other authors' strikes: not this author's
             continue
         segments.append(c.segment)
-    carried = rebase(segments, target.text)
+    carried = rebase(segments, _JOIN.join(t.text for t in targets))
+    first = targets[0]
     for miss in carried.mismatches:
         result.not_applicable.append(ReportLine(
-            source.name, author, target.label or target.display_label, "modify", NOT_APPLICABLE,
+            source.name, author, first.label or first.display_label, "modify", NOT_APPLICABLE,
             f"struck text '{miss.found}' is not in the draft here", miss.found))
     credit = _credit(author, para, source)
+    starts = [0]
+    for t in targets[:-1]:
+        starts.append(starts[-1] + len(t.text) + len(_JOIN))
     out: list[Proposal] = []
+    for start, end, text in _changes(carried.segments):
+        out += _cut(targets, starts, start, end, text, credit)
+    return out
+
+
+_JOIN = "\u2029"  # between our paragraphs when their one paragraph is several of ours (white space to rebase)
+
+
+def _changes(segs: list[Segment]) -> list[tuple[int, int, str]]:
+    """(start, end, inserted text) of each change, offsets in the segments' original text."""
+    out: list[tuple[int, int, str]] = []
     pos = 0
     i = 0
-    segs = carried.segments
     while i < len(segs):
         seg = segs[i]
         if seg.op is Op.EQUAL:
@@ -190,10 +228,25 @@ def _carry(target: Paragraph, para: IncomingParagraph, author: str, source: Inco
         if seg.op is Op.DELETE and i + 1 < len(segs) and segs[i + 1].op is Op.INSERT:
             text = segs[i + 1].text
             i += 1
-        out.append(Proposal("", ProposalKind.MODIFY, target.index, [credit], start, end, text))
+        out.append((start, end, text))
         pos = end
         i += 1
     return out
+
+
+def _cut(targets: list[Paragraph], starts: list[int], start: int, end: int, text: str,
+         credit: Credit) -> list[Proposal]:
+    """One change on the joint text as proposals on each paragraph it touches (the insertion goes
+    where the change ends)."""
+    out: list[Proposal] = []
+    for k, t in enumerate(targets):
+        lo, hi = starts[k], starts[k] + len(t.text)
+        a, b = max(start, lo), min(end, hi)
+        last = lo <= end <= hi
+        if a < b or (last and start <= hi):
+            out.append(Proposal("", ProposalKind.MODIFY, t.index, [credit], max(a, lo) - lo,
+                                max(min(b, hi), max(a, lo)) - lo, text if last else ""))
+    return [p for p in out if p.end > p.start or p.text]
 
 
 def _new_paragraph(source: Incoming, para: IncomingParagraph, after: int | None,

@@ -73,3 +73,110 @@ def test_new_paragraph_goes_after_the_one_it_follows() -> None:
     inserts = [s for s in result.plan.steps if isinstance(s, InsertParagraph)]
     assert len(inserts) == 1 and inserts[0].anchor == 1 and inserts[0].text == "5 bis.\tAlso this."
     assert ("US", "5 bis", APPLIED) in {(r.author, r.paragraph, r.status) for r in result.report}
+
+
+def _para(i: int, text: str) -> Paragraph:
+    label, _, _ = text.partition(".")
+    return Paragraph(i, i, text, Kind.PARAGRAPH, label, text.index("\t") + 1)
+
+
+def _edited(author: str, texts: list[str], changes_at: dict[int, tuple[str, str]]) -> Incoming:
+    """A redline of `texts` where paragraph i has `old` replaced by `new` by `author`."""
+    paragraphs = []
+    for i, text in enumerate(texts):
+        if i in changes_at:
+            old, new = changes_at[i]
+            k = text.index(old)
+            paragraphs.append(IncomingParagraph(i, [Change(Op.EQUAL, text[:k]), Change(Op.DELETE, old, author),
+                                                    Change(Op.INSERT, new, author),
+                                                    Change(Op.EQUAL, text[k + len(old):])]))
+        else:
+            paragraphs.append(IncomingParagraph(i, [Change(Op.EQUAL, text)]))
+    return Incoming(f"{author}.docx", paragraphs)
+
+
+BODIES = ["We meet in Geneva.", "We urge all States to act without delay.", "We call on donors to help the poorest.",
+          "We decide to review progress in 2030.", "We request a report on implementation."]
+
+
+def test_a_redline_made_on_an_earlier_renumbered_revision_lands_on_the_right_paragraphs() -> None:
+    earlier = [f"{n}.\t{b}" for n, b in zip(range(4, 9), BODIES, strict=True)]
+    # Our revision inserted a paragraph after the first: every later number moved up by one.
+    ours = Draft([_para(i, t) for i, t in enumerate(
+        [earlier[0], "5.\tWe welcome the new partners.",
+         *[f"{n}.\t{b}" for n, b in zip(range(6, 10), BODIES[1:], strict=True)]])])
+    redline = _edited("G77", earlier, {1: ("urge", "call on"), 3: ("2030", "2028")})
+    result = merge(ours, [redline], DATE)
+    placed = {(ours.paragraphs[p.paragraph].label, p.text) for p in result.proposals}
+    assert placed == {("6", "call on"), ("8", "2028")}
+    assert {(r.paragraph, r.status) for r in result.report} == {("6", APPLIED), ("8", APPLIED)}
+
+
+def test_a_paragraph_our_draft_split_in_two_takes_its_changes_in_both_halves() -> None:
+    theirs = ["4.\tWe meet in Geneva.", "5.\t" + BODIES[1] + " " + BODIES[2], "6.\t" + BODIES[3]]
+    ours = Draft([_para(i, t) for i, t in enumerate(
+        ["4.\tWe meet in Geneva.", "5.\t" + BODIES[1], "6.\t" + BODIES[2], "7.\t" + BODIES[3]])])
+    k = theirs[1].index("urge")
+    j = theirs[1].index("donors")
+    text = theirs[1]
+    redline = Incoming("EU.docx", [
+        IncomingParagraph(0, [Change(Op.EQUAL, theirs[0])]),
+        IncomingParagraph(1, [Change(Op.EQUAL, text[:k]), Change(Op.DELETE, "urge", "EU"),
+                              Change(Op.INSERT, "invite", "EU"), Change(Op.EQUAL, text[k + 4:j]),
+                              Change(Op.DELETE, "donors", "EU"), Change(Op.INSERT, "partners", "EU"),
+                              Change(Op.EQUAL, text[j + 6:])]),
+        IncomingParagraph(2, [Change(Op.EQUAL, theirs[2])])])
+    result = merge(ours, [redline], DATE)
+    placed = {(ours.paragraphs[p.paragraph].label, ours.paragraphs[p.paragraph].text[p.start:p.end], p.text)
+              for p in result.proposals}
+    assert placed == {("5", "urge", "invite"), ("6", "donors", "partners")}
+    assert not result.not_applicable
+
+
+def test_a_paragraph_our_draft_merged_into_its_neighbour_takes_its_changes_there() -> None:
+    theirs = ["4.\tWe meet in Geneva.", "5.\t" + BODIES[1], "6.\t" + BODIES[2], "7.\t" + BODIES[3]]
+    ours = Draft([_para(i, t) for i, t in enumerate(
+        ["4.\tWe meet in Geneva.", "5.\t" + BODIES[1] + " " + BODIES[2], "6.\t" + BODIES[3]])])
+    result = merge(ours, [_edited("US", theirs, {2: ("donors", "partners")})], DATE)
+    (p,) = result.proposals
+    para = ours.paragraphs[p.paragraph]
+    assert (para.label, para.text[p.start:p.end], p.text) == ("5", "donors", "partners")
+
+
+def test_a_change_whose_text_is_gone_is_reported_not_applicable_with_the_reason() -> None:
+    theirs = ["4.\tWe meet.", "5.\tWe urge all States to act without any delay whatsoever."]
+    result = merge(_draft(), [_edited("G77", theirs, {1: ("whatsoever", "at all")})], DATE)
+    (line,) = [r for r in result.report if r.status == NOT_APPLICABLE]
+    assert (line.author, line.paragraph) == ("G77", "5")
+    assert "'whatsoever' is not in the draft" in line.reason
+    assert not result.proposals
+
+
+def _new(author: str, text: str, rationale: str = "") -> Incoming:
+    return Incoming(f"{author}.docx", [IncomingParagraph(0, [Change(Op.EQUAL, "4.\tWe meet.")]),
+                                       IncomingParagraph(1, [Change(Op.EQUAL, TEXT)]),
+                                       IncomingParagraph(2, [Change(Op.INSERT, text, author)], inserted=True,
+                                                         rationale=rationale)])
+
+
+def test_new_paragraphs_of_several_authors_are_numbered_bis_ter_and_identical_ones_credit_both() -> None:
+    result = merge(_draft(), [_new("US", "5 bis.\tFirst idea.", "Needed."), _new("EU", "5 bis.\tSecond idea."),
+                              _new("AU", "5 bis.\tFirst idea.")], DATE)
+    inserts = [(p.label, p.text, p.authors) for p in result.proposals]
+    assert inserts == [("5 bis", "5 bis.\tFirst idea.", ["US", "AU"]), ("5 ter", "5 ter.\tSecond idea.", ["EU"])]
+    assert result.proposals[0].credits[0].rationale == "Needed."
+    steps = [s for s in result.plan.steps if isinstance(s, InsertParagraph)]
+    assert [(s.text, s.by.author) for s in steps] == [("5 bis.\tFirst idea.", "US; AU"), ("5 ter.\tSecond idea.", "EU")]
+
+
+def test_deleting_a_paragraph_collides_with_changing_it() -> None:
+    deleting = Incoming("EU.docx", [IncomingParagraph(0, [Change(Op.EQUAL, "4.\tWe meet.")]),
+                                    IncomingParagraph(1, [Change(Op.DELETE, TEXT, "EU")], deleted=True)])
+    result = merge(_draft(), [deleting, _replace("G77", "urge", "call on")], DATE)
+    assert result.collisions == {"5"}
+    (step,) = result.plan.steps
+    assert isinstance(step, ModifyParagraph)  # side by side: the body struck by the EU, G77's words kept in place
+    pairs = [(s.op, s.text, a.author if a else None) for s, a in zip(step.segments, step.authors or [], strict=True)]
+    assert (Op.INSERT, "call on", "G77") in pairs
+    assert original_text(step.segments) == TEXT
+    assert proposed_text(step.segments) == "5.\tcall on"
