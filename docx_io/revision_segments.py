@@ -113,8 +113,18 @@ class _Builder:
             own = _row_marks(tr)
             self.stream.row_changes.extend((mark, self.paragraph + 1) for mark in own)
             row_marks = row + own
+            self._grid_cells(tr, "gridBefore", self.paragraph + 1, row_marks)
             for tc in _children(tr, _W + "tc"):
                 self.blocks(tc, stack, row_marks, final_owner=True)
+            self._grid_cells(tr, "gridAfter", self.paragraph, row_marks)
+
+    def _grid_cells(self, tr: etree._Element, name: str, paragraph: int, row: tuple[Mark, ...]) -> None:
+        """Writer fills a row's skipped grid columns (w:gridBefore, w:gridAfter) with empty cells, one a column."""
+        el = tr.find(f"{_W}trPr/{_W}{name}")
+        value = w_attr(el, "val") if el is not None else None
+        count = int(value) if value and value.isdigit() else 0
+        for _ in range(count):
+            self.stream.segments.append(Segment("\n", (), paragraph, is_mark=True, final_mark=True, row=row))
 
     def paragraph_el(self, p: etree._Element, stack: tuple[Mark, ...], row: tuple[Mark, ...], final: bool) -> None:
         """Inline content of a paragraph, then its mark."""

@@ -2,7 +2,8 @@
 
 One line per paragraph (table cells included), each ended by "\\n". A removed paragraph mark
 joins its paragraph with the next one; the last mark of a cell or of the body always stays.
-Rows whose own insertion (reject) or deletion (accept) is undone vanish with their cells.
+Rows whose own insertion (reject) or deletion (accept) is undone vanish with their cells. A row's
+skipped grid columns (w:gridBefore, w:gridAfter) print as empty cells, as Writer makes them.
 Footnote references print as their automatic number in that view, endnotes as i, ii, ….
 Automatic list numbers are not printed (LibreOffice prints them; tests normalise them away).
 """

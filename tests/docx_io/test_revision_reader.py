@@ -268,3 +268,14 @@ def test_segments_know_the_field_their_text_is_the_result_of() -> None:
     _run(etree.SubElement(p, qn("w:fldSimple"), {qn("w:instr"): " page "}), "7")
     segments = story_streams(_pkg(root))[-1].segments
     assert [(s.text, s.field) for s in segments] == [("On ", ""), ("1/2", "DATE"), ("7", "PAGE"), ("\n", "")]
+
+
+def test_skipped_grid_columns_are_empty_cells() -> None:
+    root, body = _doc()
+    tbl = etree.SubElement(body, qn("w:tbl"))
+    for text, name in (("a", "w:gridAfter"), ("b", "w:gridBefore")):
+        tr = etree.SubElement(tbl, qn("w:tr"))
+        etree.SubElement(etree.SubElement(tr, qn("w:trPr")), qn(name), {qn("w:val"): "2"})
+        _para(etree.SubElement(tr, qn("w:tc")), text)
+    _para(body)
+    assert accepted_text(_pkg(root)) == "a\n\n\n\n\nb\n\n"

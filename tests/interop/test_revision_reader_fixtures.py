@@ -85,10 +85,6 @@ XFAIL: dict[str, str] = {
         'moves inside content controls: LibreOffice reports rPrChange Format redlines inside w:moveTo and '
         'single paragraph marks we merge'
     ),
-    _OX + 'TestFiles/RP/RP033-Table-Prop-Ex-Change.docx': (
-        "table with w:gridBefore/tblPrEx rows: LibreOffice's export prints 6 more empty cell lines than the "
-        'cells we see'
-    ),
     _OX + 'TestFiles/RP/RP047-Inserted-and-Deleted-Paragraph-Mark.docx': (
         'an inserted paragraph mark later deleted: LibreOffice splits the deletion at the mark and keeps an '
         'empty paragraph on reject-all'
