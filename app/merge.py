@@ -203,7 +203,10 @@ def _carry(targets: list[Paragraph], para: IncomingParagraph, author: str, sourc
     for t in targets[:-1]:
         starts.append(starts[-1] + len(t.text) + len(_JOIN))
     out: list[Proposal] = []
+    joint = _JOIN.join(t.text for t in targets)
     for start, end, text in _changes(carried.segments):
+        lead, tail = _common_words(joint[start:end], text)
+        start, end, text = start + lead, end - tail, text[lead:len(text) - tail]
         out += _cut(targets, starts, start, end, text, credit)
     return out
 
@@ -232,6 +235,27 @@ def _changes(segs: list[Segment]) -> list[tuple[int, int, str]]:
         pos = end
         i += 1
     return out
+
+
+def _common_words(struck: str, inserted: str) -> tuple[int, int]:
+    """Lengths of the whole words a replacement keeps at its start and end ("We reaffirm the
+    description" -> "We reaffirm the working definition" changes only the last word)."""
+    if not struck or not inserted:
+        return 0, 0
+    lead = 0
+    for i, (a, b) in enumerate(zip(struck, inserted, strict=False)):
+        if a != b:
+            break
+        if a.isspace():
+            lead = i + 1
+    rest_s, rest_i = struck[lead:], inserted[lead:]
+    tail = 0
+    for i, (a, b) in enumerate(zip(reversed(rest_s), reversed(rest_i), strict=False)):
+        if a != b:
+            break
+        if a.isspace():
+            tail = i + 1
+    return lead, tail
 
 
 def _cut(targets: list[Paragraph], starts: list[int], start: int, end: int, text: str,

@@ -180,3 +180,9 @@ def test_deleting_a_paragraph_collides_with_changing_it() -> None:
     assert (Op.INSERT, "call on", "G77") in pairs
     assert original_text(step.segments) == TEXT
     assert proposed_text(step.segments) == "5.\tcall on"
+
+
+def test_a_replaced_phrase_is_narrowed_to_the_words_that_change() -> None:
+    result = merge(_draft(), [_replace("EU", "urge all States", "urge every State")], DATE)
+    (p,) = result.proposals
+    assert (TEXT[p.start:p.end], p.text) == ("all States", "every State")

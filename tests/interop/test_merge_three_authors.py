@@ -24,12 +24,20 @@ EDITS = {
 }
 
 
-def test_merge_of_three_libreoffice_redlines(libreoffice: LibreOffice, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def redlines(libreoffice: LibreOffice, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The three redlines, each written by LibreOffice under its author's name."""
+    folder = tmp_path_factory.mktemp("redlines")
     inputs = []
     for author, edits in EDITS.items():
-        path = tmp_path / f"{author}.docx"
+        path = folder / f"{author}.docx"
         libreoffice.author(REV2_EXCERPT, [{"author": author, **e} for e in edits], path)
         inputs.append(str(path))
+    return inputs
+
+
+def test_merge_of_three_libreoffice_redlines(libreoffice: LibreOffice, redlines: list[str], tmp_path: Path) -> None:
+    inputs = redlines
     out, report = tmp_path / "merged.docx", tmp_path / "report.json"
     result, _ = merge_files(REV2_EXCERPT, inputs, out, form="full", date=datetime(2025, 12, 10, tzinfo=UTC),
                             report=report)
@@ -41,10 +49,42 @@ def test_merge_of_three_libreoffice_redlines(libreoffice: LibreOffice, tmp_path:
     assert result.collisions == {"66"}
     seen = libreoffice.inspect(out)
     changes = [(r["type"], r["author"], r["text"]) for r in seen["redlines"]]
-    # The identical proposal of G77 and the EU appears once, crediting both.
-    assert changes.count(("Insert", "G77; EU", "We reaffirm the working definition")) == 1
-    assert ("Insert", "EU", "shall remain global") in changes
-    assert ("Insert", "US", "to the Economic and Social Council") in changes
-    assert ("Insert", "G77", "to the Commission") in changes
+    # The identical proposal of G77 and the EU appears once, crediting both; a replacement keeps the
+    # words it does not change ("We reaffirm the description" -> "… working definition").
+    assert changes.count(("Insert", "G77; EU", "working definition")) == 1
+    assert ("Insert", "EU", "shall remain") in changes
+    assert ("Insert", "US", "Economic and Social Council") in changes
+    assert ("Insert", "G77", "Commission") in changes
     assert any(t == "Insert" and a == "US" and x.startswith("83 bis.") for t, a, x in changes)
     assert seen["rejected_text"] == libreoffice.inspect(REV2_EXCERPT)["rejected_text"]
+    # The collision is written side by side, the two proposals apart.
+    assert ("Insert", "Redline Desk", " / ") in changes
+    assert "to the Commission / Economic and Social Council 29th" in seen["accepted_text"]
+
+
+def test_compilation_of_three_libreoffice_redlines(libreoffice: LibreOffice, redlines: list[str],
+                                                   tmp_path: Path) -> None:
+    out = tmp_path / "compilation.docx"
+    merge_files(REV2_EXCERPT, redlines, out, form="compilation", date=datetime(2025, 12, 10, tzinfo=UTC),
+                agreed_ad_ref=True)
+    seen = libreoffice.inspect(out)
+    assert seen["redlines"] == []
+    text = seen["accepted_text"]
+    assert "We reaffirm the [description / working definition – G77, EU] of Internet governance" in text
+    assert ("report on its outcomes to the [81st session of the General Assembly / Commission – G77 / "
+            "Economic and Social Council – US] 29th session") in text
+    assert "[must continue to be / shall remain – EU]" in text
+    assert "83 bis.\t[A new paragraph by the US. – US]" in text
+    assert "and meetings. [Agreed ad ref]" in text  # para 87, untouched
+
+
+def test_table_of_three_libreoffice_redlines(libreoffice: LibreOffice, redlines: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "table.docx"
+    merge_files(REV2_EXCERPT, redlines, out, form="table", date=datetime(2025, 12, 10, tzinfo=UTC))
+    seen = libreoffice.inspect(out)
+    assert seen["redlines"] == []
+    lines = seen["accepted_text"].splitlines()
+    assert lines.index("Current text") + 1 == lines.index("Proposals")
+    assert "G77: We reaffirm the descriptionworking definition of Internet governance in the Tunis Agenda for the " \
+        "Information Society, as the development" in seen["accepted_text"]
+    assert "US: A new paragraph by the US." in lines
