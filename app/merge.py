@@ -100,9 +100,10 @@ def describe(draft: Draft, p: Proposal) -> str:
 def merge(draft: Draft, incoming: list[Incoming], default_date: datetime) -> MergeResult:
     """All incoming changes as proposals on the draft."""
     result = MergeResult(draft, default_date)
+    seen: dict[tuple[int, ProposalKind], list[Proposal]] = {}
     for source in incoming:
         for proposal in _collect(draft, source, result):
-            _add(result.proposals, proposal)
+            _add(result.proposals, seen.setdefault((proposal.paragraph, proposal.kind), []), proposal)
     _number_insertions(draft, result.proposals)
     result.collision_groups = find_collisions(result.proposals)
     for i, p in enumerate(result.proposals, 1):
@@ -110,12 +111,14 @@ def merge(draft: Draft, incoming: list[Incoming], default_date: datetime) -> Mer
     return result
 
 
-def _add(proposals: list[Proposal], new: Proposal) -> None:
-    """Add a proposal, or credit its authors on an identical one already there."""
-    for p in proposals:
+def _add(proposals: list[Proposal], alike: list[Proposal], new: Proposal) -> None:
+    """Add a proposal, or credit its authors on an identical one already there (`alike`: those of
+    the same kind on the same paragraph)."""
+    for p in alike:
         if p.same_change(new):
             p.credit(new.credits)
             return
+    alike.append(new)
     proposals.append(new)
 
 
