@@ -22,6 +22,12 @@ SPECS: dict[str, tuple[str, Any, str, str, str]] = {
                 "save_project_as", "File"),
     "export": ("&Export…", "Ctrl+E", "Export a redline, a submission, a clean text or the text form",
                "choose_and_export", "File"),
+    "import_redlines": ("&Import Redlines…", "Ctrl+Shift+I",
+                        "Merge other people's redlines (.docx, text forms, projects) into the draft and review them",
+                        "choose_and_import", "File"),
+    "export_merge": ("Export &Compilation…", "Ctrl+Shift+E",
+                     "Export the merge under review: full redline, compilation, table or clean text",
+                     "choose_and_export_merge", "File"),
     "quit": ("&Quit", (Std.Quit, "Ctrl+Q"), "Close Redline Desk", "close", "File"),
     "reject_change": ("&Reject Change", "Ctrl+Shift+R", "Reject the change at the cursor in the editor",
                       "reject_change", "Edit"),
@@ -41,6 +47,19 @@ SPECS: dict[str, tuple[str, Any, str, str, str]] = {
                    "add_option", "Paragraph"),
     "move_text": ("&Move Selection to Paragraph…", "Ctrl+Shift+M",
                   "Strike the selected text here and insert it in another paragraph", "choose_and_move", "Paragraph"),
+    "accept_proposal": ("&Accept Change", "Ctrl+Alt+A", "Accept the changes selected in the review panel",
+                        "accept_selected", "Review"),
+    "reject_proposal": ("&Reject Change", "Ctrl+Alt+R", "Reject the changes selected in the review panel",
+                        "reject_selected", "Review"),
+    "accept_paragraph": ("Accept &Paragraph", "Ctrl+Alt+P", "Accept every change in the paragraph under review",
+                         "accept_paragraph", "Review"),
+    "reject_paragraph": ("Reject Paragrap&h", "Ctrl+Alt+Shift+P", "Reject every change in the paragraph under review",
+                         "reject_paragraph", "Review"),
+    "resolve_collision": ("Resolve &Collision…", "Ctrl+Alt+C",
+                          "Compare colliding changes side by side; pick one, combine them or reword",
+                          "resolve_collision", "Review"),
+    "close_review": ("C&lose Review", None, "Stop reviewing the merge; show your own amendments again",
+                     "close_review", "Review"),
     "view_redline": ("&Redline", "Ctrl+1", "Show deletions struck and insertions underlined", "view_redline", "View"),
     "view_proposed": ("&Proposed", "Ctrl+2", "Show the text as proposed, changes accepted", "view_proposed", "View"),
     "view_original": ("&Original", "Ctrl+3", "Show the draft as it was, without the amendments", "view_original",
@@ -49,7 +68,7 @@ SPECS: dict[str, tuple[str, Any, str, str, str]] = {
     "zoom_out": ("Zoom O&ut", Std.ZoomOut, "Smaller text", "zoom_out", "View"),
     "about": ("&About Redline Desk", None, "What Redline Desk is and which version", "show_about", "Help"),
 }
-MENUS = ("File", "Edit", "Paragraph", "View", "Help")
+MENUS = ("File", "Edit", "Paragraph", "Review", "View", "Help")
 
 
 @dataclass
@@ -153,10 +172,12 @@ def _build_menus(window: Any, actions: Actions) -> None:
     actions.recent_menu = recent
     fill_recent_menu(recent, window)
     order: dict[str, list[str | None]] = {
-        "File": ["save", "save_as", None, "export", None, "quit"],
+        "File": ["save", "save_as", None, "export", None, "import_redlines", "export_merge", None, "quit"],
         "Edit": ["undo", "redo", None, "reject_change", None, "preferences"],
         "Paragraph": ["go_to", "previous_paragraph", "next_paragraph", None, "new_paragraph", "delete_paragraph",
                       "add_option", "move_text"],
+        "Review": ["accept_proposal", "reject_proposal", "accept_paragraph", "reject_paragraph", None,
+                   "resolve_collision", None, "close_review"],
         "View": ["view_redline", "view_proposed", "view_original", None, "zoom_in", "zoom_out"],
         "Help": ["about", "about_qt"],
     }

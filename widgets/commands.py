@@ -1,4 +1,5 @@
-"""SessionCommand: one undoable change to a Session, held as snapshots before and after it."""
+"""Undoable changes held as snapshots before and after them: SessionCommand (the amendments),
+ReviewCommand (the decisions of a merge review) and ReviewSwitchCommand (a review opened or closed)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from app.proposals import Proposal
+from app.review import Review
 from app.session import Session, Snapshot
 
 # Any constant will do: QUndoStack only merges commands that report the same id (and not -1).
@@ -51,3 +54,45 @@ class SessionCommand(QUndoCommand):
         self._after = other._after
         self.setObsolete(self._before == self._after)
         return True
+
+
+class ReviewCommand(QUndoCommand):
+    """A decision on a merge's proposals (accept, reject, pick, combine): the review's proposals
+    before and after it (Review.snapshot), restored on undo and redo, then the window refreshes."""
+
+    def __init__(self, review: Review, before: list[Proposal], after: list[Proposal], text: str,
+                 refresh: Callable[[], None]) -> None:
+        super().__init__(text)
+        self.review = review
+        self._before = before
+        self._after = after
+        self._refresh = refresh
+
+    def redo(self) -> None:
+        """Put back the decisions after the change."""
+        self.review.restore(self._after)
+        self._refresh()
+
+    def undo(self) -> None:
+        """Put back the decisions before the change."""
+        self.review.restore(self._before)
+        self._refresh()
+
+
+class ReviewSwitchCommand(QUndoCommand):
+    """A review opened (an import) or closed: which review the window shows, before and after."""
+
+    def __init__(self, before: Review | None, after: Review | None, text: str,
+                 show: Callable[[Review | None], None]) -> None:
+        super().__init__(text)
+        self.before = before
+        self.after = after
+        self._show = show
+
+    def redo(self) -> None:
+        """Show the review after the switch (None: no review)."""
+        self._show(self.after)
+
+    def undo(self) -> None:
+        """Show the review before the switch."""
+        self._show(self.before)

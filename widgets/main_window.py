@@ -1,8 +1,9 @@
-"""The main window: navigator, document view, redline editor, amendments panel, status bar.
+"""The main window: navigator, document view, redline editor, amendments panel, review panel, status bar.
 
 It owns the Session and one QUndoStack for the whole session. Files (open, save, export, recovery)
 live in main_window_files, changes in main_window_edits, finding and loading paragraphs and view
-modes in main_window_navigation; this module builds the window and keeps its state shown.
+modes in main_window_navigation, importing and reviewing other people's redlines in
+main_window_review; this module builds the window and keeps its state shown.
 """
 
 from __future__ import annotations
@@ -25,15 +26,18 @@ from widgets.main_window_edits import EditsMixin
 from widgets.main_window_files import FilesMixin, dropped_file
 from widgets.main_window_layout import EditorPane, central_splitter
 from widgets.main_window_navigation import APP_NAME, VERSION, NavigationMixin
+from widgets.main_window_review import ReviewMixin
 from widgets.navigator.paragraph_navigator import ParagraphNavigator
 from widgets.recovery import DEFAULT_INTERVAL_MS, Autosaver
+from widgets.review.author_colours import AuthorColours
+from widgets.review.review_panel import ReviewPanel
 from widgets.settings import Settings
 from widgets.status_bar import StatusBar
 
 __all__ = ["APP_NAME", "VERSION", "MainWindow"]
 
 
-class MainWindow(FilesMixin, EditsMixin, NavigationMixin, QMainWindow):
+class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, QMainWindow):
     """The editor window; its public methods are the API tests and scripts drive."""
 
     def __init__(self, settings: Settings | None = None, *, recovery_dir: Path | None = None,
@@ -53,6 +57,10 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, QMainWindow):
         self._editor = RedlineEditor(self)
         self._navigator = ParagraphNavigator(self)
         self._amendments_panel = AmendmentsPanel(self)
+        self._review_panel = ReviewPanel(self)
+        self._review = None
+        self._colours: dict[int, AuthorColours] = {}
+        self.import_messages: list[str] = []
         self.ui_actions: Actions = build_actions(self)  # not "actions": QWidget.actions() is a method
         self.editor_pane = EditorPane(self._editor, self.ui_actions, self)
         self.setCentralWidget(central_splitter(self._document_view, self.editor_pane, self))
@@ -60,6 +68,10 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, QMainWindow):
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
         self.amendments_dock = self._dock("Amendments", "amendmentsDock", self._amendments_panel,
                                           Qt.DockWidgetArea.RightDockWidgetArea)
+        self.review_dock = self._dock("Review", "reviewDock", self._review_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.amendments_dock, self.review_dock)
+        self.amendments_dock.raise_()
+        self._build_author_menus()
         self.navigator_dock.setMinimumWidth(240)  # room for "83 bis  We recognise…"
         self.amendments_dock.setMinimumWidth(280)
         self.setStatusBar(StatusBar(self))
@@ -98,6 +110,12 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, QMainWindow):
         panel.optionChosen.connect(self.choose_option)
         panel.addOptionRequested.connect(self.add_option)
         panel.removeRequested.connect(self.remove_amendment)
+        review = self._review_panel
+        review.proposalSelected.connect(self._show_proposal)
+        review.decisionRequested.connect(self.decide)
+        review.authorDecisionRequested.connect(self.decide_author)
+        review.paragraphDecisionRequested.connect(self.decide_paragraph)
+        review.collisionRequested.connect(self.resolve_collision)
         self._undo_stack.cleanChanged.connect(self._on_undo_changed)
         self._undo_stack.indexChanged.connect(self._on_undo_changed)
 
@@ -138,6 +156,11 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, QMainWindow):
         return self._amendments_panel
 
     @property
+    def review_panel(self) -> ReviewPanel:
+        """The proposals of the merge under review."""
+        return self._review_panel
+
+    @property
     def current_label(self) -> str | None:
         """The label of the paragraph in the editor."""
         return self._current
@@ -161,6 +184,7 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, QMainWindow):
         for name in ("reject_change", "new_paragraph", "delete_paragraph", "move_text"):
             self.ui_actions[name].setEnabled(current)
         self.ui_actions["add_option"].setEnabled(amendment is not None and amendment.kind is not Kind.DELETE)
+        self._update_review_actions()
 
     # --- window state -------------------------------------------------------------------
 
@@ -243,6 +267,7 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, QMainWindow):
         self._undo_stack.clear()
         self._undo_stack.setClean()
         self.autosaver.discard()
+        self._forget_review()
         self._unload()
         self._document_view.show_session(session, self._mode)
         self._navigator.set_draft(session.draft, *self._markers())

@@ -4,11 +4,16 @@
 on the GUI thread. A busy indicator appears only when the job takes longer than a moment. Errors
 are told to the user: a RedlineDeskError with its own one-line message, anything else as an
 internal error in one line.
+
+`run_progress_task` is the same for jobs that report progress (done, total, what): a progress dialog
+with a Cancel button. Cancelling is safe: the job stops at its next report (or runs to its end) and
+its result is dropped, so nothing it would have changed is changed.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -50,6 +55,7 @@ class _Signals(QObject):
 
     done = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int, str)
 
 
 class _Job(QRunnable):
@@ -163,6 +169,99 @@ def run_task(parent: QWidget | None, title: str, fn: Callable[[], Any],
     task = Task(parent, title, on_done, on_error, delay_ms)
     _active.add(task)
     QThreadPool.globalInstance().start(_Job(fn, task.signals))
+    return task
+
+
+class Cancelled(Exception):
+    """The user cancelled the job (raised in the worker at its next progress report)."""
+
+
+Progress = Callable[[int, int, str], None]  # done, total, what
+
+
+class ProgressTask(Task):
+    """A running job that reports progress; the user may cancel it (`cancelled` then stays True)."""
+
+    def __init__(self, parent: QWidget | None, title: str, on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[BaseException], None] | None, on_cancel: Callable[[], None] | None,
+                 delay_ms: int) -> None:
+        super().__init__(parent, title, on_done, on_error, delay_ms)
+        self.cancelled = False
+        self._stop = threading.Event()
+        self._on_cancel = on_cancel
+        self._last: tuple[int, int, str] = (0, 0, "")
+        self.signals.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+
+    def report(self, done: int, total: int, what: str) -> None:
+        """Called by the job (on its thread): tell the dialog; raises Cancelled once the user cancelled."""
+        if self._stop.is_set():
+            raise Cancelled(what)
+        self.signals.progressed.emit(done, total, what)
+
+    def cancel(self) -> None:
+        """Stop the job at its next report and drop its result."""
+        if self.done or self.cancelled:
+            return
+        self.cancelled = True
+        self._stop.set()
+        if self.progress is not None:
+            self.progress.setLabelText(f"{self.title}\nCancelling…")
+
+    def _show_busy(self) -> None:
+        if self.done:
+            return
+        dialog = QProgressDialog(self.title, "&Cancel", 0, 0, self._parent)
+        dialog.setObjectName("progressDialog")
+        dialog.setWindowTitle("Redline Desk")
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.canceled.connect(self.cancel)
+        self.progress = dialog
+        self._progressed(*self._last)
+        dialog.show()
+
+    def _progressed(self, done: int, total: int, what: str) -> None:
+        self._last = (done, total, what)
+        if self.progress is None or self.cancelled:
+            return
+        self.progress.setMaximum(max(total, 0))
+        self.progress.setValue(min(done, total) if total else 0)
+        self.progress.setLabelText(f"{self.title}\n{what}" if what else self.title)
+
+    def _succeeded(self, result: Any) -> None:
+        if self.cancelled:
+            self._dropped()
+        else:
+            super()._succeeded(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.cancelled or isinstance(exc, Cancelled):
+            self.cancelled = True
+            self._dropped()
+        else:
+            super()._failed(exc)
+
+    def _dropped(self) -> None:
+        self._finish()
+        self.ok = False
+        try:
+            if self._on_cancel is not None:
+                self._on_cancel()
+        finally:
+            self._end()
+
+
+def run_progress_task(parent: QWidget | None, title: str, fn: Callable[[Progress], Any],
+                      on_done: Callable[[Any], None] | None = None,
+                      on_error: Callable[[BaseException], None] | None = None,
+                      on_cancel: Callable[[], None] | None = None, *, delay_ms: int = BUSY_DELAY_MS) -> ProgressTask:
+    """Run fn(progress) on a worker thread with a cancellable progress dialog; then on_done(result), the
+    error dialog and on_error(exc), or (cancelled) on_cancel() on the GUI thread."""
+    task = ProgressTask(parent, title, on_done, on_error, on_cancel, delay_ms)
+    _active.add(task)
+    QThreadPool.globalInstance().start(_Job(lambda: fn(task.report), task.signals))
     return task
 
 

@@ -53,7 +53,8 @@ def test_every_action_has_tips_and_sits_in_a_menu(actions: Actions) -> None:
     for name, action in actions.by_name.items():
         assert action.toolTip() and action.statusTip(), name
         assert action in in_menus, f"{name} is in no menu"
-    assert [m.title() for m in actions.menus.values()] == ["&File", "&Edit", "&Paragraph", "&View", "&Help"]
+    assert [m.title() for m in actions.menus.values()] == ["&File", "&Edit", "&Paragraph", "&Review", "&View",
+                                                               "&Help"]
 
 
 def test_standard_shortcuts_come_from_qkeysequence(actions: Actions) -> None:

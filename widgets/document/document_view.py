@@ -2,6 +2,10 @@
 
 One QTextBlock per draft paragraph, plus one per new (bis/ter) paragraph after its anchor. Each
 block's userState indexes the label it shows, so an edit re-renders that block alone.
+
+While a merge is under review (`show_review`), paragraphs with incoming proposals show those instead
+of our amendments: struck and inserted text in the colour of the author who proposed it, rejected
+proposals hidden, new paragraphs after the one they follow.
 """
 
 from __future__ import annotations
@@ -33,11 +37,14 @@ from app.labels import label_key, parse_label
 from app.model import PLAIN, Formatting, Paragraph
 from app.model import Kind as ParagraphKind
 from app.planning import new_paragraph_text
+from app.review import Review
 from app.segments import Op, Segment
 from app.session import Session
 from app.styled import StyledSegment, styled_segments
 from widgets.document.paragraph_format import DEFAULT_AUTHOR_COLOUR, char_format, serif_font, visible
+from widgets.document.review_overlay import ReviewOverlay, review_overlay
 from widgets.document.view_mode import ViewMode
+from widgets.review.author_colours import AuthorColours
 
 # Block property naming the amendment shown in a block ("modify", "delete", "insert"); unset otherwise.
 AMENDED_PROPERTY = QTextFormat.Property.UserProperty + 1
@@ -85,6 +92,9 @@ class DocumentView(QTextBrowser):
         self._quiet = False  # no paragraphSelected while the view moves its own cursor
         self._selected: str | None = None
         self._draft_labels: frozenset[str] = frozenset()
+        self._review: Review | None = None
+        self._overlay: ReviewOverlay | None = None
+        self._index_blocks: dict[int, QTextBlock] = {}  # draft paragraph index -> block
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         self._apply_font()
 
@@ -95,6 +105,7 @@ class DocumentView(QTextBrowser):
         self._session, self._mode = session, mode
         self._blocks.clear()
         self._inserted.clear()
+        self._index_blocks.clear()
         self._draft_labels = session.draft.labels
         doc = self.document()
         self._quiet = True
@@ -112,6 +123,8 @@ class DocumentView(QTextBrowser):
                 self._write_paragraph(cursor, para, para.label in amended)
                 if para.label in anchors and para.label not in self._inserted:
                     self._write_inserted(cursor, para)
+                if self._overlay is not None and para.index in self._overlay.inserted:
+                    self._write_review_inserted(cursor, para, self._overlay.inserted[para.index])
             cursor.endEditBlock()
             self.setTextCursor(QTextCursor(doc))
         finally:
@@ -148,6 +161,38 @@ class DocumentView(QTextBrowser):
     def mode(self) -> ViewMode:
         """The current view mode."""
         return self._mode
+
+    def show_review(self, review: Review | None, colours: AuthorColours | None = None) -> None:
+        """Show a merge's incoming changes in their authors' colours (None: our amendments again);
+        re-renders the draft, keeping the scroll position."""
+        self._review = review
+        self._overlay = review_overlay(review, colours or AuthorColours(review.authors)) if review else None
+        if self._session is not None:
+            scroll = self.verticalScrollBar().value()
+            self.show_session(self._session, self._mode)
+            self.verticalScrollBar().setValue(scroll)
+
+    def review(self) -> Review | None:
+        """The merge whose changes are shown, if any."""
+        return self._review
+
+    def scroll_to_paragraph(self, index: int) -> None:
+        """Scroll a draft paragraph (by index, labelled or not) to the top."""
+        block = self._index_blocks.get(index)
+        if block is None or not block.isValid():
+            return
+        self._quiet = True
+        try:
+            self.setTextCursor(QTextCursor(block))
+        finally:
+            self._quiet = False
+        self._selected = self._label_of(block)
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        self.verticalScrollBar().setValue(int(top))
+
+    def block_for_paragraph(self, index: int) -> QTextBlock | None:
+        """The block showing a draft paragraph (for tests and the window)."""
+        return self._index_blocks.get(index)
 
     def scroll_to(self, label: str) -> None:
         """Put the cursor at the start of a paragraph and scroll it to the top (no paragraphSelected)."""
@@ -211,6 +256,11 @@ class DocumentView(QTextBrowser):
     def viewportEvent(self, event: QEvent) -> bool:
         """Tooltips on amended paragraphs say what the amendment is."""
         if event.type() == QEvent.Type.ToolTip and self._session is not None:
+            if self._overlay is not None:
+                tip = self._review_tip(self.cursorForPosition(event.pos()).block())  # type: ignore[attr-defined]
+                if tip:
+                    QToolTip.showText(event.globalPos(), tip, self.viewport())  # type: ignore[attr-defined]
+                    return True
             label = self.label_at(event.pos())  # type: ignore[attr-defined]
             amendment = self._session.amendment_for(label) if label else None
             if amendment is not None:
@@ -253,9 +303,14 @@ class DocumentView(QTextBrowser):
 
     def _write_paragraph(self, cursor: QTextCursor, para: Paragraph, amended: bool) -> None:
         """Fill the (empty) block at the cursor with a draft paragraph."""
-        amendment = self._session.amendment_for(para.label) if amended and self._session else None
-        pieces, shown = self._pieces(para, amendment)
         block = cursor.block()
+        self._index_blocks[para.index] = block
+        if self._overlay is not None and (para.index in self._overlay.modified or para.index in self._overlay.deleted):
+            self._write_reviewed(cursor, para, self._overlay)
+            return
+        amendment = (self._session.amendment_for(para.label) if amended and self._session and self._overlay is None
+                     else None)
+        pieces, shown = self._pieces(para, amendment)
         kind = amendment.kind.value if amendment is not None and amendment.kind is not AmendmentKind.INSERT else None
         cursor.setBlockFormat(self._block_format(para, para.body, kind))
         self._insert(cursor, pieces, para)
@@ -263,6 +318,56 @@ class DocumentView(QTextBrowser):
         block.setVisible(shown)
         if para.label is not None:
             self._blocks[para.label] = block
+
+    # --- a merge under review -------------------------------------------------------
+
+    def _write_reviewed(self, cursor: QTextCursor, para: Paragraph, overlay: ReviewOverlay) -> None:
+        """A draft paragraph with its incoming changes, each in its author's colour."""
+        block = cursor.block()
+        deleted = overlay.deleted.get(para.index)
+        coloured: list[tuple[Segment, QColor]]
+        coloured = [(Segment(Op.DELETE, para.text), deleted)] if deleted is not None else overlay.modified[para.index]
+        cursor.setBlockFormat(self._block_format(para, para.body, "delete" if deleted is not None else "modify"))
+        if para.number_text and not para.prefix:
+            op = Op.DELETE if deleted is not None else Op.EQUAL
+            self._insert_coloured(cursor, StyledSegment(op, para.number_text + "\t", PLAIN), deleted or QColor(), para)
+        at = 0
+        for seg, colour in coloured:
+            for piece in styled_segments(para, [seg], at):
+                self._insert_coloured(cursor, piece, colour, para)
+            at += 0 if seg.op is Op.INSERT else len(seg.text)
+        block.setUserState(self._state(para.label) if para.label is not None else -1)
+        block.setVisible(not (deleted is not None and self._mode is ViewMode.PROPOSED))
+        if para.label is not None:
+            self._blocks[para.label] = block
+
+    def _write_review_inserted(self, cursor: QTextCursor, anchor: Paragraph, new: list[tuple[str, QColor]]) -> None:
+        """Proposed new paragraphs after their anchor (not editable here: no label state)."""
+        for text, colour in new:
+            cursor.insertBlock()
+            cursor.setBlockFormat(self._block_format(anchor, text, "insert"))
+            self._insert_coloured(cursor, StyledSegment(Op.INSERT, text, PLAIN), colour, anchor)
+            cursor.block().setUserState(-1)
+            cursor.block().setVisible(self._mode is not ViewMode.ORIGINAL)
+
+    def _insert_coloured(self, cursor: QTextCursor, piece: StyledSegment, colour: QColor, para: Paragraph) -> None:
+        if not piece.text or not visible(piece.op, self._mode):
+            return
+        heading = para.kind is ParagraphKind.HEADING
+        op = piece.op if self._mode is ViewMode.REDLINE else Op.EQUAL
+        fmt = replace(piece.formatting, bold=True) if heading else piece.formatting
+        cf = char_format(fmt, op, colour)
+        if op is Op.DELETE:
+            cf.setForeground(colour)
+        cursor.insertText(piece.text, cf)
+
+    def _review_tip(self, block: QTextBlock) -> str:
+        if self._overlay is None:
+            return ""
+        for index, shown in self._index_blocks.items():
+            if shown == block:
+                return self._overlay.tips.get(index, "")
+        return ""
 
     def _write_inserted(self, cursor: QTextCursor, anchor: Paragraph) -> None:
         """New paragraphs after their anchor, each in a block of its own after the cursor's block."""
@@ -371,7 +476,7 @@ class DocumentView(QTextBrowser):
             self.document().markContentsDirty(block.position(), block.length())
 
     def _wanted_inserts(self, anchor: str) -> list[Amendment]:
-        if self._session is None or self._mode is ViewMode.ORIGINAL:
+        if self._session is None or self._mode is ViewMode.ORIGINAL or self._overlay is not None:
             return []
         return sorted(self._session.inserted_after(anchor), key=lambda a: label_key(a.label))
 

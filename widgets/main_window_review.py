@@ -1,0 +1,320 @@
+"""The main window's merge review: import other people's redlines, decide on their proposals (by
+change, paragraph or author), settle collisions, and export the merge.
+
+The review is an app.review.Review over the merge of the session's draft. Importing and closing a
+review are undoable (ReviewSwitchCommand), and so is every decision (ReviewCommand, from
+Review.snapshot / restore); the panel and the document view show the review after each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QMenu
+
+from app.errors import DocumentError, RedlineDeskError
+from app.merge import MergeResult
+from app.merging import InputSpec, merge_inputs, write_merged, write_report
+from app.proposals import Decision
+from app.review import Review
+from widgets.commands import ReviewCommand, ReviewSwitchCommand
+from widgets.dialogs import messages
+from widgets.dialogs.import_dialog import ImportDialog
+from widgets.dialogs.merge_export_dialog import MergeExportDialog
+from widgets.review.author_colours import AuthorColours
+from widgets.review.collision_dialog import COMBINE, PICK, REWORD, CollisionChoice, CollisionDialog
+from widgets.workers import Cancelled, Progress, error_message, run_progress_task, run_task
+
+if TYPE_CHECKING:
+    from widgets.main_window import MainWindow
+
+    _Base = MainWindow
+else:
+    _Base = object
+
+VERBS = {Decision.ACCEPTED: "Accept", Decision.REJECTED: "Reject", Decision.PENDING: "Reopen"}
+REVIEW_ACTIONS = ("accept_proposal", "reject_proposal", "accept_paragraph", "reject_paragraph", "resolve_collision",
+                  "close_review", "export_merge")
+
+
+class ReviewMixin(_Base):
+    """Importing redlines, reviewing the merge and exporting it; part of MainWindow."""
+
+    _review: Review | None = None
+    _colours: dict[int, AuthorColours]
+    import_messages: list[str]
+
+    # --- state ------------------------------------------------------------------------------
+
+    @property
+    def review(self) -> Review | None:
+        """The merge under review (None when there is none)."""
+        return self._review
+
+    def review_colours(self) -> AuthorColours:
+        """The colours of the review's authors."""
+        if self._review is None:
+            return AuthorColours()
+        colours = self._colours.setdefault(id(self._review), AuthorColours())
+        for author in self._review.authors:
+            colours.colour(author)
+        return colours
+
+    def _show_review(self, review: Review | None) -> None:
+        """Make `review` the one shown (None: none) in the panel and the document view."""
+        self._review = review
+        self._refresh_review()
+        if review is not None:
+            self.review_dock.show()
+            self.review_dock.raise_()
+        self._update_actions()
+
+    def _refresh_review(self) -> None:
+        colours = self.review_colours()
+        self._review_panel.show_review(self._review, colours)
+        self._document_view.show_review(self._review, colours)
+        self._update_review_actions()
+
+    def _update_review_actions(self) -> None:
+        live = self._review is not None
+        for name in REVIEW_ACTIONS:
+            self.ui_actions[name].setEnabled(live)
+        self.ui_actions["import_redlines"].setEnabled(self._session is not None)
+
+    def _forget_review(self) -> None:
+        """A new draft: no review (the undo stack is cleared with it)."""
+        self._review = None
+        self._colours.clear()
+        self._review_panel.show_review(None)
+        self._document_view.show_review(None)
+
+    # --- importing --------------------------------------------------------------------------
+
+    def import_redlines(self, specs: list[InputSpec], include_mine: bool = False, *,
+                        date: datetime | None = None) -> bool:
+        """Merge redlines into the draft on a worker thread (with a cancellable progress dialog) and open
+        the review; False after an error dialog naming the file, or when cancelled."""
+        session = self._session
+        if session is None:
+            messages.show_error(self, "Import failed", "no draft is open; open the draft the redlines amend first")
+            return False
+        if not specs:
+            messages.show_error(self, "Import failed", "choose at least one redline to merge")
+            return False
+        draft = session.draft
+        ours = session.snapshot() if include_mine and session.amendments else None
+        when = date or datetime.now(UTC).replace(microsecond=0)
+        specs = list(specs)
+
+        def work(progress: Progress) -> tuple[MergeResult, list[str]]:
+            reading: list[str] = [""]
+
+            def report(done: int, total: int, what: str) -> None:
+                progress(done, total, what)
+                reading[0] = specs[done].path.name if what.startswith("reading") and done < len(specs) else ""
+
+            try:
+                return merge_inputs(draft, specs, when, ours=ours, progress=report)
+            except Cancelled:
+                raise
+            except Exception as exc:
+                text = error_message(exc)
+                if reading[0] and reading[0] not in text:
+                    raise DocumentError(f"{reading[0]}: {text}") from exc
+                raise
+
+        names = ", ".join(s.path.name for s in specs)
+        task = run_progress_task(self, f"Merging {names}…", work, self._imported)
+        return task.wait(600_000)
+
+    def _imported(self, outcome: tuple[MergeResult, list[str]]) -> None:
+        result, notes = outcome
+        review = Review(result)
+        self.import_messages = notes + [f"{line.file}: {line.author}: {line.reason}" for line in result.not_applicable]
+        self._undo_stack.push(ReviewSwitchCommand(self._review, review, "Import redlines", self._show_review))
+        collisions = len(review.collisions())
+        self.statusBar().showMessage(
+            f"Merged: {len(review.proposals)} proposals from {len(review.authors)} author(s), "
+            f"{collisions} collision(s)" + (f"; {len(self.import_messages)} note(s)" if self.import_messages else ""),
+            10000)
+        if result.not_applicable:
+            lines = "\n".join(self.import_messages[:20])
+            messages.show_warning(self, "Some changes could not be placed",
+                                  f"These changes are not in the review (they are in the report):\n{lines}")
+
+    def choose_and_import(self) -> None:
+        """File > Import Redlines: choose the files, then merge them."""
+        if self._session is None:
+            return
+        dialog = ImportDialog(self, has_mine=bool(self._session.amendments), start_dir=self._default_dir())
+        if dialog.exec():
+            self.import_redlines(dialog.specs(), dialog.include_mine())
+
+    def close_review(self) -> None:
+        """Stop reviewing the merge (undoable); the document shows our amendments again."""
+        if self._review is not None:
+            self._undo_stack.push(ReviewSwitchCommand(self._review, None, "Close review", self._show_review))
+
+    # --- decisions -----------------------------------------------------------------------------
+
+    def change_review(self, text: str, change: Callable[[Review], Any]) -> bool:
+        """Apply one change to the review as an undoable command; an error is shown and nothing changes."""
+        review = self._review
+        if review is None:
+            return False
+        before = review.snapshot()
+        try:
+            change(review)
+        except RedlineDeskError as exc:
+            review.restore(before)
+            messages.show_error(self, "Cannot make this decision", error_message(exc))
+            return False
+        self._undo_stack.push(ReviewCommand(review, before, review.snapshot(), text, self._refresh_review))
+        return True
+
+    def decide(self, ids: list[str], decision: Decision | str) -> bool:
+        """Accept or reject proposals by id."""
+        decision = Decision(decision)
+        if not ids:
+            return False
+        what = f"{VERBS[decision]} {len(ids)} changes" if len(ids) > 1 else f"{VERBS[decision]} change"
+        return self.change_review(what, lambda r: r.decide(ids, decision))
+
+    def decide_author(self, author: str, decision: Decision | str) -> bool:
+        """Accept or reject every proposal of one author."""
+        decision = Decision(decision)
+        return self.change_review(f"{VERBS[decision]} all of {author}",
+                                  lambda r: r.decide_author(author, decision))
+
+    def decide_paragraph(self, index: int, decision: Decision | str) -> bool:
+        """Accept or reject every proposal on one draft paragraph."""
+        decision = Decision(decision)
+        name = self._review.result.draft.paragraphs[index].display_label if self._review else str(index)
+        return self.change_review(f"{VERBS[decision]} para {name}",
+                                  lambda r: r.decide_paragraph(index, decision))
+
+    def accept_selected(self) -> None:
+        """Accept the changes selected in the review panel."""
+        self.decide(self._review_panel.selected_ids(), Decision.ACCEPTED)
+
+    def reject_selected(self) -> None:
+        """Reject the changes selected in the review panel."""
+        self.decide(self._review_panel.selected_ids(), Decision.REJECTED)
+
+    def accept_paragraph(self) -> None:
+        """Accept every change on the paragraph of the review panel's current row."""
+        index = self._review_panel.current_paragraph()
+        if index is not None:
+            self.decide_paragraph(index, Decision.ACCEPTED)
+
+    def reject_paragraph(self) -> None:
+        """Reject every change on the paragraph of the review panel's current row."""
+        index = self._review_panel.current_paragraph()
+        if index is not None:
+            self.decide_paragraph(index, Decision.REJECTED)
+
+    def _show_proposal(self, proposal_id: str) -> None:
+        """A proposal selected in the panel: scroll the document to its paragraph."""
+        if self._review is None:
+            return
+        try:
+            proposal = self._review.by_id(proposal_id)
+        except RedlineDeskError:
+            return
+        self._document_view.scroll_to_paragraph(proposal.paragraph)
+
+    def _build_author_menus(self) -> None:
+        """Review > Accept All of ▸ / Reject All of ▸, filled with the authors when opened."""
+        review_menu = self.ui_actions.menus["Review"]
+        before = self.ui_actions["resolve_collision"]
+        self.author_menus: dict[Decision, QMenu] = {}
+        for decision, title in ((Decision.ACCEPTED, "Accept All &of"), (Decision.REJECTED, "Reject All o&f")):
+            menu = QMenu(title, review_menu)
+            menu.setObjectName(f"menu{VERBS[decision]}Author")
+            menu.setToolTipsVisible(True)
+            menu.aboutToShow.connect(lambda m=menu, d=decision: self._fill_author_menu(m, d))
+            review_menu.insertMenu(before, menu)
+            self.author_menus[decision] = menu
+        review_menu.insertSeparator(before)
+
+    def _fill_author_menu(self, menu: QMenu, decision: Decision) -> None:
+        """Review > Accept All of / Reject All of: one entry per author, in the author's colour."""
+        menu.clear()
+        review = self._review
+        colours = self.review_colours()
+        for author in review.authors if review is not None else []:
+            action = menu.addAction(colours.icon(author), author)
+            action.setStatusTip(f"{VERBS[decision]} every change of {author}")
+            action.triggered.connect(lambda *_, a=author: self.decide_author(a, decision))
+        if menu.isEmpty():
+            menu.addAction("(no merge under review)").setEnabled(False)
+
+    # --- collisions ------------------------------------------------------------------------------
+
+    def resolve_collision(self, proposal_id: str | None = None) -> bool:
+        """Show the collision of a proposal (default: the panel's current one) and apply the choice."""
+        review = self._review
+        proposal_id = proposal_id or self._review_panel.current_id()
+        if review is None or proposal_id is None:
+            return False
+        collision = review.collision_of(proposal_id)
+        if collision is None:
+            self.statusBar().showMessage("This change collides with no other", 5000)
+            return False
+        dialog = CollisionDialog(review.result.draft, collision.proposals, self.review_colours(), self)
+        if not dialog.exec():
+            return False
+        choice = dialog.choice()
+        return choice is not None and self.apply_collision_choice(choice)
+
+    def apply_collision_choice(self, choice: CollisionChoice) -> bool:
+        """Pick one proposal, combine them, or reword the passage (credited to the reviewer)."""
+        if choice.action == PICK:
+            return self.change_review("Pick a proposal", lambda r: r.pick(choice.ids[0]))
+        if choice.action == COMBINE:
+            return self.change_review("Combine proposals", lambda r: r.combine(choice.ids))
+        if choice.action == REWORD:
+            reviewer = self.settings.organisation or self.settings.author or "Redline Desk"
+            return self.change_review("Reword a collision", lambda r: r.combine(choice.ids, choice.text or "",
+                                                                                 author=reviewer))
+        return False
+
+    # --- exporting -------------------------------------------------------------------------------
+
+    def export_merge(self, path: Path, form: str, *, report: Path | None = None, agreed_ad_ref: bool = False) -> bool:
+        """Write the merge as reviewed (full, compilation, table or clean) on a worker thread, and the
+        JSON report when asked; False after an error dialog."""
+        session, review = self._session, self._review
+        if session is None or review is None:
+            messages.show_error(self, "Export failed", "no merge under review; import redlines first")
+            return False
+        path = Path(path)
+        result = review.result
+        frozen = MergeResult(result.draft, result.date, review.snapshot(), [], list(result.not_applicable))
+        pkg = session.pkg
+
+        def work() -> list[str]:
+            notes = write_merged(pkg, frozen, path, form=form, agreed_ad_ref=agreed_ad_ref)
+            if report is not None:
+                write_report(frozen, Path(report))
+            return notes
+
+        def done(notes: list[str]) -> None:
+            self.statusBar().showMessage(f"Exported the merge ({form}) to {path}", 8000)
+            if notes:
+                messages.show_warning(self, "Exported, with notes", "\n".join(notes))
+
+        return run_task(self, f"Exporting {path.name}…", work, done).wait()
+
+    def choose_and_export_merge(self) -> None:
+        """File > Export Compilation: the merge export dialog, then the export."""
+        if self._session is None or self._review is None:
+            return
+        default = self._default_dir() / f"{self._session.draft_path.stem} compilation.docx"
+        dialog = MergeExportDialog(default, self)
+        if dialog.exec():
+            req = dialog.request()
+            self.export_merge(req.path, req.form, report=req.report, agreed_ad_ref=req.agreed_ad_ref)

@@ -1,0 +1,418 @@
+"""The review panel: a merge's proposals grouped by paragraph, each with its authors (in their
+colours), its change (struck and inserted text) and its status; accept or reject a change, a
+paragraph, or everything of one author.
+
+The panel decides nothing itself: it emits what the user asked for and the window applies it to the
+Review as an undoable command, then calls show_review again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import Draft
+from app.proposals import Decision, Proposal, ProposalKind
+from app.review import Review
+from widgets.review.author_colours import AuthorColours
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a proposal row: its id
+PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 2  # every row: the draft paragraph's index
+COLUMNS = ("Para", "By", "Struck", "Inserted", "Status")
+PARA, BY, STRUCK, INSERTED, STATUS = range(len(COLUMNS))
+REJECTED_COLOUR = QColor("#9a9a9a")
+COLLISION_MARK = "⚠"
+ALL_AUTHORS = "All authors"
+
+
+def paragraph_name(draft: Draft, index: int) -> str:
+    """How a draft paragraph is named in the list: "66", or the start of an unlabelled one."""
+    para = draft.paragraphs[index]
+    return para.display_label or para.text[:24].strip() or f"#{index + 1}"
+
+
+def change_texts(draft: Draft, p: Proposal) -> tuple[str, str]:
+    """What a proposal strikes and what it inserts."""
+    para = draft.paragraphs[p.paragraph]
+    if p.kind is ProposalKind.DELETE:
+        return para.body, ""
+    if p.kind is ProposalKind.INSERT:
+        return "", p.text
+    return para.text[p.start:p.end], p.text
+
+
+def status_text(p: Proposal) -> str:
+    """"pending", "accepted", "rejected", with the collision it is part of."""
+    return f"{p.decision.value} {COLLISION_MARK} collision {p.collision}" if p.collision else p.decision.value
+
+
+class ReviewPanel(QWidget):
+    """Proposals by paragraph with their authors, change and status; decisions by change, paragraph, author."""
+
+    proposalSelected = Signal(str)
+    decisionRequested = Signal(list, str)  # proposal ids, Decision value
+    authorDecisionRequested = Signal(str, str)  # author, Decision value
+    paragraphDecisionRequested = Signal(int, str)  # draft paragraph index, Decision value
+    collisionRequested = Signal(str)  # a proposal of the collision
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewPanel")
+        self.setAccessibleName("Review of the merge")
+        self._review: Review | None = None
+        self._colours = AuthorColours()
+        self._filter: str | None = None
+        self._loading = False
+        self.summary = QLabel("No merge under review: File > Import Redlines… (Ctrl+Shift+I)", self)
+        self.summary.setObjectName("reviewSummary")
+        self.summary.setWordWrap(True)
+        self.author_filter = QComboBox(self)
+        self.author_filter.setObjectName("reviewAuthorFilter")
+        self.author_filter.setAccessibleName("Show the proposals of")
+        self.author_filter.currentIndexChanged.connect(self._on_filter)
+        self._model = QStandardItemModel(0, len(COLUMNS), self)
+        self._model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("reviewList")
+        self.tree.setAccessibleName("Proposals")
+        self.tree.setModel(self._model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setColumnWidth(PARA, 90)
+        self.tree.setColumnWidth(BY, 90)
+        self.tree.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.tree.activated.connect(self._on_activated)
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for n, (name, text, tip, slot) in enumerate((
+            ("accept", "&Accept", "Accept the selected changes (Ctrl+Alt+A)", self._accept),
+            ("reject", "Re&ject", "Reject the selected changes (Ctrl+Alt+R)", self._reject),
+            ("accept_paragraph", "Accept &Paragraph", "Accept every change in this paragraph", self._accept_paragraph),
+            ("reject_paragraph", "Reject Paragrap&h", "Reject every change in this paragraph", self._reject_paragraph),
+            ("accept_author", "Accept All of A&uthor", "Accept every change of the author shown", self._accept_author),
+            ("reject_author", "Reject All &of Author", "Reject every change of the author shown", self._reject_author),
+        )):
+            button = QPushButton(text, self)
+            button.setObjectName(f"review_{name}Button")
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            grid.addWidget(button, n // 2, n % 2)
+            self.buttons[name] = button
+        collision = QPushButton("Resolve &Collision…", self)
+        collision.setObjectName("review_collisionButton")
+        collision.setToolTip("Compare the colliding changes side by side; pick, combine or reword (Ctrl+Alt+C)")
+        collision.clicked.connect(self._resolve)
+        grid.addWidget(collision, 3, 0, 1, 2)
+        self.buttons["collision"] = collision
+        show_label = QLabel("&Show:", self)
+        show_label.setBuddy(self.author_filter)
+        top = QHBoxLayout()
+        top.addWidget(show_label)
+        top.addWidget(self.author_filter, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(grid)
+        self._update_buttons()
+
+    # --- public API -------------------------------------------------------------------------
+
+    def show_review(self, review: Review | None, colours: AuthorColours | None = None) -> None:
+        """Show a review's proposals (None: nothing under review); the selection stays while it exists."""
+        keep = self.selected_ids()
+        current = self.current_id()
+        self._review = review
+        if colours is not None:
+            self._colours = colours
+        self._loading = True
+        try:
+            self._fill_filter()
+            self._fill()
+        finally:
+            self._loading = False
+        if review is None:
+            self.summary.setText("No merge under review: File > Import Redlines… (Ctrl+Shift+I)")
+        else:
+            self.summary.setText(_summary(review))
+        self._reselect(keep, current)
+        self._update_buttons()
+
+    def review(self) -> Review | None:
+        """The review shown."""
+        return self._review
+
+    def set_author_filter(self, author: str | None) -> None:
+        """Show only the proposals of one author (None: everyone's)."""
+        index = 0 if author is None else self.author_filter.findData(author)
+        if index >= 0:
+            self.author_filter.setCurrentIndex(index)
+
+    def author_filter_value(self) -> str | None:
+        """The author whose proposals are shown (None: everyone's)."""
+        return self._filter
+
+    def select(self, proposal_id: str) -> None:
+        """Make one proposal the current and only selected row."""
+        index = self._index_of(proposal_id)
+        if index is not None:
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.tree.scrollTo(index)
+
+    def selected_ids(self) -> list[str]:
+        """The selected proposals (a selected paragraph row stands for every proposal shown under it)."""
+        ids: list[str] = []
+        for index in self.tree.selectionModel().selectedRows(PARA):
+            item = self._model.itemFromIndex(index)
+            rows = [item] if item.data(ID_ROLE) else [item.child(r, PARA) for r in range(item.rowCount())]
+            ids += [i.data(ID_ROLE) for i in rows if i.data(ID_ROLE) not in ids]
+        return ids
+
+    def current_id(self) -> str | None:
+        """The proposal of the current row (None on a paragraph row or no row)."""
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        value = self._model.itemFromIndex(index.siblingAtColumn(PARA)).data(ID_ROLE)
+        return str(value) if value else None
+
+    def current_paragraph(self) -> int | None:
+        """The draft paragraph of the current row."""
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        value = self._model.itemFromIndex(index.siblingAtColumn(PARA)).data(PARAGRAPH_ROLE)
+        return int(value) if value is not None else None
+
+    def shown_ids(self) -> list[str]:
+        """Every proposal listed now, top to bottom."""
+        out = []
+        for r in range(self._model.rowCount()):
+            parent = self._model.item(r, PARA)
+            out += [parent.child(c, PARA).data(ID_ROLE) for c in range(parent.rowCount())]
+        return out
+
+    def row_texts(self, proposal_id: str) -> list[str]:
+        """The texts of a proposal's row, column by column (for tests and accessibility)."""
+        index = self._index_of(proposal_id)
+        if index is None:
+            return []
+        return [self._model.itemFromIndex(index.siblingAtColumn(c)).text() for c in range(len(COLUMNS))]
+
+    # --- filling ----------------------------------------------------------------------------
+
+    def _fill_filter(self) -> None:
+        authors = self._review.authors if self._review is not None else []
+        if self._filter not in authors:
+            self._filter = None
+        self.author_filter.clear()
+        self.author_filter.addItem(ALL_AUTHORS, None)
+        for author in authors:
+            self.author_filter.addItem(self._colours.icon(author), author, author)
+        self.author_filter.setCurrentIndex(0 if self._filter is None else self.author_filter.findData(self._filter))
+        self.author_filter.setEnabled(bool(authors))
+
+    def _fill(self) -> None:
+        self._model.removeRows(0, self._model.rowCount())
+        review = self._review
+        if review is None:
+            return
+        review.collisions()  # marks each live proposal's collision
+        draft = review.result.draft
+        groups: dict[int, list[Proposal]] = {}
+        for p in review.proposals:
+            if self._filter is None or self._filter in p.authors:
+                groups.setdefault(p.paragraph, []).append(p)
+        for index in sorted(groups):
+            proposals = groups[index]
+            name = paragraph_name(draft, index)
+            collided = any(p.collision for p in proposals)
+            parent = _item(name, f"Para {name}: {len(proposals)} proposal(s)")
+            parent.setData(index, PARAGRAPH_ROLE)
+            font = parent.font()
+            font.setBold(True)
+            parent.setFont(font)
+            status = _item(f"{COLLISION_MARK} collision" if collided else "",
+                           "Proposals collide here" if collided else "")
+            row = [parent, _item(""), _item(""), _item(""), status]
+            for p in proposals:
+                parent.appendRow(self._row(draft, p))
+            self._model.appendRow(row)
+        self.tree.expandAll()
+
+    def _row(self, draft: Draft, p: Proposal) -> list[QStandardItem]:
+        struck, inserted = change_texts(draft, p)
+        colour = self._colours.of_proposal(p.authors)
+        rejected = p.decision is Decision.REJECTED
+        what = {ProposalKind.MODIFY: "change", ProposalKind.DELETE: "delete para",
+                ProposalKind.INSERT: f"new {p.label or 'para'}"}[p.kind]
+        sources = ", ".join(dict.fromkeys(c.source for c in p.credits if c.source))
+        rationale = "; ".join(c.rationale for c in p.credits if c.rationale)
+        first = _item(what, f"{p.id}: {what}" + (f" (from {sources})" if sources else "")
+                      + (f"\nRationale: {rationale}" if rationale else ""))
+        first.setData(p.id, ID_ROLE)
+        first.setData(p.paragraph, PARAGRAPH_ROLE)
+        by = _item(p.by, f"Proposed by {p.by}")
+        by.setIcon(self._colours.icon(p.authors[0] if p.authors else ""))
+        struck_item = _item(_one_line(struck), f"Struck: {struck}" if struck else "")
+        inserted_item = _item(_one_line(inserted), f"Inserted: {inserted}" if inserted else "")
+        font = QFont(struck_item.font())
+        font.setStrikeOut(True)
+        struck_item.setFont(font)
+        font = QFont(inserted_item.font())
+        font.setUnderline(True)
+        inserted_item.setFont(font)
+        status = _item(status_text(p), f"{p.decision.value.capitalize()}"
+                       + (f"; collides with other proposals (collision {p.collision})" if p.collision else ""))
+        items = [first, by, struck_item, inserted_item, status]
+        for item in items:
+            item.setForeground(QBrush(REJECTED_COLOUR if rejected else colour))
+        if not rejected:
+            for item in (first, status):
+                item.setForeground(QBrush(self.palette().text().color()))
+        first.setData(f"{what} by {p.by}, {p.decision.value}", Qt.ItemDataRole.AccessibleTextRole)
+        return items
+
+    def _index_of(self, proposal_id: str) -> QModelIndex | None:
+        for r in range(self._model.rowCount()):
+            parent = self._model.item(r, PARA)
+            for c in range(parent.rowCount()):
+                if parent.child(c, PARA).data(ID_ROLE) == proposal_id:
+                    return parent.child(c, PARA).index()
+        return None
+
+    def _reselect(self, ids: list[str], current: str | None) -> None:
+        self._loading = True
+        try:
+            model = self.tree.selectionModel()
+            if current is not None and (index := self._index_of(current)) is not None:
+                model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            for proposal_id in ids:
+                index = self._index_of(proposal_id)
+                if index is not None:
+                    model.select(index, QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._loading = False
+
+    # --- slots ------------------------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        live = self._review is not None
+        selected = bool(self.selected_ids())
+        self.buttons["accept"].setEnabled(live and selected)
+        self.buttons["reject"].setEnabled(live and selected)
+        self.buttons["accept_paragraph"].setEnabled(live and self.current_paragraph() is not None)
+        self.buttons["reject_paragraph"].setEnabled(live and self.current_paragraph() is not None)
+        self.buttons["accept_author"].setEnabled(live and self._filter is not None)
+        self.buttons["reject_author"].setEnabled(live and self._filter is not None)
+        current = self.current_id()
+        collided = live and current is not None and self._review is not None and bool(
+            next((p.collision for p in self._review.proposals if p.id == current), None))
+        self.buttons["collision"].setEnabled(collided)
+
+    def _on_filter(self, index: int) -> None:
+        if self._loading or index < 0:
+            return
+        value = self.author_filter.itemData(index)
+        self._filter = str(value) if value else None
+        keep, current = self.selected_ids(), self.current_id()
+        self._loading = True
+        try:
+            self._fill()
+        finally:
+            self._loading = False
+        self._reselect(keep, current)
+        self._update_buttons()
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_buttons()
+        if self._loading or not current.isValid():
+            return
+        proposal_id = self.current_id()
+        if proposal_id is not None:
+            self.proposalSelected.emit(proposal_id)
+
+    def _on_activated(self, _index: QModelIndex) -> None:
+        """Enter or double-click on a colliding change opens the collision."""
+        proposal_id = self.current_id()
+        review = self._review
+        if proposal_id is not None and review is not None and any(
+                p.id == proposal_id and p.collision for p in review.proposals):
+            self.collisionRequested.emit(proposal_id)
+
+    def _decide(self, decision: Decision) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.decisionRequested.emit(ids, decision.value)
+
+    def _accept(self) -> None:
+        self._decide(Decision.ACCEPTED)
+
+    def _reject(self) -> None:
+        self._decide(Decision.REJECTED)
+
+    def _paragraph(self, decision: Decision) -> None:
+        index = self.current_paragraph()
+        if index is not None:
+            self.paragraphDecisionRequested.emit(index, decision.value)
+
+    def _accept_paragraph(self) -> None:
+        self._paragraph(Decision.ACCEPTED)
+
+    def _reject_paragraph(self) -> None:
+        self._paragraph(Decision.REJECTED)
+
+    def _author(self, decision: Decision) -> None:
+        if self._filter is not None:
+            self.authorDecisionRequested.emit(self._filter, decision.value)
+
+    def _accept_author(self) -> None:
+        self._author(Decision.ACCEPTED)
+
+    def _reject_author(self) -> None:
+        self._author(Decision.REJECTED)
+
+    def _resolve(self) -> None:
+        current = self.current_id()
+        if current is not None:
+            self.collisionRequested.emit(current)
+
+
+def _item(text: str, tip: str = "") -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+def _one_line(text: str, limit: int = 120) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _summary(review: Review) -> str:
+    counts = {d: sum(1 for p in review.proposals if p.decision is d) for d in Decision}
+    collisions = len(review.collisions())
+    authors = review.authors
+    return (f"{len(review.proposals)} proposals from {len(authors)} author(s): {counts[Decision.PENDING]} pending, "
+            f"{counts[Decision.ACCEPTED]} accepted, {counts[Decision.REJECTED]} rejected; "
+            f"{collisions} collision(s) open")
