@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from app.attributed import Change, IncomingParagraph, merge_changes
+from app.attributed import Change, IncomingParagraph
 from app.segments import Op
 from docx_io.ns import W, w_attr
 from docx_io.package import Package
@@ -21,6 +21,14 @@ _W = f"{{{W}}}"
 _INSERTED = (_W + "ins", _W + "moveTo")
 _REMOVED = (_W + "del", _W + "moveFrom")
 _TRANSPARENT = {_W + n for n in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo", "sdtContent")}
+_RUN, _T, _DEL_TEXT, _TAB, _RPR, _FLD_CHAR = (_W + n for n in ("r", "t", "delText", "tab", "rPr", "fldChar"))
+_SDT, _SDT_CONTENT = _W + "sdt", _W + "sdtContent"
+_PPR = _W + "pPr"
+_P = _W + "p"
+_CONTAINERS = {*_INSERTED, *_REMOVED, *_TRANSPARENT, _SDT}  # what _walk goes into besides runs
+_EQUAL = (Op.EQUAL, "", "")
+
+Key = tuple[Op, str, str]  # (op, author, date) of a change
 
 
 def read_incoming(pkg: Package) -> list[IncomingParagraph]:
@@ -29,11 +37,15 @@ def read_incoming(pkg: Package) -> list[IncomingParagraph]:
     if body is None:
         return []
     out: list[IncomingParagraph] = []
+    revised = _revised_paragraphs(body)
     for anchor, (p, in_table) in enumerate(iter_block_paragraphs(body)):
-        changes: list[Change] = []
-        _walk(p, changes, None, None, FieldState())
-        para = IncomingParagraph(anchor, merge_changes(changes), in_table=in_table)
-        mark = p.find(f"{_W}pPr/{_W}rPr")
+        plain = None if p in revised else _plain_text(p)
+        if plain is not None:  # most paragraphs: no change, no field, only text and tabs
+            out.append(IncomingParagraph(anchor, [Change(Op.EQUAL, plain)] if plain else [], in_table=in_table))
+            continue
+        changes = _Changes()
+        mark = _walk(p, changes, _EQUAL)  # the paragraph mark's run properties, pPr/rPr
+        para = IncomingParagraph(anchor, changes.done(), in_table=in_table)
         mark_ins = mark is not None and mark.find(_W + "ins") is not None
         mark_del = mark is not None and mark.find(_W + "del") is not None
         kinds = {c.op for c in para.changes}
@@ -47,38 +59,111 @@ def read_incoming(pkg: Package) -> list[IncomingParagraph]:
     return out
 
 
-def _walk(el: etree._Element, out: list[Change], ins: etree._Element | None, dele: etree._Element | None,
-          fields: FieldState) -> None:
+def _revised_paragraphs(body: etree._Element) -> set[etree._Element]:
+    """Paragraphs with a w:ins or w:del anywhere in them (their text or their mark)."""
+    return {p for el in body.iter(_W + "ins", _W + "del") for p in el.iterancestors(_P)}
+
+
+def _plain_text(p: etree._Element) -> str | None:
+    """The text of a paragraph without revisions, read the way _walk reads it; None when the paragraph
+    has a field, or runs in a container (read those with _walk)."""
+    parts: list[str] = []
+    for child in p:
+        tag = child.tag
+        if tag == _RUN:
+            for el in child:
+                t = el.tag
+                if t == _T:
+                    parts.append(el.text or "")
+                elif t == _TAB:
+                    parts.append("\t")
+                elif t == _FLD_CHAR:
+                    return None
+                elif t != _RPR:
+                    parts.append(child_text(el))
+        elif tag in _CONTAINERS:
+            return None
+    return "".join(parts)
+
+
+class _Changes:
+    """A paragraph's changes as its runs are read: neighbours of the same kind and attribution joined,
+    empty ones dropped (what app.attributed.merge_changes makes of one Change per run)."""
+
+    __slots__ = ("changes", "fields", "key", "parts")
+
+    def __init__(self) -> None:
+        self.changes: list[Change] = []
+        self.fields = FieldState()
+        self.key: Key = _EQUAL
+        self.parts: list[str] = []
+
+    def add(self, key: Key, text: str) -> None:
+        """Text (not empty) of one run, made by the change `key`."""
+        if key != self.key:
+            self._flush()
+            self.key = key
+        self.parts.append(text)
+
+    def done(self) -> list[Change]:
+        """The changes read."""
+        self._flush()
+        return self.changes
+
+    def _flush(self) -> None:
+        if self.parts:
+            op, author, date = self.key
+            self.changes.append(Change(op, "".join(self.parts), author, date))
+            self.parts = []
+
+
+def _walk(
+    el: etree._Element, out: _Changes, key: Key, ins: bool = False, dele: bool = False
+) -> etree._Element | None:
+    """Read the runs below `el`; `key` is the change they are in (the innermost w:ins or w:del).
+
+    Returns the first w:rPr of el's w:pPr children (for a paragraph: its mark's properties)."""
+    mark = None
     for child in el:
         tag = child.tag
-        if tag == _W + "r":
-            _run(child, out, ins, dele, fields)
+        if tag == _PPR:
+            if mark is None:
+                mark = next((c for c in child if c.tag == _RPR), None)
+        elif tag == _RUN:
+            _run(child, out, key, ins and dele)
         elif tag in _INSERTED:
-            _walk(child, out, child, dele, fields)
+            # Text inserted and then deleted is the deletion's (and dropped); text deleted inside an insertion too.
+            _walk(child, out, key if dele else _attributed(Op.INSERT, child), True, dele)
         elif tag in _REMOVED:
-            _walk(child, out, ins, child, fields)
+            _walk(child, out, _attributed(Op.DELETE, child), ins, True)
         elif tag in _TRANSPARENT:
-            _walk(child, out, ins, dele, fields)
-        elif tag == _W + "sdt":
-            content = child.find(_W + "sdtContent")
+            _walk(child, out, key, ins, dele)
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
             if content is not None:
-                _walk(content, out, ins, dele, fields)
+                _walk(content, out, key, ins, dele)
+    return mark
 
 
-def _run(run: etree._Element, out: list[Change], ins: etree._Element | None, dele: etree._Element | None,
-         fields: FieldState) -> None:
+def _attributed(op: Op, revision: etree._Element) -> Key:
+    return (op, w_attr(revision, "author") or "", w_attr(revision, "date") or "")
+
+
+def _run(run: etree._Element, out: _Changes, key: Key, dropped: bool) -> None:
+    stack = out.fields.stack  # in a field's instruction while stack and stack[-1]
     text: list[str] = []
     for child in run:
-        if child.tag == _W + "fldChar":
-            fields.update(child)
-        elif not fields.in_instruction:
+        tag = child.tag
+        if tag == _FLD_CHAR:
+            out.fields.update(child)
+        elif stack and stack[-1]:
+            continue
+        elif tag in (_T, _DEL_TEXT):
+            text.append(child.text or "")
+        elif tag == _TAB:
+            text.append("\t")
+        elif tag != _RPR:
             text.append(child_text(child))
     joined = "".join(text)
-    if not joined or (ins is not None and dele is not None):
-        return  # inserted by one author and deleted by another: in neither text
-    if dele is not None:
-        out.append(Change(Op.DELETE, joined, w_attr(dele, "author") or "", w_attr(dele, "date") or ""))
-    elif ins is not None:
-        out.append(Change(Op.INSERT, joined, w_attr(ins, "author") or "", w_attr(ins, "date") or ""))
-    else:
-        out.append(Change(Op.EQUAL, joined))
+    if joined and not dropped:  # inserted by one author and deleted by another: in neither text
+        out.add(key, joined)
