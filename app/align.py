@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -37,7 +38,14 @@ class Pair:
 
 def key(para: Paragraph) -> str:
     """What identifies a paragraph's content: its body with white space folded."""
-    return " ".join(para.body.split())
+    return _folded(para.body)
+
+
+@lru_cache(maxsize=1 << 14)
+def _folded(text: str) -> str:
+    # A merge aligns many redlines with one draft, and most of their paragraphs read as the draft's:
+    # remembering the keys halves the cost of making them.
+    return " ".join(text.split())
 
 
 def align(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> list[Pair]:
@@ -70,13 +78,15 @@ def _shifts(old: Sequence[Paragraph], new: Sequence[Paragraph], around: list[tup
 
 
 def _number(para: Paragraph) -> int | None:
-    if para.label is None:
-        return None
+    return None if para.label is None else _label_number(para.label)
+
+
+@lru_cache(maxsize=1 << 14)
+def _label_number(label: str) -> int | None:
     try:
-        key_ = label_key(para.label)
+        return label_key(label).number
     except LabelError:
         return None
-    return key_.number
 
 
 def _fuzzy(
