@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -98,3 +100,46 @@ def first_difference(got: list[str], want: list[str]) -> str:
     bad = [i for i, (a, b) in enumerate(zip(got, want, strict=True)) if a != b]
     i = bad[0]
     return f"{len(bad)} paragraphs differ; first, paragraph {i}: got {got[i][:70]!r}, want {want[i][:70]!r}"
+
+
+# ----- merge -----
+
+def revisions_by_author(path: Path) -> dict[tuple[str, str], list[str]]:
+    """(author, "insert" | "delete") -> texts of the body's text revisions (docx_io.revision_reader);
+    a change credited to several authors ("A; B") is listed under each of them."""
+    from docx_io.revision_reader import read_revisions
+
+    out: dict[tuple[str, str], list[str]] = {}
+    for rev in read_revisions(read_package(path)).revisions:
+        if rev.story != "body" or rev.kind not in ("insert", "delete"):
+            continue
+        for author in rev.author.split("; "):
+            out.setdefault((author, rev.kind), []).append(rev.text)
+    return out
+
+
+def missing_pieces(expected: list[dict[str, Any]], found: dict[tuple[str, str], list[str]]) -> list[str]:
+    """Each redline's expected revisions (bench.redlines.Proposal.pieces) not in `found` with its author."""
+    missing: list[str] = []
+    for redline in expected:
+        author = redline["author"]
+        for proposal in redline["proposals"]:
+            for kind, text in proposal["pieces"]:
+                if not any(text in got for got in found.get((author, kind), ())):
+                    missing.append(f"{author}, para {proposal['label']}: {kind} {text[:40]!r}")
+    return missing
+
+
+def report_differences(expected: list[dict[str, Any]], report: list[dict[str, Any]]) -> list[str]:
+    """Files whose report lines differ from their expected changes, by (kind, status)."""
+    got: dict[str, Counter[tuple[str, str]]] = {}
+    for line in report:
+        got.setdefault(line["file"], Counter())[(line["kind"], line["status"])] += 1
+    out: list[str] = []
+    for redline in expected:
+        want = Counter((p["kind"], p["status"]) for p in redline["proposals"])
+        have = got.pop(redline["file"], Counter())
+        if have != want:
+            out.append(f"{redline['file']}: {dict(have)}, want {dict(want)}")
+    out += [f"{name}: not a generated redline" for name in got]
+    return out

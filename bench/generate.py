@@ -212,13 +212,28 @@ def texts(items: Sequence[Item]) -> list[str]:
 
 # ----- edits inside a paragraph -----
 
-def edit_words(text: str, rng: random.Random, prose: Prose, n_changes: int) -> tuple[str, str, str, int]:
-    """n_changes non-overlapping word replacements, insertions or phrase deletions in `text`.
+@dataclass(frozen=True)
+class Span:
+    """One change to words[start:end]: "replace" (by `new`), "insert" (`new` before words[start]) or "delete"."""
 
-    Returns (exact markup, natural markup, proposed text, changes marked). In the exact markup the
-    unchanged + struck text is `text` character for character (`a ~~b ~~c`, `a ~~b~~**x** c`); the
-    natural one is how people type it, spaces around the markers (`a ~~b~~ c`, `a ~~b~~ **x** c`)."""
-    words = text.split(" ")
+    start: int
+    end: int
+    kind: str
+    new: str = ""
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A paragraph's body with its changes marked (the text form) and what they amount to."""
+
+    exact: str  # unchanged + struck text is the body character for character (`a ~~b ~~c`, `a ~~b~~**x** c`)
+    natural: str  # as people type it, spaces around the markers (`a ~~b~~ c`, `a ~~b~~ **x** c`)
+    proposed: str
+    changes: int  # marked spans
+
+
+def pick_spans(words: Sequence[str], rng: random.Random, n_changes: int) -> list[tuple[int, int, str]]:
+    """Up to n_changes non-overlapping, non-adjacent (start, end, kind) word spans, in order."""
     spans: list[tuple[int, int, str]] = []
     taken: set[int] = set()
     for _ in range(n_changes * 10):
@@ -234,35 +249,60 @@ def edit_words(text: str, rng: random.Random, prose: Prose, n_changes: int) -> t
             continue
         spans.append((s, e, kind))
         taken.update(range(s - 1, e + 1))
-    spans.sort()
+    return sorted(spans)
+
+
+def new_words(words: Sequence[str], start: int, end: int, kind: str, prose: Prose) -> Span:
+    """The span with new wording drawn for it (a replacement differs from the words it replaces)."""
+    if kind == "insert":
+        return Span(start, end, kind, prose.phrase(1, 4))
+    if kind == "delete":
+        return Span(start, end, kind)
+    old = " ".join(words[start:end])
+    new = prose.phrase(1, 3)
+    while new == old:
+        new = prose.phrase(1, 3)
+    return Span(start, end, kind, new)
+
+
+def mark_spans(text: str, spans: Sequence[Span]) -> Marked:
+    """`text` (words separated by single spaces) with the spans, in order, marked in the text form."""
+    words = text.split(" ")
     parts: list[tuple[str, str]] = []  # (op, text), op in "=", "-", "+"
     natural: list[str] = []
     i = 0
-    for s, e, kind in spans:
+    for span in spans:
+        s, e = span.start, span.end
         if s > i:
             parts.append(("=", " ".join(words[i:s]) + " "))
         natural += words[i:s]
         old = " ".join(words[s:e])
-        if kind == "insert":
-            new = prose.phrase(1, 4)
-            parts.append(("+", new + " "))
-            natural.append(f"**{new}**")
-        elif kind == "delete":
+        if span.kind == "insert":
+            parts.append(("+", span.new + " "))
+            natural.append(f"**{span.new}**")
+        elif span.kind == "delete":
             parts.append(("-", old + " "))
             natural.append(f"~~{old}~~")
         else:
-            new = prose.phrase(1, 3)
-            while new == old:
-                new = prose.phrase(1, 3)
-            parts += [("-", old), ("+", new), ("=", " ")]
-            natural.append(f"~~{old}~~ **{new}**")
+            parts += [("-", old), ("+", span.new), ("=", " ")]
+            natural.append(f"~~{old}~~ **{span.new}**")
         i = e
     parts.append(("=", " ".join(words[i:])))
     natural += words[i:]
     exact = "".join(t if op == "=" else (f"~~{t}~~" if op == "-" else f"**{t}**") for op, t in parts)
     assert "".join(t for op, t in parts if op != "+") == text
-    proposed = "".join(t for op, t in parts if op != "-")
-    return exact, " ".join(natural), proposed, sum(1 for op, _ in parts if op != "=")
+    changes = sum(1 for op, _ in parts if op != "=")
+    return Marked(exact, " ".join(natural), "".join(t for op, t in parts if op != "-"), changes)
+
+
+def edit_words(text: str, rng: random.Random, prose: Prose, n_changes: int) -> tuple[str, str, str, int]:
+    """n_changes non-overlapping word replacements, insertions or phrase deletions in `text`.
+
+    Returns (exact markup, natural markup, proposed text, changes marked); see `Marked`."""
+    words = text.split(" ")
+    spans = [new_words(words, s, e, kind, prose) for s, e, kind in pick_spans(words, rng, n_changes)]
+    marked = mark_spans(text, spans)
+    return marked.exact, marked.natural, marked.proposed, marked.changes
 
 
 # ----- amendments -----
@@ -388,6 +428,9 @@ def write_inputs(out: Path, seed: int = SEED) -> dict[str, object]:
     render(draft, out / "draft.docx")
     render(revision.items, out / "revision.docx")
     (out / "amendments.md").write_text(amendments.text, encoding="utf-8")
+    from bench.redlines import write_redline_files  # it uses this module's generators
+
+    redlines = write_redline_files(out, draft, seed)
     chars = sum(len(t) for t in texts(draft))
     manifest: dict[str, object] = {
         "seed": seed,
@@ -398,6 +441,7 @@ def write_inputs(out: Path, seed: int = SEED) -> dict[str, object]:
         "estimated_pages": round(chars / CHARS_PER_PAGE),
         "amendments": {**amendments.counts, "total": N_AMENDMENTS, "marked_changes": amendments.changes},
         "revision": revision.counts,
+        "redlines": redlines,
         "front": list(FRONT),
         "expected_accepted_export": amendments.expected,
     }
