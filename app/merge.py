@@ -31,6 +31,7 @@ class Incoming:
 
     name: str
     paragraphs: list[IncomingParagraph]
+    left_out: list[ReportLine] = field(default_factory=list)  # changes the reader found but a merge cannot carry
 
 
 @dataclass
@@ -102,6 +103,7 @@ def merge(draft: Draft, incoming: list[Incoming], default_date: datetime) -> Mer
     result = MergeResult(draft, default_date)
     seen: dict[tuple[int, ProposalKind], list[Proposal]] = {}
     for source in incoming:
+        result.not_applicable += source.left_out
         for proposal in _collect(draft, source, result):
             _add(result.proposals, seen.setdefault((proposal.paragraph, proposal.kind), []), proposal)
     _number_insertions(draft, result.proposals)

@@ -16,7 +16,7 @@ from app.atomic import atomic_write_text, check_output_path
 from app.attributed import Change, IncomingParagraph
 from app.compilation import comparison_rows, compiled_text
 from app.errors import AmendmentError, DocumentError
-from app.merge import Incoming, MergeResult, merge
+from app.merge import NOT_APPLICABLE, Incoming, MergeResult, ReportLine, merge
 from app.model import Draft
 from app.planning import active
 from app.proposals import Decision, plan_of
@@ -27,6 +27,7 @@ from docx_io.package import Package, read_package
 from docx_io.reader import draft_from_package, last_modified_by
 from docx_io.redline_writer import write_redline
 from docx_io.un_document import document_symbol
+from docx_io.unmerged import unmerged_changes
 
 MERGE_FORMS = ("full", "compilation", "table")
 Progress = Callable[[int, int, str], None]  # done, total, what
@@ -71,10 +72,20 @@ def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str])
     if any(p.changed for p in paragraphs):
         if spec.author:
             paragraphs = [_credited_to(p, spec.author) for p in paragraphs]
-        return Incoming(name, paragraphs)
+        return Incoming(name, paragraphs, _left_out(name, pkg, spec.author))
     who = spec.author or last_modified_by(pkg) or spec.path.stem
     messages.append(f"{name}: no tracked changes; compared with the draft and credited to {who}")
     return Incoming(name, edited_copy_changes(draft, draft_from_package(pkg), who))
+
+
+def _left_out(name: str, pkg: Package, author: str) -> list[ReportLine]:
+    """Report lines for the tracked changes a merge does not carry (notes, headers, footers, formatting)."""
+    lines = []
+    for u in unmerged_changes(pkg):
+        what = f"{u.count} formatting change(s)" if u.sort == "formatting" else f"{u.count} tracked change(s)"
+        lines.append(ReportLine(name, author or u.author, None, u.sort, NOT_APPLICABLE,
+                                f"{what} in the {u.where} are not merged; carry them over by hand"))
+    return lines
 
 
 def _credited_to(para: IncomingParagraph, author: str) -> IncomingParagraph:

@@ -158,3 +158,47 @@ def test_cli_merge_writes_the_compilation_and_fails_cleanly(inputs: list[str], t
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "the table form is written as .docx" in err[0]
     assert not bad.exists()
+
+
+def _with_extra_revisions(src: Path, out: Path) -> Path:
+    """A copy of a tracked file with a tracked insertion in a footer and a formatting change in the body."""
+    import zipfile
+
+    from lxml import etree
+
+    from docx_io.ns import qn, sub_element
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename in ("word/footer1.xml", "word/document.xml"):
+                root = etree.fromstring(data)
+                if info.filename == "word/footer1.xml":
+                    ins = sub_element(next(root.iter(qn("w:p"))), "w:ins", {"w:id": "901", "w:author": "EU"})
+                    sub_element(sub_element(ins, "w:r"), "w:t").text = "Draft"
+                else:
+                    run = next(root.iter(qn("w:r")))
+                    rpr = run.find(qn("w:rPr"))
+                    if rpr is None:
+                        rpr = etree.Element(qn("w:rPr"))
+                        run.insert(0, rpr)
+                    sub_element(rpr, "w:b")
+                    sub_element(rpr, "w:rPrChange", {"w:id": "902", "w:author": "EU"})
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            zout.writestr(info, data)
+    return out
+
+
+def test_changes_a_merge_cannot_carry_are_reported(inputs: list[str], tmp_path: Path) -> None:
+    tracked = tmp_path / "tracked.docx"
+    merge_files(REV2_EXCERPT, inputs[:1], tracked, form="full", date=DATE)
+    extra = _with_extra_revisions(tracked, tmp_path / "extra.docx")
+    draft = draft_from_package(read_package(REV2_EXCERPT))
+    result, _ = merge_inputs(draft, [InputSpec(extra)], DATE)
+    left = sorted((r.author, r.kind, r.status, r.reason) for r in result.report if r.paragraph is None)
+    assert left == [
+        ("EU", "formatting", "not applicable",
+         "1 formatting change(s) in the body are not merged; carry them over by hand"),
+        ("EU", "text", "not applicable", "1 tracked change(s) in the footers are not merged; carry them over by hand"),
+    ]
+    assert [p.authors for p in result.proposals] == [["EU"]]  # the body's text change is merged

@@ -1,0 +1,52 @@
+"""Tracked changes a merge does not carry: those in notes, headers and footers, and formatting changes.
+
+They are counted per author and place so that the merge report can say what was left for the user.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from docx_io.ns import W, w_attr
+from docx_io.package import Package
+
+_W = f"{{{W}}}"
+_TEXT_CHANGES = tuple(_W + t for t in ("ins", "del", "moveFrom", "moveTo"))
+_FORMAT_CHANGES = tuple(_W + t for t in ("rPrChange", "pPrChange"))
+_STORIES = (("footnotes", "footnotes"), ("endnotes", "endnotes"), ("header", "headers"), ("footer", "footers"))
+
+
+@dataclass(frozen=True)
+class Unmerged:
+    """`count` tracked changes of one author, of one sort (text or formatting), in one place."""
+
+    author: str
+    where: str  # footnotes, endnotes, headers, footers, body
+    sort: str  # text, formatting
+    count: int
+
+
+def unmerged_changes(pkg: Package) -> list[Unmerged]:
+    """Text changes outside the body and formatting changes anywhere, counted per author and place."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    parts = [(pkg.main_part, "body")] + [(n, w) for n in sorted(pkg.names) if (w := _story(n)) is not None]
+    for name, where in parts:
+        root = pkg.xml(name)
+        if where != "body":
+            for el in root.iter(*_TEXT_CHANGES):
+                counts[(w_attr(el, "author") or "", where, "text")] += 1
+        for el in root.iter(*_FORMAT_CHANGES):
+            counts[(w_attr(el, "author") or "", where, "formatting")] += 1
+    return [Unmerged(author, where, sort, n) for (author, where, sort), n in sorted(counts.items())]
+
+
+def _story(name: str) -> str | None:
+    if not name.startswith("word/") or not name.endswith(".xml") or "/" in name[5:]:
+        return None
+    base = name[5:-4]
+    for prefix, where in _STORIES:
+        if base.startswith(prefix):
+            return where
+    return None
+
