@@ -282,3 +282,13 @@ def test_autosave_while_dirty_and_removed_on_save(qtbot: QtBot, tmp_path: Path, 
     assert "working definition" in window.autosaver.path.read_text(encoding="utf-8")
     assert window.save_project(tmp_path / "p.json")
     assert not window.autosaver.path.exists()
+
+
+def test_exporting_twice_writes_the_same_revisions(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                   dialogs: Dialogs) -> None:
+    _imsb_edit(qtbot, window)
+    first, second = tmp_path / "first.docx", tmp_path / "second.docx"
+    assert window.export(first, "full", date=DATE) and window.export(second, "full", date=DATE)
+    assert dialogs.errors == []
+    with zipfile.ZipFile(first) as a, zipfile.ZipFile(second) as b:
+        assert a.read("word/document.xml") == b.read("word/document.xml")
