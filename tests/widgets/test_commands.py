@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QUndoStack
 
@@ -111,3 +113,26 @@ def test_merged_typing_that_ends_where_it_began_is_dropped(session: Session) -> 
     assert stack.count() == 1 and session.snapshot() == before
     stack.undo()
     assert session.amendments == []
+
+
+def test_review_commands_undo_decisions_and_switches(tmp_path: Path) -> None:
+    from app.proposals import Decision
+    from tests.widgets.merge_helpers import merged_review
+    from widgets.commands import ReviewCommand, ReviewSwitchCommand
+
+    review = merged_review(tmp_path)
+    refreshed: list[int] = []
+    shown: list[object] = []
+    stack = QUndoStack()
+    stack.push(ReviewSwitchCommand(None, review, "Import redlines", shown.append))
+    before = review.snapshot()
+    review.decide_author("EU", Decision.REJECTED)
+    stack.push(ReviewCommand(review, before, review.snapshot(), "Reject all of EU", lambda: refreshed.append(1)))
+    assert {p.id for p in review.proposals if p.decision is Decision.REJECTED} == {"p2", "p3", "p4"}
+    stack.undo()
+    assert {p.decision for p in review.proposals} == {Decision.PENDING} and refreshed == [1, 1]
+    stack.redo()
+    assert review.by_id("p4").decision is Decision.REJECTED
+    stack.undo()
+    stack.undo()
+    assert shown == [review, None]

@@ -105,3 +105,47 @@ def test_wait_for_tasks_waits_for_every_job(qtbot: QtBot) -> None:
         workers.run_task(None, "Job…", lambda i=i: (time.sleep(0.05), i)[1], done.append)
     assert workers.wait_for_tasks(5000)
     assert sorted(done) == [0, 1, 2, 3]
+
+
+def test_progress_task_reports_and_returns(qtbot: QtBot, errors: list[tuple[str, str]]) -> None:
+    seen: list[int] = []
+
+    def work(progress: workers.Progress) -> str:
+        for n in range(3):
+            progress(n, 3, f"step {n}")
+            time.sleep(0.15)
+        return "done"
+
+    task = workers.run_progress_task(None, "Merging…", work, lambda r: seen.append(len(r)), delay_ms=50)
+    task.signals.progressed.connect(lambda done, *_: seen.append(done * 10))
+    assert task.wait(5000) and task.result == "done" and errors == []
+    assert task.progress is None and seen[-1] == 4 and 20 in seen
+
+
+def test_cancelled_progress_task_drops_its_result(qtbot: QtBot, errors: list[tuple[str, str]]) -> None:
+    calls: list[str] = []
+    results: list[object] = []
+
+    def work(progress: workers.Progress) -> str:
+        for n in range(500):
+            progress(n, 500, "working")
+            time.sleep(0.01)
+        return "finished anyway"
+
+    task = workers.run_progress_task(None, "Merging…", work, results.append, on_cancel=lambda: calls.append("cancel"),
+                                     delay_ms=10)
+    qtbot.waitUntil(lambda: task.progress is not None, timeout=3000)
+    assert task.progress is not None and task.progress.objectName() == "progressDialog"
+    task.progress.canceled.emit()  # what the Cancel button does
+    assert task.wait(5000) is False
+    assert task.cancelled and calls == ["cancel"] and results == [] and errors == []
+    assert workers.active_tasks() == 0
+
+
+def test_progress_task_errors_are_a_dialog(qtbot: QtBot, errors: list[tuple[str, str]]) -> None:
+    def work(progress: workers.Progress) -> None:
+        progress(0, 1, "reading eu.docx")
+        raise DocumentError("eu.docx: not a Word document")
+
+    task = workers.run_progress_task(None, "Merging…", work)
+    assert task.wait(5000) is False and errors == [("Merging failed", "eu.docx: not a Word document")]

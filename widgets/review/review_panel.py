@@ -201,6 +201,15 @@ class ReviewPanel(QWidget):
         value = self._model.itemFromIndex(index.siblingAtColumn(PARA)).data(PARAGRAPH_ROLE)
         return int(value) if value is not None else None
 
+    @property
+    def model(self) -> QStandardItemModel:
+        """The rows: a paragraph each, its proposals under it."""
+        return self._model
+
+    def index_of(self, proposal_id: str) -> QModelIndex | None:
+        """The row of a proposal (None when it is not shown)."""
+        return self._index_of(proposal_id)
+
     def shown_ids(self) -> list[str]:
         """Every proposal listed now, top to bottom."""
         out = []

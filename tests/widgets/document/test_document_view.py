@@ -310,3 +310,48 @@ def _iter_fragments(block: QTextBlock):
 def _first_format(block: QTextBlock):
     return next(_iter_fragments(block)).charFormat()
 
+
+
+# --- a merge under review --------------------------------------------------------------------------
+
+
+def test_review_shows_each_authors_changes_in_their_colour(view: DocumentView, session: Session,
+                                                           tmp_path: Path) -> None:
+    from app.proposals import Decision
+    from tests.widgets.merge_helpers import merged_review
+    from widgets.review.author_colours import AuthorColours
+
+    _edit_88(session)
+    view.show_session(session, ViewMode.REDLINE)
+    review = merged_review(tmp_path)
+    colours = AuthorColours(review.authors)
+    g77, eu = colours.colour("G77").name(), colours.colour("EU").name()
+    view.show_review(review, colours)
+    para66 = review.result.draft.by_label("66").index
+    block = view.block_for_paragraph(para66)
+    assert block is not None and block == view.block_for("66")
+    shown = _fragments(block)
+    changed = [(t, s, u, c) for t, s, u, c in shown if s or u]
+    assert ("81st session of the General Assembly", True, False, g77) in changed  # struck once, by the first
+    assert ("Commission", False, True, g77) in changed
+    assert ("Economic and Social Council", False, True, eu) in changed
+    assert ("working definition", False, True, g77) in _fragments(view.block_for("88"))  # G77 and the EU
+    assert ("shall remain", False, True, eu) in _fragments(view.block_for("89"))
+    # Rejected proposals are hidden; without the review our own amendment is back.
+    review.decide_author("EU", Decision.REJECTED)
+    view.show_review(review, colours)
+    assert not any(t == "Economic and Social Council" for t, *_ in _fragments(view.block_for("66")))
+    assert not any(s or u for _, s, u, _ in _fragments(view.block_for("89")))
+    view.show_review(None)
+    assert view.review() is None
+    assert ("working definition", False, True, DEFAULT_AUTHOR_COLOUR.name()) in _fragments(view.block_for("88"))
+    assert not any(s or u for _, s, u, _ in _fragments(view.block_for("66")))
+
+
+def test_review_scrolls_to_a_paragraph_by_index(view: DocumentView, session: Session, tmp_path: Path) -> None:
+    from tests.widgets.merge_helpers import merged_review
+
+    view.show_session(session, ViewMode.REDLINE)
+    view.show_review(merged_review(tmp_path))
+    view.scroll_to_paragraph(session.draft.by_label("100").index)
+    assert view.current_label() == "100"

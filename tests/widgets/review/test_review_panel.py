@@ -1,0 +1,95 @@
+"""ReviewPanel: proposals by paragraph with authors, change and status; filter; the signals it emits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFont
+from pytestqt.qtbot import QtBot
+
+from app.proposals import Decision
+from app.review import Review
+from tests.widgets.merge_helpers import merged_review
+from widgets.review.author_colours import AuthorColours
+from widgets.review.review_panel import INSERTED, STRUCK, ReviewPanel
+
+
+@pytest.fixture
+def review(tmp_path: Path) -> Review:
+    return merged_review(tmp_path)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, review: Review) -> ReviewPanel:
+    p = ReviewPanel()
+    qtbot.addWidget(p)
+    p.show_review(review, AuthorColours(review.authors))
+    return p
+
+
+def _font(panel: ReviewPanel, proposal_id: str, column: int) -> QFont:
+    index = panel.index_of(proposal_id)
+    assert index is not None
+    return panel.model.itemFromIndex(index.siblingAtColumn(column)).font()
+
+
+def test_proposals_grouped_by_paragraph(panel: ReviewPanel) -> None:
+    assert panel.objectName() == "reviewPanel"
+    assert panel.model.rowCount() == 3  # paras 66, 88, 89
+    assert [panel.model.item(r, 0).text() for r in range(3)] == ["66", "88", "89"]
+    assert panel.shown_ids() == ["p1", "p3", "p2", "p4"]
+    assert panel.row_texts("p3") == ["change", "EU", "81st session of the General Assembly",
+                                     "Economic and Social Council", "pending ⚠ collision 1"]
+    assert _font(panel, "p3", STRUCK).strikeOut() and _font(panel, "p3", INSERTED).underline()
+
+
+def test_author_filter(panel: ReviewPanel) -> None:
+    panel.set_author_filter("G77")
+    assert panel.author_filter_value() == "G77" and panel.shown_ids() == ["p1", "p2"]
+    assert panel.buttons["accept_author"].isEnabled()
+    panel.set_author_filter(None)
+    assert panel.shown_ids() == ["p1", "p3", "p2", "p4"] and not panel.buttons["accept_author"].isEnabled()
+
+
+def test_signals(qtbot: QtBot, panel: ReviewPanel) -> None:
+    with qtbot.waitSignal(panel.proposalSelected) as selected:
+        panel.select("p4")
+    assert selected.args == ["p4"]
+    assert panel.selected_ids() == ["p4"] and panel.current_paragraph() is not None
+    with qtbot.waitSignal(panel.decisionRequested) as decided:
+        panel.buttons["accept"].click()
+    assert decided.args == [["p4"], "accepted"]
+    with qtbot.waitSignal(panel.paragraphDecisionRequested) as para:
+        panel.buttons["reject_paragraph"].click()
+    assert para.args[1] == "rejected"
+    panel.set_author_filter("EU")
+    with qtbot.waitSignal(panel.authorDecisionRequested) as author:
+        panel.buttons["reject_author"].click()
+    assert author.args == ["EU", "rejected"]
+    assert not panel.buttons["collision"].isEnabled()  # p4 collides with nothing
+    panel.select("p3")
+    with qtbot.waitSignal(panel.collisionRequested) as collision:
+        panel.buttons["collision"].click()
+    assert collision.args == ["p3"]
+
+
+def test_selecting_a_paragraph_row_selects_its_proposals(panel: ReviewPanel) -> None:
+    panel.tree.setCurrentIndex(panel.model.item(0, 0).index())
+    assert panel.selected_ids() == ["p1", "p3"]
+
+
+def test_decisions_shown_and_selection_kept(panel: ReviewPanel, review: Review) -> None:
+    panel.select("p2")
+    review.decide(["p1"], Decision.REJECTED)
+    panel.show_review(review)
+    assert panel.row_texts("p1")[4] == "rejected"
+    assert panel.row_texts("p3")[4] == "pending"  # no collision left once p1 is rejected
+    assert panel.selected_ids() == ["p2"] and panel.current_id() == "p2"
+    assert "1 rejected" in panel.summary.text() and "0 collision(s)" in panel.summary.text()
+
+
+def test_no_review(panel: ReviewPanel) -> None:
+    panel.show_review(None)
+    assert panel.shown_ids() == [] and not panel.buttons["accept"].isEnabled()
+    assert "Import" in panel.summary.text() and not panel.author_filter.isEnabled()
