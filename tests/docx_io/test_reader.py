@@ -80,6 +80,7 @@ def test_formatting_runs_are_kept(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.own_structure_check  # damaged on purpose
 @pytest.mark.parametrize("content,expected", [
     (b"plain text, not a zip", "not a .docx"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "legacy Word 97-2003"),
