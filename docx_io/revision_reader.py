@@ -7,9 +7,11 @@ is stacked on are kept in `under` (text inserted by one author and deleted by an
 "delete" record with the insertion under it, as LibreOffice shows it). Paragraph breaks inside a
 record are "\\n"; a comment anchor (w:commentReference) ends a record, since Writer anchors the
 comment on a character outside the change. A paragraph's formatting change (w:pPrChange) is a
-record over the paragraph's text, split where deleted text interrupts it. Table-row insertions
-and deletions are listed in `RevisionSet.rows`: LibreOffice reports them through the text of the
-row's cells.
+record over the paragraph's text, split where deleted text interrupts it. Neighbouring run
+format changes (w:rPrChange) make one record only when they undo the same former properties.
+Table-row insertions and deletions are listed in `RevisionSet.rows`: LibreOffice reports them
+through the text of the row's cells. Text is read as shown: white space at the ends of a w:t
+without xml:space="preserve" is not part of it (text_map.displayed_text).
 """
 
 from __future__ import annotations
@@ -156,11 +158,12 @@ def stream_revisions(stream: StoryStream) -> list[Revision]:
 
 
 def _combinable(a: tuple[Mark, ...], b: tuple[Mark, ...]) -> bool:
-    """LibreOffice joins neighbouring changes of the same kinds and authors made within a minute."""
+    """LibreOffice joins neighbouring changes of the same kinds and authors made within a minute
+    (format changes only when they undo the same properties)."""
     if len(a) != len(b):
         return False
     return all(
-        x.kind == y.kind and x.author == y.author and _within_minute(x.date, y.date)
+        x.kind == y.kind and x.author == y.author and x.before == y.before and _within_minute(x.date, y.date)
         for x, y in zip(a, b, strict=True)
     )
 

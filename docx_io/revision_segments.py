@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from docx_io.ns import W, w_attr
-from docx_io.text_map import child_text
+from docx_io.text_map import displayed_text
 
 _W = f"{{{W}}}"
 WRAPPER_KINDS = {_W + "ins": "insert", _W + "del": "delete", _W + "moveFrom": "move-from", _W + "moveTo": "move-to"}
@@ -29,11 +29,16 @@ _HIDDEN_CHILDREN = {_W + n for n in ("rPr", "lastRenderedPageBreak", "annotation
 
 @dataclass(frozen=True)
 class Mark:
-    """One tracked change wrapping a segment: kind (insert, delete, move-from, move-to), author, date."""
+    """One tracked change wrapping a segment: kind (insert, delete, move-from, move-to), author, date.
+
+    `before` is a run format change's former properties (canonical w:rPrChange/w:rPr), "" otherwise:
+    Writer keeps neighbouring format changes apart when what they undo differs.
+    """
 
     kind: str
     author: str
     date: str
+    before: str = field(default="", compare=False)
 
 
 @dataclass
@@ -166,7 +171,10 @@ class _Builder:
     def run(self, run: etree._Element, stack: tuple[Mark, ...]) -> None:
         """The pieces of one run."""
         change = run.find(f"{_W}rPr/{_W}rPrChange")
-        fmt = mark_of(change, "format") if change is not None else None
+        fmt = None
+        if change is not None:
+            author, date = w_attr(change, "author") or "", w_attr(change, "date") or ""
+            fmt = Mark("format", author, date, _former_properties(change))
         for child in run:
             if child.tag in _HIDDEN_CHILDREN or not isinstance(child.tag, str):
                 continue
@@ -190,7 +198,7 @@ class _Builder:
         if tag == _W + "commentReference":
             # Writer anchors the comment on a character of its own, outside any tracked change.
             return Segment("", stack, self.paragraph, boundary=True, row=self.row)
-        text = child_text(child)
+        text = displayed_text(child)
         if not text:
             return None
         return Segment(text, stack, self.paragraph, fmt=fmt, row=self.row, field=self._field_type())
@@ -223,6 +231,15 @@ def field_type(instruction: str) -> str:
     """A field instruction's type in upper case ("DATE" for ' DATE \\@ "d MMMM yyyy" ')."""
     words = instruction.split()
     return words[0].upper() if words else ""
+
+
+def _former_properties(change: etree._Element) -> str:
+    """A w:rPrChange's former run properties in a canonical form (order of properties ignored)."""
+    rpr = change.find(_W + "rPr")
+    if rpr is None:
+        return ""
+    props = (etree.tostring(el, method="c14n", exclusive=True).decode() for el in rpr if isinstance(el.tag, str))
+    return "".join(sorted(props))
 
 
 def _section_only(p: etree._Element) -> bool:

@@ -20,6 +20,10 @@ _TRANSPARENT = {_W + n for n in ("hyperlink", "smartTag", "customXml", "fldSimpl
 _INSERTED = {_W + "ins", _W + "moveTo"}
 _REMOVED = {_W + "del", _W + "moveFrom"}
 _SDT = _W + "sdt"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# What Word and Writer drop at the ends of a w:t without xml:space="preserve": XML white space and
+# control characters, and the spaces of U+2000…U+200B, U+2028, U+2029 (no-break space stays).
+_EDGE_SPACE = "".join(map(chr, range(1, 33))) + "".join(map(chr, range(0x2000, 0x200C))) + "\u2028\u2029"
 _RUN = _W + "r"
 _NO_TEXT = {_W + n for n in ("rPr", "delText", "delInstrText", "lastRenderedPageBreak", "annotationRef")}
 _MARKERS = {
@@ -138,3 +142,30 @@ def child_text(child: etree._Element) -> str:
         except ValueError:
             return ""
     return ""
+
+
+def displayed_text(child: etree._Element) -> str:
+    """The text a run child shows, with XML's white-space rules applied to w:t and w:delText.
+
+    A line end inside the text shows as a space. Without xml:space="preserve" on the element or an
+    ancestor, white space at either end is not part of the text and a tab is a space (as Word and
+    LibreOffice read it). child_text keeps the raw characters, so offsets into child.text stay valid
+    for the writers; the revision reader shows what a user sees.
+    """
+    text = child_text(child)
+    if not text or child.tag not in (_W + "t", _W + "delText"):
+        return text
+    text = text.replace("\n", " ")
+    if not _preserves_space(child):
+        text = text.strip(_EDGE_SPACE).replace("\t", " ")
+    return text
+
+
+def _preserves_space(el: etree._Element | None) -> bool:
+    """xml:space of the element, else of its nearest ancestor that sets it ("default" when none)."""
+    while el is not None:
+        value = el.get(_XML_SPACE)
+        if value is not None:
+            return value == "preserve"
+        el = el.getparent()
+    return False

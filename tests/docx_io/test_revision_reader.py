@@ -27,6 +27,8 @@ def _run(parent: etree._Element, text: str, deleted: bool = False) -> etree._Ele
     run = etree.SubElement(parent, qn("w:r"))
     t = etree.SubElement(run, qn("w:delText" if deleted else "w:t"))
     t.text = text
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
     return run
 
 
@@ -279,3 +281,30 @@ def test_skipped_grid_columns_are_empty_cells() -> None:
         _para(etree.SubElement(tr, qn("w:tc")), text)
     _para(body)
     assert accepted_text(_pkg(root)) == "a\n\n\n\n\nb\n\n"
+
+
+def test_white_space_at_the_ends_of_text_needs_xml_space_preserve() -> None:
+    root, body = _doc()
+    p = _para(body, "This ")
+    _run(_change(p, "w:del", "Oz"), "old", deleted=True).find(qn("w:delText")).text = " old \t"
+    etree.SubElement(etree.SubElement(p, qn("w:r")), qn("w:t")).text = "\tsentence\nremains. "
+    kept = etree.SubElement(etree.SubElement(p, qn("w:r"), {qn("xml:space"): "preserve"}), qn("w:t"))
+    kept.text = " [ok] "
+    pkg = _pkg(root)
+    assert _summary(pkg) == [("delete", "Oz", "old")]
+    assert accepted_text(pkg) == "This sentence remains. [ok] \n"
+    assert rejected_text(pkg) == "This oldsentence remains. [ok] \n"
+
+
+def test_neighbouring_run_format_changes_apart_when_they_undo_different_properties() -> None:
+    root, body = _doc()
+    p = _para(body)
+    for text, former in (("Apache ", "w:u"), ("Tika", "w:u"), (" is part of ", None), ("Lucene", "w:u")):
+        run = _run(p, text)
+        rpr = etree.Element(qn("w:rPr"))
+        run.insert(0, rpr)
+        old = etree.SubElement(_change(rpr, "w:rPrChange", "Pat"), qn("w:rPr"))
+        if former:
+            etree.SubElement(old, qn(former), {qn("w:val"): "single"})
+    assert _summary(_pkg(root)) == [
+        ("format", "Pat", "Apache Tika"), ("format", "Pat", " is part of "), ("format", "Pat", "Lucene")]

@@ -57,16 +57,9 @@ _SDK = "open-xml-sdk/test/DocumentFormat.OpenXml.Tests.Assets/assets/TestDataSto
 _CM = _SDK + "O15Conformance/WD/CommentExTest/Comments-Sample-15-12-01/"
 # path under redlines/ -> why we do not agree with LibreOffice yet
 XFAIL: dict[str, str] = {
-    'apache-poi/test-data/document/delins.docx': (
-        'LibreOffice keeps adjacent rPrChange runs as separate Format redlines; we merge them'
-    ),
     'apache-poi/test-data/integration/stress023.docx': (
         "120 redlines: list-numbered inserted paragraphs and a lone inserted '0' split/merged differently; "
         'reject-all paragraph join differs'
-    ),
-    'docx-revisions/tests/OXML_TrackChanges_Test.docx': (
-        "deletion of another author's insertion ('DRAFT'): LibreOffice trims the trailing space into a "
-        'separate redline and orders the stack differently'
     ),
     'docx4j/docx4j-samples-docx4j/sample-docs/unmarshallFromTemplateDirtyExample.docx': (
         'LibreOffice splits an insertion where a pPrChange paragraph-format redline ends; we keep one Insert '
