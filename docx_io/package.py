@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import IO
 
@@ -92,6 +92,10 @@ class Package:
         if name not in self._xml_cache:
             self._xml_cache[name] = parse_xml(self.parts[name], f"{self.path.name}:{name}")
         return self._xml_cache[name]
+
+    def fresh(self) -> Package:
+        """The same parts with nothing parsed yet: a writer edits the copy's trees, never this package's."""
+        return replace(self, _xml_cache={})
 
     def has(self, name: str) -> bool:
         """Tell whether the package holds a part of this name."""

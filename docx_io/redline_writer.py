@@ -53,7 +53,11 @@ def redlined_parts(
     pkg: Package, plan: RedlinePlan, tracked: bool = True, notices: list[str] | None = None,
     source: Package | None = None,
 ) -> dict[str, bytes]:
-    """The parts that change: the main document part (and, for a clean text, parts with old revisions)."""
+    """The parts that change: the main document part (and, for a clean text, parts with old revisions).
+
+    The package itself is left as it was read, so it can be written again (another export, another form).
+    """
+    pkg = pkg.fresh()
     replaced: dict[str, bytes] = {}
     if not tracked:
         for name in _story_parts(pkg):

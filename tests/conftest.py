@@ -23,14 +23,12 @@ def pytest_configure(config: pytest.Config) -> None:
     """Register the markers the suite uses."""
     config.addinivalue_line("markers", "own_structure_check: the test leaves damaged .docx files on purpose, or "
                                        "checks the structure of what it writes itself (against its input)")
-    config.addinivalue_line("markers", "writes_broken_docx: the same as own_structure_check")
 
 
 @pytest.fixture(autouse=True)
 def written_docx_are_sound(request: pytest.FixtureRequest) -> Iterator[None]:
     """After each test that used tmp_path, every .docx left there passes the structural check."""
-    opted_out = any(request.node.get_closest_marker(m) for m in ("own_structure_check", "writes_broken_docx"))
-    checked = "tmp_path" in request.fixturenames and not opted_out
+    checked = "tmp_path" in request.fixturenames and not request.node.get_closest_marker("own_structure_check")
     folder: Path | None = request.getfixturevalue("tmp_path") if checked else None
     yield
     if folder is None:

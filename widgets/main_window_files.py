@@ -32,12 +32,6 @@ OPEN_FILTER = "Drafts and projects (*.docx *.json);;Word drafts (*.docx);;Redlin
 PROJECT_FILTER = "Redline Desk project (*.json)"
 
 
-def fresh_package(pkg: Any) -> Any:
-    """The same package with nothing parsed yet. A writer edits the parsed parts of the package it is
-    given in place, so every export starts from a fresh one (else a second export finds its own changes)."""
-    return type(pkg)(pkg.path, pkg.names, pkg.parts, pkg.infos, pkg.main_part)
-
-
 def dropped_file(mime: QMimeData) -> Path | None:
     """The first local .docx or .json file in dragged data."""
     if not mime.hasUrls():
@@ -191,7 +185,7 @@ class FilesMixin(_Base):
         path = Path(path)
         snapshot = copy.copy(self._session)  # the worker exports this state even if editing goes on
         snapshot.amendments = self._session.snapshot()
-        snapshot.pkg = fresh_package(self._session.pkg)
+        snapshot.pkg = self._session.pkg.fresh()  # the worker parses its own copy
         if author is not None:
             snapshot.author = author
 

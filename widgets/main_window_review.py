@@ -24,7 +24,6 @@ from widgets.commands import ReviewCommand, ReviewSwitchCommand
 from widgets.dialogs import messages
 from widgets.dialogs.import_dialog import ImportDialog
 from widgets.dialogs.merge_export_dialog import MergeExportDialog
-from widgets.main_window_files import fresh_package
 from widgets.review.author_colours import AuthorColours
 from widgets.review.collision_dialog import COMBINE, PICK, REWORD, CollisionChoice, CollisionDialog
 from widgets.workers import Cancelled, Progress, error_message, run_progress_task, run_task
@@ -295,7 +294,7 @@ class ReviewMixin(_Base):
         path = Path(path)
         result = review.result
         frozen = MergeResult(result.draft, result.date, review.snapshot(), [], list(result.not_applicable))
-        pkg = fresh_package(session.pkg)
+        pkg = session.pkg.fresh()  # the worker parses its own copy
 
         def work() -> list[str]:
             notes = write_merged(pkg, frozen, path, form=form, agreed_ad_ref=agreed_ad_ref)

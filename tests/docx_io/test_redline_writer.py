@@ -14,7 +14,7 @@ from app.plan import Attribution, DeleteParagraph, InsertParagraph, ModifyParagr
 from app.segments import shift
 from docx_io.ns import qn
 from docx_io.package import read_package
-from docx_io.reader import read_draft
+from docx_io.reader import draft_from_package, read_draft
 from docx_io.redline_writer import write_redline
 from tests.docx_io.docx_factory import make_docx
 
@@ -270,3 +270,15 @@ def test_each_change_can_carry_its_own_author(tmp_path: Path) -> None:
     seen = [(el.tag == W_INS, el.get(qn("w:author")), "".join(el.itertext())) for el in root.iter(W_INS, W_DEL)]
     assert seen == [(False, "G77", "urge"), (True, "G77", "call on"), (True, "EU", " now"), (True, "G77", " together")]
     assert read_draft(out).by_label("5").body == "We call on States to act now together."
+
+
+def test_the_package_can_be_written_twice(tmp_path: Path) -> None:
+    """Writing leaves the package as it was read: a second export of the same plan gives the same file."""
+    src = make_docx(tmp_path / "d.docx", ["1.\tWe meet.", "2.\tWe urge all States to act."])
+    pkg = read_package(src)
+    draft = draft_from_package(pkg)
+    para = draft.by_label("2")
+    plan = RedlinePlan([ModifyParagraph(para.anchor, diff_text(para.text, "2.\tWe call on all States to act."), BY)])
+    write_redline(pkg, plan, tmp_path / "a.docx")
+    write_redline(pkg, plan, tmp_path / "b.docx")
+    assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()

@@ -178,7 +178,7 @@ def test_opening_another_draft_ends_the_review(window: MainWindow) -> None:
     assert window.review is None and window.document_view.review() is None
 
 
-@pytest.mark.writes_broken_docx
+@pytest.mark.own_structure_check
 def test_a_bad_file_is_an_error_dialog_naming_it(qtbot: QtBot, tmp_path: Path, dialogs: Dialogs) -> None:
     w = make_window(qtbot, tmp_path)
     assert w.open_draft(REV2_EXCERPT)

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.merging import InputSpec
 from widgets.dialogs.import_dialog import ImportDialog, mergeable_files
 
-pytestmark = pytest.mark.writes_broken_docx  # the listed files are stand-ins ("x"), never read
+pytestmark = pytest.mark.own_structure_check  # the listed files are stand-ins ("x"), never read
 
 
 @pytest.fixture
