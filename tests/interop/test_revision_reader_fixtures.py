@@ -69,28 +69,35 @@ _CM = _SDK + "O15Conformance/WD/CommentExTest/Comments-Sample-15-12-01/"
 # path under redlines/ -> why we do not agree with LibreOffice yet
 XFAIL: dict[str, str] = {
     'apache-poi/test-data/integration/stress023.docx': (
-        "120 redlines: list-numbered inserted paragraphs and a lone inserted '0' split/merged differently; "
-        'reject-all paragraph join differs'
+        "LibreOffice joins an inserted list paragraph ('7. If a junior…') with the next inserted paragraph, "
+        "splits the insertion '060 ' after its first run inside a bookmark that ends in a deletion, and joins "
+        "paragraphs E. and F. on reject-all; cause not established"
     ),
     'docx4j/docx4j-samples-docx4j/sample-docs/unmarshallFromTemplateDirtyExample.docx': (
-        'LibreOffice splits an insertion where a pPrChange paragraph-format redline ends; we keep one Insert '
-        'and one ParagraphFormat over the paragraph'
+        "pPrChange on a paragraph whose text is inserted: LibreOffice's ParagraphFormat covers only the "
+        'first run and the Insert record splits there; we have one Insert and one ParagraphFormat over the '
+        'whole paragraph (writerfilter makes the paragraph-format redline per imported text portion; the '
+        'rule that keeps only the first is not established)'
     ),
     _OX + 'OpenXmlPowerToolsExamples/DocumentBuilder04/Jupiter.docx': (
-        'ParagraphFormat redline over an inserted paragraph covers only the first insertion in LibreOffice; '
-        'heading numbers outside the list-label normalisation'
+        'pPrChange on a paragraph whose text is inserted: LibreOffice ParagraphFormat covers only the first '
+        'run (as unmarshallFromTemplateDirtyExample); and its outline heading numbers ("1.1 How big…") are '
+        'printed without the indentation the list-label normalisation recognises'
     ),
     _OX + 'TestFiles/RP/RP001-Tracked-Revisions-01.docx': (
-        '96 redlines in tables with deleted rows and cell paragraph marks: we report 4 extra deleted marks '
-        'and the table views differ'
+        'tables with moved and deleted rows: LibreOffice lists text in w:moveTo/w:del inside deleted rows as '
+        'Insert (we: Delete over the move), splits cell-mark records differently and keeps deleted rows on '
+        'accept-all in places'
     ),
     _OX + 'TestFiles/RP/RP018-MoveFrom-MoveTo-CC.docx': (
-        'moves inside content controls: LibreOffice reports rPrChange Format redlines inside w:moveTo and '
-        'single paragraph marks we merge'
+        'moves of whole paragraphs inside block content controls with custom XML move markers: LibreOffice '
+        'loses the moved text (kept on both accept-all and reject-all), reporting only the paragraph marks; '
+        'an import bug we should not imitate, and too particular to tolerate in general'
     ),
     _CM + 'Comment020.docx': (
-        'an inserted-then-deleted table row whose cell holds only a comment range start: LibreOffice keeps '
-        'it on reject-all with a U+200D placeholder; stacked insert/delete paragraph marks split differently'
+        'an inserted-then-deleted table row whose only cell holds just a comment range start: LibreOffice '
+        'anchors the comment on a U+200D placeholder inside the deletion and keeps the row on accept-all and '
+        'reject-all'
     ),
     _CM + 'Comment042.docx': (
         'text boxes (w:txbxContent) inside tracked insertions: LibreOffice lists their redlines and prints '
