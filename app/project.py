@@ -1,4 +1,10 @@
-"""Project files: a draft's amendments saved as versioned JSON, and re-anchored on reopening."""
+"""Project files: a draft's amendments (and the merge under review, if any) saved as versioned JSON,
+and re-anchored on reopening.
+
+Schema 1 holds the draft and the amendments; schema 2 adds an optional "review" (app.review_file). A
+project without a review is still written as schema 1, so older versions of the app keep reading it;
+one with a review is written as schema 2, which they refuse (rather than drop the review on saving).
+"""
 
 from __future__ import annotations
 
@@ -15,10 +21,12 @@ from app.atomic import atomic_write_text
 from app.errors import ProjectError
 from app.model import Draft, Paragraph
 from app.rebase import rebase
+from app.review_file import StoredReview, review_from_json, review_to_json
 from app.segments import Op, Segment, from_json, to_json
 
 FORMAT = "redline-desk-project"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # the newest this app reads and writes
+REVIEW_SCHEMA = 2  # the first with a review
 # A paragraph must be at least this similar (0-100) to the one an amendment was made on.
 REANCHOR_CUTOFF = 70.0
 
@@ -33,6 +41,7 @@ class Project:
     author: str = ""
     organisation: str = ""
     title: str = ""
+    review: StoredReview | None = None
 
 
 @dataclass
@@ -47,15 +56,17 @@ class Placement:
 
 def save_project(project: Project, path: Path) -> None:
     """Write the project as JSON, atomically."""
-    data = {
+    data: dict[str, Any] = {
         "format": FORMAT,
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": 1 if project.review is None else REVIEW_SCHEMA,
         "title": project.title,
         "author": project.author,
         "organisation": project.organisation,
         "draft": {"path": project.draft_path, "sha256": project.draft_sha256},
         "amendments": [_amendment_to_json(a) for a in project.amendments],
     }
+    if project.review is not None:
+        data["review"] = review_to_json(project.review)
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
@@ -84,6 +95,7 @@ def load_project(path: Path) -> Project:
         )
     try:
         draft = data["draft"]
+        review = data.get("review") if version >= REVIEW_SCHEMA else None
         return Project(
             draft_path=str(draft["path"]),
             draft_sha256=str(draft.get("sha256", "")),
@@ -91,6 +103,7 @@ def load_project(path: Path) -> Project:
             author=str(data.get("author", "")),
             organisation=str(data.get("organisation", "")),
             title=str(data.get("title", "")),
+            review=None if review is None else review_from_json(review),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ProjectError(f"{path}: damaged project file ({exc}); it was not changed") from None

@@ -9,19 +9,44 @@ changes under their authors.
 from __future__ import annotations
 
 import copy
+import hashlib
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
 from app.errors import AmendmentError
 from app.merge import MergeResult
 from app.proposals import Collision, Credit, Decision, Proposal, ProposalKind, find_collisions
 
 
-class Review:
-    """The decisions on one merge's proposals."""
+@dataclass(frozen=True)
+class MergedInput:
+    """One redline a review was merged from: where it was, whom its changes were credited to (empty:
+    the file's own authors), and its sha256 when merged (to tell when it changed since)."""
 
-    def __init__(self, result: MergeResult) -> None:
+    path: Path
+    author: str = ""
+    sha256: str = ""
+
+    @classmethod
+    def read(cls, path: Path, author: str = "") -> MergedInput:
+        """The input at `path` with the sha256 of its bytes now ("" when it cannot be read)."""
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            digest = ""
+        return cls(path, author, digest)
+
+
+class Review:
+    """The decisions on one merge's proposals; `inputs` and `include_mine` say what was merged."""
+
+    def __init__(self, result: MergeResult, inputs: Iterable[MergedInput] = (), include_mine: bool = False) -> None:
         self.result = result
-        self._next = len(result.proposals) + 1
+        self.inputs = list(inputs)
+        self.include_mine = include_mine
+        self._next = _next_number(result.proposals)
 
     @property
     def proposals(self) -> list[Proposal]:
@@ -133,7 +158,13 @@ class Review:
     def restore(self, snapshot: list[Proposal]) -> None:
         """Go back to a snapshot."""
         self.result.proposals = copy.deepcopy(snapshot)
-        self._next = max(self._next, len(self.result.proposals) + 1)
+        self._next = max(self._next, _next_number(self.result.proposals))
+
+
+def _next_number(proposals: list[Proposal]) -> int:
+    """The number of the next new proposal: past every "pN" id there (and past their count)."""
+    numbers = [int(m.group(1)) for p in proposals if (m := re.fullmatch(r"p(\d+)", p.id))]
+    return max([len(proposals), *numbers]) + 1
 
 
 def _span(p: Proposal, body_start: int, length: int) -> tuple[int, int]:

@@ -1,4 +1,5 @@
-"""An editing session: one draft, the amendments composed on it, and where they are saved.
+"""An editing session: one draft, the amendments composed on it, the merge under review (if any),
+and where they are saved.
 
 The desktop editor drives a Session; it holds no Qt and no XML. Every change goes through a
 method here, so the GUI's undo stack can snapshot and restore the amendments around it.
@@ -17,6 +18,8 @@ from app.apply import write_form
 from app.errors import AmendmentError, ProjectError
 from app.model import Draft
 from app.project import Placement, Project, load_project, reanchor, save_project
+from app.review import Review
+from app.review_file import restore_review, store_review
 from app.segments import Op, Segment, is_unchanged, normalize, original_text
 from app.textform import Diagnostic, Severity, import_text_form
 from docx_io.package import Package, read_package
@@ -37,6 +40,8 @@ class Session:
         self.author = ""
         self.organisation = ""
         self.dirty = False
+        self.review: Review | None = None  # the merge under review, saved with the project
+        self.review_notes: list[str] = []  # what reopening the review noticed (inputs changed, proposals lost)
 
     # --- opening -------------------------------------------------------------
 
@@ -62,6 +67,8 @@ class Session:
         session.author, session.organisation = project.author, project.organisation
         session.project_path = path
         session.dirty = any(p.how != "same text" for p in placements)
+        if project.review is not None:
+            session.review, session.review_notes = restore_review(project.review, session.draft, path.parent)
         return session, placements
 
     # --- reading -------------------------------------------------------------
@@ -232,11 +239,14 @@ class Session:
 
     # --- saving and exporting -------------------------------------------------
 
-    def to_project(self) -> Project:
-        """The session as a project (draft path relative to the project file when possible)."""
+    def to_project(self, *, absolute: bool = False) -> Project:
+        """The session as a project (the draft's and the merged inputs' paths relative to the project
+        file when possible; `absolute`: always absolute)."""
         where = self.project_path.parent if self.project_path else Path.cwd()
-        return Project(_relative(self.draft_path, where), self.draft.sha256, self.amendments,
-                       self.author, self.organisation, self.draft.title)
+        review = None if self.review is None else store_review(self.review, None if absolute else where)
+        draft_path = str(self.draft_path.resolve()) if absolute else _relative(self.draft_path, where)
+        return Project(draft_path, self.draft.sha256, self.amendments, self.author, self.organisation,
+                       self.draft.title, review)
 
     def save(self, path: Path | None = None) -> Path:
         """Save the project (atomically); returns where."""
@@ -250,9 +260,7 @@ class Session:
 
     def write_recovery(self, path: Path) -> None:
         """Write the unsaved state to a recovery file (atomically), leaving the project file alone."""
-        project = self.to_project()
-        project.draft_path = str(self.draft_path.resolve())
-        save_project(project, path)
+        save_project(self.to_project(absolute=True), path)
 
     def export(self, out: Path, form: str, *, markup: str = "tracked", date: datetime | None = None,
                title: str = "") -> list[str]:

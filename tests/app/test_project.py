@@ -80,7 +80,9 @@ def test_saved_file_is_versioned_utf8_json(tmp_path: Path) -> None:
     save_project(full_project(), path)
     data = json.loads(path.read_bytes().decode("utf-8"))
     assert data["format"] == "redline-desk-project"
-    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["schema_version"] == 1  # no review: still schema 1, readable by older versions
+    assert SCHEMA_VERSION == 2
+    assert "review" not in data
     assert "中文" in path.read_text(encoding="utf-8")
 
 
