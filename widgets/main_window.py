@@ -272,5 +272,7 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, QMainWind
         self._document_view.show_session(session, self._mode)
         self._navigator.set_draft(session.draft, *self._markers())
         self._amendments_panel.show_amendments(session.amendments)
+        if session.review is not None:  # a review saved with the project: shown again, not an undoable import
+            self._show_review(session.review)
         self._update_title()
         self._update_actions()

@@ -90,6 +90,13 @@ class FilesMixin(_Base):
             elif moved:
                 self.statusBar().showMessage(
                     f"Opened {path.name}: {len(moved)} amendment(s) re-anchored on the changed draft", 8000)
+        self._tell_review_notes(session)
+
+    def _tell_review_notes(self, session: Session) -> None:
+        """What reopening a saved review noticed (inputs changed since the merge, proposals left out)."""
+        if session.review_notes:
+            messages.show_warning(self, "The merge review was reopened, with notes",
+                                  "\n".join(session.review_notes[:20]))
 
     def _open_failed(self, path: Path) -> None:
         if not path.exists():
@@ -120,6 +127,7 @@ class FilesMixin(_Base):
         self._update_title()
         self.autosaver.save_now()
         self.statusBar().showMessage("Recovered the unsaved amendments; save them to keep them", 8000)
+        self._tell_review_notes(session)
 
     # --- saving -------------------------------------------------------------------------
 

@@ -3,7 +3,8 @@ change, paragraph or author), settle collisions, and export the merge.
 
 The review is an app.review.Review over the merge of the session's draft. Importing and closing a
 review are undoable (ReviewSwitchCommand), and so is every decision (ReviewCommand, from
-Review.snapshot / restore); the panel and the document view show the review after each.
+Review.snapshot / restore); the panel and the document view show the review after each. The review
+shown is also the session's (Session.review), so saving the project and autosaving keep it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from app.errors import DocumentError, RedlineDeskError
 from app.merge import MergeResult
 from app.merging import InputSpec, merge_inputs, write_merged, write_report
 from app.proposals import Decision
-from app.review import Review
+from app.review import MergedInput, Review
 from widgets.commands import ReviewCommand, ReviewSwitchCommand
 from widgets.dialogs import messages
 from widgets.dialogs.import_dialog import ImportDialog
@@ -64,8 +65,11 @@ class ReviewMixin(_Base):
         return colours
 
     def _show_review(self, review: Review | None) -> None:
-        """Make `review` the one shown (None: none) in the panel and the document view."""
+        """Make `review` the one shown (None: none) in the panel and the document view, and the
+        session's (saved with the project)."""
         self._review = review
+        if self._session is not None:
+            self._session.review = review
         self._refresh_review()
         if review is not None:
             self.review_dock.show()
@@ -109,7 +113,7 @@ class ReviewMixin(_Base):
         when = date or datetime.now(UTC).replace(microsecond=0)
         specs = list(specs)
 
-        def work(progress: Progress) -> tuple[MergeResult, list[str]]:
+        def work(progress: Progress) -> tuple[MergeResult, list[str], list[MergedInput]]:
             reading: list[str] = [""]
 
             def report(done: int, total: int, what: str) -> None:
@@ -117,7 +121,8 @@ class ReviewMixin(_Base):
                 reading[0] = specs[done].path.name if what.startswith("reading") and done < len(specs) else ""
 
             try:
-                return merge_inputs(draft, specs, when, ours=ours, progress=report)
+                inputs = [MergedInput.read(s.path, s.author) for s in specs]  # as merged, to tell later changes
+                return (*merge_inputs(draft, specs, when, ours=ours, progress=report), inputs)
             except Cancelled:
                 raise
             except Exception as exc:
@@ -127,12 +132,13 @@ class ReviewMixin(_Base):
                 raise
 
         names = ", ".join(s.path.name for s in specs)
-        task = run_progress_task(self, f"Merging {names}…", work, self._imported)
+        task = run_progress_task(self, f"Merging {names}…", work,
+                                 lambda outcome: self._imported(outcome, include_mine=ours is not None))
         return task.wait(600_000)
 
-    def _imported(self, outcome: tuple[MergeResult, list[str]]) -> None:
-        result, notes = outcome
-        review = Review(result)
+    def _imported(self, outcome: tuple[MergeResult, list[str], list[MergedInput]], *, include_mine: bool) -> None:
+        result, notes, inputs = outcome
+        review = Review(result, inputs, include_mine)
         self.import_messages = notes + [f"{line.file}: {line.author}: {line.reason}" for line in result.not_applicable]
         self._undo_stack.push(ReviewSwitchCommand(self._review, review, "Import redlines", self._show_review))
         collisions = len(review.collisions())

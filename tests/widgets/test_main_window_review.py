@@ -249,3 +249,95 @@ def test_cancelling_the_import_changes_nothing(qtbot: QtBot, tmp_path: Path, dia
     QTimer.singleShot(700, cancel)
     assert not w.import_redlines([InputSpec(write_redlines(tmp_path)["G77"])])
     assert w.review is None and dialogs.errors == [] and w.undo_stack.count() == 0
+
+
+# --- the review kept in the project file and the recovery file ------------------------------------------
+
+
+def _panel_rows(w: MainWindow) -> list[list[str]]:
+    return [w.review_panel.row_texts(i) for i in w.review_panel.shown_ids()]
+
+
+def _decide_some(w: MainWindow) -> None:
+    assert w.decide_author("EU", Decision.REJECTED)
+    assert w.decide(["p2"], Decision.ACCEPTED)
+    assert w.apply_collision_choice(CollisionChoice(REWORD, ["p1", "p3"], "Commission"))
+
+
+def test_decisions_survive_saving_closing_and_reopening(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                        dialogs: Dialogs) -> None:
+    _decide_some(window)
+    decided, rows = _decisions(window), _panel_rows(window)
+    assert window.is_modified()
+    before = tmp_path / "before.docx"
+    assert window.export_merge(before, "clean")
+    project = tmp_path / "projects" / "rev2.json"
+    project.parent.mkdir()
+    assert window.save_project(project)
+    assert not window.is_modified()
+    assert window.close() and dialogs.save_prompts == 0
+
+    again = make_window(qtbot, tmp_path)
+    assert again.open_project(project)
+    assert _decisions(again) == decided
+    assert decided == {"p1": Decision.REJECTED, "p2": Decision.ACCEPTED, "p3": Decision.REJECTED,
+                       "p4": Decision.REJECTED, "p5": Decision.ACCEPTED}
+    assert _panel_rows(again) == rows
+    assert again.document_view.review() is again.review and again.session is not None
+    assert again.session.review is again.review
+    dock = again.findChild(QDockWidget, "reviewDock")
+    assert dock is not None and dock.isVisible() and again.ui_actions["accept_proposal"].isEnabled()
+    assert not again.is_modified() and again.undo_stack.count() == 0
+    assert dialogs.errors == [] and dialogs.warnings == []
+    after = tmp_path / "after.docx"  # the reopened review exports as the one decided
+    assert again.export_merge(after, "clean")
+    assert [clean_text(after, n) for n in ("66", "88", "89")] == [clean_text(before, n) for n in ("66", "88", "89")]
+    assert "the Commission 29th" in clean_text(after, "66") and "working definition" in clean_text(after, "88")
+    assert "must continue to be global" in clean_text(after, "89")
+
+
+def test_a_closed_review_is_not_saved_and_undoing_an_import_drops_it(window: MainWindow, tmp_path: Path) -> None:
+    window.close_review()
+    project = tmp_path / "no-review.json"
+    assert window.save_project(project)
+    assert "review" not in json.loads(project.read_text(encoding="utf-8"))
+    window.undo_stack.undo()  # the review again: saved with it
+    assert window.save_project(project)
+    assert len(json.loads(project.read_text(encoding="utf-8"))["review"]["proposals"]) == 4
+
+
+def test_reopening_notes_an_input_changed_since_the_merge(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                         dialogs: Dialogs) -> None:
+    project = tmp_path / "rev2.json"
+    assert window.save_project(project)
+    (tmp_path / "EU.md").write_text("88. changed\n", encoding="utf-8")
+    again = make_window(qtbot, tmp_path)
+    assert again.open_project(project)
+    assert again.review is not None and len(again.review.proposals) == 4
+    assert len(dialogs.warnings) == 1 and "EU.md: changed since it was merged" in dialogs.warnings[0][1]
+
+
+def test_autosave_and_recovery_keep_the_review(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                               dialogs: Dialogs) -> None:
+    import subprocess
+    import sys
+
+    from widgets import recovery
+
+    _decide_some(window)
+    decided, rows = _decisions(window), _panel_rows(window)
+    assert window.autosaver.save_now()
+    child = subprocess.Popen([sys.executable, "-c", "pass"])  # a process that has ended, as a crashed app's
+    child.wait()
+    left = recovery.recovery_file(window.autosaver.directory, child.pid)
+    window.autosaver.path.rename(left)
+    recovery.origin_file(window.autosaver.path).rename(recovery.origin_file(left))
+    assert recovery.find_recovery(window.autosaver.directory) == left
+
+    again = make_window(qtbot, tmp_path / "second")
+    again.autosaver.directory = window.autosaver.directory
+    assert again.restore_recovery(left)
+    assert _decisions(again) == decided and _panel_rows(again) == rows
+    assert again.document_view.review() is again.review
+    assert again.is_modified()
+    assert dialogs.errors == []

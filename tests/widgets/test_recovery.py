@@ -159,3 +159,74 @@ def test_an_edit_survives_a_killed_process(qtbot: QtBot, tmp_path: Path, monkeyp
     assert window.is_modified() and window.isWindowModified()
     assert find_recovery(rec) is None
     assert dialogs.errors == []
+
+
+REVIEW_CHILD = r"""
+import json, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, {repo!r})
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from app.merging import InputSpec
+from app.resources import REV2_EXCERPT
+from tests.widgets.merge_helpers import DATE, write_redlines
+from widgets.main_window import MainWindow
+from widgets.settings import Settings
+window = MainWindow(Settings.in_file(Path({ini!r})), recovery_dir=Path({rec!r}), autosave_interval_ms=100)
+window.show()
+paths = write_redlines(Path({inputs!r}))
+assert window.open_draft(REV2_EXCERPT)
+assert window.import_redlines([InputSpec(paths["G77"]), InputSpec(paths["EU"])], date=DATE)
+assert window.decide_author("EU", "rejected") and window.decide(["p2"], "accepted")
+print(json.dumps({{p.id: p.decision.value for p in window.review.proposals}}), flush=True)
+app.exec()
+"""
+
+
+def test_a_merge_review_survives_a_killed_process(qtbot: QtBot, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.widgets.window_helpers import capture_dialogs
+    from widgets.main_window import MainWindow
+    from widgets.settings import Settings
+
+    dialogs = capture_dialogs(monkeypatch)
+    rec, inputs = tmp_path / "recovery", tmp_path / "inputs"
+    inputs.mkdir()
+    script = REVIEW_CHILD.format(repo=str(REPO), ini=str(tmp_path / "child.ini"), rec=str(rec), inputs=str(inputs))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, env=env)
+
+    def autosaved(path: Path) -> dict[str, str]:
+        try:
+            review = json.loads(path.read_text("utf-8")).get("review") or {}
+        except (OSError, ValueError):
+            return {}
+        return {p["id"]: p["decision"] for p in review.get("proposals", [])}
+
+    try:
+        line = child.stdout.readline() if child.stdout else ""
+        assert line, child.stderr.read() if child.stderr else "no output"
+        expected = json.loads(line)
+        assert expected == {"p1": "pending", "p2": "accepted", "p3": "rejected", "p4": "rejected"}
+        written = recovery_file(rec, child.pid)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and autosaved(written) != expected:
+            time.sleep(0.05)
+        assert autosaved(written) == expected, "the child never autosaved its review"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+    assert child.returncode == -signal.SIGKILL
+    found = find_recovery(rec)
+    assert found == written
+    window = MainWindow(Settings.in_file(tmp_path / "parent.ini"), recovery_dir=rec)
+    qtbot.addWidget(window)
+    assert window.restore_recovery(found)
+    review = window.review
+    assert review is not None and {p.id: p.decision.value for p in review.proposals} == expected
+    assert window.review_panel.shown_ids() == ["p1", "p3", "p2", "p4"]
+    assert window.review_panel.row_texts("p4")[4] == "rejected"
+    assert window.document_view.review() is review and window.is_modified()
+    assert dialogs.errors == [] and dialogs.warnings == []
