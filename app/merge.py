@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from rapidfuzz.distance import Indel
+
 from app.align import align
 from app.attributed import IncomingParagraph
 from app.errors import LabelError
@@ -102,9 +104,10 @@ def merge(draft: Draft, incoming: list[Incoming], default_date: datetime) -> Mer
     """All incoming changes as proposals on the draft."""
     result = MergeResult(draft, default_date)
     seen: dict[tuple[int, ProposalKind], list[Proposal]] = {}
+    draft_texts = [p.text for p in draft.paragraphs]
     for source in incoming:
         result.not_applicable += source.left_out
-        for proposal in _collect(draft, source, result):
+        for proposal in _collect(draft, source, result, draft_texts):
             _add(result.proposals, seen.setdefault((proposal.paragraph, proposal.kind), []), proposal)
     _number_insertions(draft, result.proposals)
     result.collision_groups = find_collisions(result.proposals)
@@ -124,11 +127,9 @@ def _add(proposals: list[Proposal], alike: list[Proposal], new: Proposal) -> Non
     proposals.append(new)
 
 
-def _collect(draft: Draft, source: Incoming, result: MergeResult) -> list[Proposal]:
+def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: list[str]) -> list[Proposal]:
     kept = [p for p in source.paragraphs if not p.inserted]
-    theirs = [_as_paragraph(i, p) for i, p in enumerate(kept)]
-    pairs = align(draft.paragraphs, theirs)
-    ours_of = {pair.new: pair.old for pair in pairs if pair.new is not None and pair.old is not None}
+    ours_of = _pairs(draft, draft_texts, kept)
     paired = set(ours_of.values())
     out: list[Proposal] = []
     last_ours: int | None = None
@@ -156,6 +157,37 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult) -> list[Propos
             continue
         for author in sorted(para.authors):
             out += _carry([draft.paragraphs[t] for t in targets], para, author, source, result)
+    return out
+
+
+def _pairs(draft: Draft, draft_texts: list[str], kept: list[IncomingParagraph]) -> dict[int, int]:
+    """Their (kept) paragraph index -> ours. Paragraphs whose original is the draft's text word for
+    word (most of a redline) pair at once; app.align pairs the stretches between them."""
+    originals = [p.original for p in kept]
+    ours_of: dict[int, int] = {}
+    i = j = 0
+    for op in Indel.opcodes(draft_texts, originals):
+        if op.tag != "equal":
+            continue
+        ours_of.update(_align_stretch(draft, kept, i, op.src_start, j, op.dest_start))
+        ours_of.update((op.dest_start + k, op.src_start + k) for k in range(op.src_end - op.src_start))
+        i, j = op.src_end, op.dest_end
+    ours_of.update(_align_stretch(draft, kept, i, len(draft_texts), j, len(kept)))
+    return ours_of
+
+
+def _align_stretch(draft: Draft, kept: list[IncomingParagraph], i1: int, i2: int, j1: int,
+                   j2: int) -> dict[int, int]:
+    """app.align on one stretch, with one matched paragraph of context each side (its numbering shift)."""
+    if i1 == i2 or j1 == j2:
+        return {}
+    lo_i, lo_j = max(i1 - 1, 0), max(j1 - 1, 0)
+    hi_i, hi_j = min(i2 + 1, len(draft.paragraphs)), min(j2 + 1, len(kept))
+    theirs = [_as_paragraph(k - lo_j, kept[k]) for k in range(lo_j, hi_j)]
+    out: dict[int, int] = {}
+    for pair in align(draft.paragraphs[lo_i:hi_i], theirs):
+        if pair.old is not None and pair.new is not None and j1 <= pair.new + lo_j < j2:
+            out[pair.new + lo_j] = pair.old + lo_i
     return out
 
 
