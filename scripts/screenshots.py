@@ -54,7 +54,29 @@ def main() -> int:
         window.undo_stack.setClean()  # nothing to save: close without asking
         window.session.dirty = False  # type: ignore[union-attr]
         window.close()
+        _review_shot(app, settings, Path(tmp))
     return 0
+
+
+def _review_shot(app: QApplication, settings: Settings, tmp: Path) -> None:
+    """The merge review: two delegations' redlines of Rev 2 imported, a collision on para 66."""
+    from app.merging import InputSpec
+    from tests.widgets.merge_helpers import write_redlines
+
+    window = MainWindow(settings, recovery_dir=tmp / "recovery2")
+    window.resize(1400, 860)
+    window.open_draft(REV2_EXCERPT)
+    window.import_redlines([InputSpec(p) for p in write_redlines(tmp).values()])
+    window.show()
+    window.go_to("66")
+    app.processEvents()
+    window.document_view.scroll_to("66")
+    app.processEvents()
+    window.grab().save(str(OUT / "review.png"))
+    print(OUT / "review.png")
+    window.undo_stack.setClean()
+    window.session.dirty = False  # type: ignore[union-attr]
+    window.close()
 
 
 if __name__ == "__main__":
