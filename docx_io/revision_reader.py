@@ -7,7 +7,9 @@ is stacked on are kept in `under` (text inserted by one author and deleted by an
 "delete" record with the insertion under it, as LibreOffice shows it). Paragraph breaks inside a
 record are "\\n"; a comment anchor (w:commentReference) ends a record, since Writer anchors the
 comment on a character outside the change. A paragraph's formatting change (w:pPrChange) is a
-record over the paragraph's text, split where deleted text interrupts it. Neighbouring run
+record over the paragraph's first text portion (a w:t, w:tab, …) and the later portions lying in
+no other change, as Writer's import marks them; a change the first portion lies in is laid on the
+paragraph's change there, so its record ends with that portion. Neighbouring run
 format changes (w:rPrChange) make one record only when they undo the same former properties.
 Table-row insertions and deletions are listed in `RevisionSet.rows`: LibreOffice reports them
 through the text of the row's cells. Text is read as shown: white space at the ends of a w:t
@@ -23,7 +25,7 @@ from datetime import datetime
 from docx_io.ns import W
 from docx_io.numbering import format_number
 from docx_io.package import Package, rels_name
-from docx_io.revision_segments import REMOVED, Mark, Segment, StoryStream, build_stream
+from docx_io.revision_segments import Mark, Segment, StoryStream, build_stream
 
 _W = f"{{{W}}}"
 # Story parts by relationship type suffix, in the order LibreOffice lists their redlines.
@@ -146,6 +148,7 @@ def stream_revisions(stream: StoryStream) -> list[Revision]:
     out: list[Revision] = []
     current: list[Segment] = []
     key: tuple[Mark, ...] = ()
+    firsts = _first_portions(stream)
     for seg in stream.segments:
         seg_key = () if seg.boundary else _key(seg)
         if not seg_key or not _combinable(seg_key, key):
@@ -153,8 +156,21 @@ def stream_revisions(stream: StoryStream) -> list[Revision]:
             current, key = [], seg_key
         if seg_key and (seg.text or seg.is_mark):
             current.append(seg)
+        if id(seg) in firsts and seg_key:
+            # Writer lays the paragraph's format change under this change: it joins nothing after it.
+            _flush(current, key, stream, out)
+            current, key = [], ()
     _flush(current, key, stream, out)
     return out + _paragraph_format_revisions(stream)
+
+
+def _first_portions(stream: StoryStream) -> set[int]:
+    """The first text segment (by id) of each paragraph with a formatting change (w:pPrChange)."""
+    firsts: dict[int, int] = {}
+    for seg in stream.segments:
+        if seg.paragraph in stream.para_changes and seg.text and not seg.is_mark:
+            firsts.setdefault(seg.paragraph, id(seg))
+    return set(firsts.values())
 
 
 def _combinable(a: tuple[Mark, ...], b: tuple[Mark, ...]) -> bool:
@@ -203,17 +219,20 @@ def _flush(segs: list[Segment], key: tuple[Mark, ...], stream: StoryStream, out:
 
 
 def _paragraph_format_revisions(stream: StoryStream) -> list[Revision]:
-    """One record per stretch of a changed paragraph's text not interrupted by deleted text."""
+    """One record per stretch of a changed paragraph's text that Writer marks with the change: its first
+    text portion, whatever changes that lies in, and every later portion in no other change (no
+    insertion, deletion, move or run format change); text in other changes interrupts the stretch."""
     out: list[Revision] = []
+    firsts = _first_portions(stream)
     for ordinal, mark in stream.para_changes.items():
         pieces: list[str] = [""]
         for seg in stream.segments:
             if seg.paragraph != ordinal or seg.is_mark:
                 continue
-            if any(m.kind in REMOVED for m in seg.stack):
-                pieces.append("")
-            else:
+            if id(seg) in firsts or not (seg.stack or seg.fmt is not None):
                 pieces[-1] += seg.text
+            elif seg.text:
+                pieces.append("")
         for text in pieces:
             if text:
                 out.append(Revision("paragraph-format", mark.author, mark.date, text, stream.story, ordinal,

@@ -308,3 +308,44 @@ def test_neighbouring_run_format_changes_apart_when_they_undo_different_properti
             etree.SubElement(old, qn(former), {qn("w:val"): "single"})
     assert _summary(_pkg(root)) == [
         ("format", "Pat", "Apache Tika"), ("format", "Pat", " is part of "), ("format", "Pat", "Lucene")]
+
+
+def _changed_paragraph(body: etree._Element, author: str = "Ivy") -> etree._Element:
+    p = _para(body)
+    ppr = etree.SubElement(p, qn("w:pPr"))
+    _change(ppr, "w:pPrChange", author, D2)
+    return p
+
+
+def test_paragraph_format_change_over_inserted_text_covers_its_first_portion() -> None:
+    """Writer marks the first text portion and the portions in no other change; the insertion the first
+    portion lies in is laid on the paragraph's change there, so its record ends with that portion."""
+    root, body = _doc()
+    ins = _change(_changed_paragraph(body), "w:ins", "Jon")
+    _run(ins, "first ")
+    _run(ins, "second")
+    assert _summary(_pkg(root)) == [
+        ("insert", "Jon", "first "), ("insert", "Jon", "second"), ("paragraph-format", "Ivy", "first "),
+    ]
+
+
+def test_paragraph_format_change_skips_later_portions_in_other_changes() -> None:
+    root, body = _doc()
+    p = _changed_paragraph(body)
+    _run(p, "plain ")
+    _run(_change(p, "w:del", "Jon"), "gone ", deleted=True)
+    _run(p, "kept ")
+    _run(_change(p, "w:ins", "Jon"), "added ")
+    _run(p, "end")
+    assert _summary(_pkg(root)) == [
+        ("delete", "Jon", "gone "), ("insert", "Jon", "added "),
+        ("paragraph-format", "Ivy", "plain "), ("paragraph-format", "Ivy", "kept "), ("paragraph-format", "Ivy", "end"),
+    ]
+
+
+def test_paragraph_format_change_covers_a_deleted_first_portion() -> None:
+    root, body = _doc()
+    p = _changed_paragraph(body)
+    _run(_change(p, "w:del", "Jon"), "gone ", deleted=True)
+    _run(p, "kept")
+    assert _summary(_pkg(root)) == [("delete", "Jon", "gone "), ("paragraph-format", "Ivy", "gone kept")]

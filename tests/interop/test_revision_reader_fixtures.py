@@ -73,16 +73,9 @@ XFAIL: dict[str, str] = {
         "splits the insertion '060 ' after its first run inside a bookmark that ends in a deletion, and joins "
         "paragraphs E. and F. on reject-all; cause not established"
     ),
-    'docx4j/docx4j-samples-docx4j/sample-docs/unmarshallFromTemplateDirtyExample.docx': (
-        "pPrChange on a paragraph whose text is inserted: LibreOffice's ParagraphFormat covers only the "
-        'first run and the Insert record splits there; we have one Insert and one ParagraphFormat over the '
-        'whole paragraph (writerfilter makes the paragraph-format redline per imported text portion; the '
-        'rule that keeps only the first is not established)'
-    ),
     _OX + 'OpenXmlPowerToolsExamples/DocumentBuilder04/Jupiter.docx': (
-        'pPrChange on a paragraph whose text is inserted: LibreOffice ParagraphFormat covers only the first '
-        'run (as unmarshallFromTemplateDirtyExample); and its outline heading numbers ("1.1 How big…") are '
-        'printed without the indentation the list-label normalisation recognises'
+        'outline heading numbers ("1.1 How big…") are printed without the indentation the list-label '
+        'normalisation recognises'
     ),
     _OX + 'TestFiles/RP/RP001-Tracked-Revisions-01.docx': (
         'tables with moved and deleted rows: LibreOffice lists text in w:moveTo/w:del inside deleted rows as '
