@@ -92,7 +92,8 @@ class ReviewPanel(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setColumnWidth(PARA, 90)
+        self.tree.setIndentation(12)  # a child row's kind ("change", "new paragraph") stays readable
+        self.tree.setColumnWidth(PARA, 120)
         self.tree.setColumnWidth(BY, 90)
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
