@@ -129,9 +129,9 @@ def _shape(para: Paragraph) -> tuple[str, str | None, int]:
 
 
 def _span(p: Proposal, text: str, body_start: int) -> tuple[int, int]:
-    if p.kind is ProposalKind.DELETE:
-        return body_start, len(text)
-    return max(p.start, body_start), max(p.end, body_start)
+    """The proposal's span, kept off the typed number."""
+    start, end = p.span(text, body_start)
+    return max(start, body_start), max(end, body_start)
 
 
 def _passages(text: str, body_start: int, proposals: list[Proposal]) -> list[_Passage]:

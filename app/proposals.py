@@ -77,6 +77,12 @@ class Proposal:
         """The authors as written on a revision: "G77; EU"."""
         return "; ".join(self.authors)
 
+    def span(self, text: str, body_start: int) -> tuple[int, int]:
+        """The original text it strikes or replaces, in the paragraph's `text`: a deletion strikes the body."""
+        if self.kind is ProposalKind.DELETE:
+            return body_start, len(text)
+        return self.start, self.end
+
     def same_change(self, other: Proposal) -> bool:
         """Whether both propose exactly the same thing."""
         if self.kind is not other.kind or self.paragraph != other.paragraph:
@@ -214,11 +220,11 @@ def parse_date(values: list[str], default: datetime) -> datetime:
 def _side_by_side(text: str, body_start: int, changes: list[Proposal], date: datetime,
                   compiler: str) -> tuple[list[Segment], list[Attribution | None]]:
     """Segments over `text` for possibly overlapping proposals (see plan_of)."""
-    ordered = sorted(changes, key=lambda p: (_span(p, text, body_start)[0], -_span(p, text, body_start)[1]))
+    ordered = sorted(changes, key=lambda p: (p.span(text, body_start)[0], -p.span(text, body_start)[1]))
     struck_by: list[int | None] = [None] * len(text)
     inserts_at: dict[int, list[int]] = {}
     for n, p in enumerate(ordered):
-        start, end = _span(p, text, body_start)
+        start, end = p.span(text, body_start)
         for i in range(start, end):
             if struck_by[i] is None:
                 struck_by[i] = n
@@ -248,8 +254,3 @@ def _side_by_side(text: str, body_start: int, changes: list[Proposal], date: dat
                 add(Op.DELETE, text[pos], by[owner])
     return segments, authors
 
-
-def _span(p: Proposal, text: str, body_start: int) -> tuple[int, int]:
-    if p.kind is ProposalKind.DELETE:
-        return body_start, len(text)
-    return p.start, p.end

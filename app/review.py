@@ -129,8 +129,8 @@ class Review:
         if len(paragraphs) != 1 or any(p.kind is ProposalKind.INSERT for p in chosen):
             raise AmendmentError("only changes inside one paragraph can be combined; pick one instead")
         para = self.result.draft.paragraphs[paragraphs.pop()]
-        start = min(_span(p, para.body_start, len(para.text))[0] for p in chosen)
-        end = max(_span(p, para.body_start, len(para.text))[1] for p in chosen)
+        start = min(p.span(para.text, para.body_start)[0] for p in chosen)
+        end = max(p.span(para.text, para.body_start)[1] for p in chosen)
         if text is None:
             versions: list[str] = []
             for p in chosen:
@@ -165,10 +165,6 @@ def _next_number(proposals: list[Proposal]) -> int:
     """The number of the next new proposal: past every "pN" id there (and past their count)."""
     numbers = [int(m.group(1)) for p in proposals if (m := re.fullmatch(r"p(\d+)", p.id))]
     return max([len(proposals), *numbers]) + 1
-
-
-def _span(p: Proposal, body_start: int, length: int) -> tuple[int, int]:
-    return (body_start, length) if p.kind is ProposalKind.DELETE else (p.start, p.end)
 
 
 def _version(text: str, start: int, end: int, p: Proposal) -> str:
