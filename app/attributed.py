@@ -36,6 +36,17 @@ class IncomingParagraph:
     mark_inserted: bool = False  # its paragraph mark is a tracked insertion (gone on reject)
     mark_deleted: bool = False  # its paragraph mark is a tracked deletion (gone on accept)
     rationale: str = ""  # why, when the source says (the text form's rationale)
+    mark_author: str = ""  # who inserted or deleted the paragraph mark
+
+    @property
+    def joined_on(self) -> bool:
+        """Its mark alone is struck: the author joins it with the next paragraph, keeping the text."""
+        return self.mark_deleted and not self.deleted
+
+    @property
+    def split_off(self) -> bool:
+        """Its mark alone is inserted: the author split a paragraph here, keeping the text."""
+        return self.mark_inserted and not self.inserted
 
     @property
     def original(self) -> str:

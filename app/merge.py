@@ -133,7 +133,8 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: l
     paired = set(ours_of.values())
     out: list[Proposal] = []
     last_ours: int | None = None
-    for kept_index, para in _numbered(source.paragraphs):
+    numbered = _numbered(source.paragraphs)
+    for i, (kept_index, para) in enumerate(numbered):
         if para.inserted:
             proposal = _new_paragraph(source, para, last_ours, result)
             if proposal is not None:
@@ -142,6 +143,8 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: l
         ours = ours_of.get(kept_index)
         if ours is not None:
             last_ours = ours
+        following = numbered[i + 1][1] if i + 1 < len(numbered) else None
+        _report_mark_change(draft, source, para, following, ours, result)
         if not para.changed:
             continue
         targets = _targets(draft, para, kept_index, ours_of, paired)
@@ -308,6 +311,27 @@ def _cut(targets: list[Paragraph], starts: list[int], start: int, end: int, text
             out.append(Proposal("", ProposalKind.MODIFY, t.index, [credit], max(a, lo) - lo,
                                 max(min(b, hi), max(a, lo)) - lo, text if last else ""))
     return [p for p in out if p.end > p.start or p.text]
+
+
+def _report_mark_change(draft: Draft, source: Incoming, para: IncomingParagraph, following: IncomingParagraph | None,
+                        ours: int | None, result: MergeResult) -> None:
+    """A paragraph join or split (only the mark changed) is not a proposal a merge can make: say so.
+
+    The last paragraph of a body or cell keeps its mark whatever it says; a mark inserted before a
+    new paragraph is that paragraph's (Enter typed at the end of this one)."""
+    if following is None or following.in_table != para.in_table:
+        return
+    if not (para.joined_on or (para.split_off and not following.inserted)):
+        return
+    label = None if ours is None else draft.paragraphs[ours].label or draft.paragraphs[ours].display_label
+    where = f"paragraph {label}" if label else f"the paragraph '{para.original[:40]}'"
+    if para.joined_on:
+        kind, reason = "join paragraphs", f"joins {where} with the next one (its paragraph mark is struck)"
+    else:
+        kind, reason = "split paragraph", f"splits {where} after '{para.original[-40:]}' (a new paragraph mark)"
+    result.not_applicable.append(ReportLine(
+        source.name, para.mark_author, label, kind, NOT_APPLICABLE,
+        f"{reason}; a merge does not join or split paragraphs: do it by hand in the compilation"))
 
 
 def _new_paragraph(source: Incoming, para: IncomingParagraph, after: int | None,

@@ -93,7 +93,7 @@ def _left_out(name: str, pkg: Package, author: str) -> list[ReportLine]:
 def _credited_to(para: IncomingParagraph, author: str) -> IncomingParagraph:
     changes = [Change(c.op, c.text, author if c.op is not Op.EQUAL else "", c.date) for c in para.changes]
     return IncomingParagraph(para.anchor, changes, para.inserted, para.deleted, para.in_table, para.mark_inserted,
-                             para.mark_deleted, para.rationale)
+                             para.mark_deleted, para.rationale, author if para.mark_author else "")
 
 
 def amendments_as_incoming(draft: Draft, amendments: list[Amendment]) -> list[IncomingParagraph]:

@@ -50,6 +50,9 @@ def read_incoming(pkg: Package) -> list[IncomingParagraph]:
         mark_del = mark is not None and mark.find(_W + "del") is not None
         kinds = {c.op for c in para.changes}
         para.mark_inserted, para.mark_deleted = mark_ins, mark_del
+        changed_mark = None if mark is None else mark.find(_W + ("del" if mark_del else "ins"))
+        if changed_mark is not None:
+            para.mark_author = w_attr(changed_mark, "author") or ""
         para.inserted = mark_ins and kinds <= {Op.INSERT}
         para.deleted = mark_del and kinds <= {Op.DELETE}
         # A paragraph typed after another (Enter at its end): the other's mark is the inserted one.

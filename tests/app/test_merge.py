@@ -186,3 +186,47 @@ def test_a_replaced_phrase_is_narrowed_to_the_words_that_change() -> None:
     result = merge(_draft(), [_replace("EU", "urge all States", "urge every State")], DATE)
     (p,) = result.proposals
     assert (TEXT[p.start:p.end], p.text) == ("all States", "every State")
+
+
+def _marked(author: str, *, join: bool = False, split_at: str = "", then_new: bool = False) -> Incoming:
+    first = IncomingParagraph(0, [Change(Op.EQUAL, "4.\tWe meet.")], mark_deleted=join, mark_inserted=then_new,
+                              mark_author=author if join or then_new else "")
+    if not split_at:
+        rest = [IncomingParagraph(1, [Change(Op.EQUAL, TEXT)])]
+    else:
+        i = TEXT.index(split_at)
+        rest = [IncomingParagraph(1, [Change(Op.EQUAL, TEXT[:i])], mark_inserted=True, mark_author=author),
+                IncomingParagraph(2, [Change(Op.EQUAL, TEXT[i:i + 8]), Change(Op.DELETE, "without", author),
+                                      Change(Op.INSERT, "with no", author), Change(Op.EQUAL, " delay.")])]
+    if then_new:
+        rest.insert(0, IncomingParagraph(1, [Change(Op.INSERT, "4 bis.\tNew.", author)], inserted=True))
+    return Incoming(f"{author}.docx", [first, *rest])
+
+
+def test_a_paragraph_join_is_reported_not_applicable_with_its_author() -> None:
+    result = merge(_draft(), [_marked("EU", join=True)], DATE)
+    (line,) = result.report
+    assert (line.author, line.paragraph, line.kind, line.status) == ("EU", "4", "join paragraphs", NOT_APPLICABLE)
+    assert "joins paragraph 4 with the next one" in line.reason and not result.proposals
+
+
+def test_a_paragraph_split_is_reported_and_the_edit_after_it_still_lands() -> None:
+    result = merge(_draft(), [_marked("US", split_at=" to act")], DATE)
+    (p,) = result.proposals
+    assert (p.paragraph, TEXT[p.start:p.end], p.text) == (1, "without", "with no")
+    (line,) = [r for r in result.report if r.status == NOT_APPLICABLE]
+    assert (line.author, line.paragraph, line.kind) == ("US", "5", "split paragraph")
+    assert "after '5.\tWe urge all States'" in line.reason
+
+
+def test_enter_typed_at_the_end_of_a_paragraph_is_a_new_paragraph_not_a_split() -> None:
+    result = merge(_draft(), [_marked("US", then_new=True)], DATE)
+    assert [r.kind for r in result.report] == ["insert paragraph"]
+    assert [p.text for p in result.proposals] == ["4 bis.\tNew."]
+
+
+def test_the_last_paragraph_keeps_its_mark_whatever_it_says() -> None:
+    last = IncomingParagraph(1, [Change(Op.EQUAL, TEXT)], mark_deleted=True, mark_author="EU")
+    result = merge(_draft(), [Incoming("EU.docx", [IncomingParagraph(0, [Change(Op.EQUAL, "4.\tWe meet.")]), last])],
+                   DATE)
+    assert result.report == [] and result.proposals == []

@@ -72,3 +72,19 @@ def test_text_inserted_by_one_author_and_deleted_by_another_is_in_neither_view(t
     doc.save(str(tmp_path / "n.docx"))
     (para,) = read_incoming(read_package(tmp_path / "n.docx"))
     assert para.original == "Kept " and para.proposed == "Kept "
+
+
+def test_a_struck_paragraph_mark_is_read_with_its_author(tmp_path: Path) -> None:
+    """A join: the mark of "1." deleted by EU, both texts kept."""
+    base = make_docx(tmp_path / "b.docx", TEXTS[:2])
+    import docx
+
+    doc = docx.Document(str(base))
+    ppr = doc.paragraphs[0]._p.get_or_add_pPr()
+    etree.SubElement(etree.SubElement(ppr, qn("w:rPr")), qn("w:del"),
+                     {qn("w:id"): "1", qn("w:author"): "EU", qn("w:date"): "2025-01-01T00:00:00Z"})
+    doc.save(str(tmp_path / "joined.docx"))
+    first, second = read_incoming(read_package(tmp_path / "joined.docx"))
+    assert (first.joined_on, first.deleted, first.mark_author) == (True, False, "EU")
+    assert not second.joined_on and second.mark_author == ""
+    assert proposed_lines([first, second]) == [TEXTS[0] + TEXTS[1]]
