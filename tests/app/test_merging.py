@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -161,7 +162,8 @@ def test_cli_merge_writes_the_compilation_and_fails_cleanly(inputs: list[str], t
 
 
 def _with_extra_revisions(src: Path, out: Path) -> Path:
-    """A copy of a tracked file with a tracked insertion in a footer and a formatting change in the body."""
+    """A copy of a tracked file with a tracked insertion in a footer and in a text box, and a formatting
+    change in the body."""
     import zipfile
 
     from lxml import etree
@@ -177,6 +179,7 @@ def _with_extra_revisions(src: Path, out: Path) -> Path:
                     ins = sub_element(next(root.iter(qn("w:p"))), "w:ins", {"w:id": "901", "w:author": "EU"})
                     sub_element(sub_element(ins, "w:r"), "w:t").text = "Draft"
                 else:
+                    _add_text_box_insertion(next(root.iter(qn("w:p"))), "EU", "903")
                     run = next(root.iter(qn("w:r")))
                     rpr = run.find(qn("w:rPr"))
                     if rpr is None:
@@ -187,6 +190,29 @@ def _with_extra_revisions(src: Path, out: Path) -> Path:
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             zout.writestr(info, data)
     return out
+
+
+def _add_text_box_insertion(p: Any, author: str, rev_id: str) -> None:
+    """A text box as Word writes it: DrawingML (mc:Choice) and VML (mc:Fallback) copies of one text."""
+    from lxml import etree
+
+    from docx_io.ns import qn, sub_element
+
+    mc, wps, wp = (f"{{{uri}}}" for uri in ("http://schemas.openxmlformats.org/markup-compatibility/2006",
+                                             "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+                                             "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"))
+    alternate = etree.SubElement(sub_element(p, "w:r"), mc + "AlternateContent")
+    choice = etree.SubElement(alternate, mc + "Choice", Requires="wps")
+    anchor = etree.SubElement(sub_element(choice, "w:drawing"), wp + "inline")
+    data = etree.SubElement(etree.SubElement(anchor, qn("a:graphic")), qn("a:graphicData"))
+    box = etree.SubElement(etree.SubElement(etree.SubElement(data, wps + "wsp"), wps + "txbx"), qn("w:txbxContent"))
+    fallback = etree.SubElement(alternate, mc + "Fallback")
+    vml = "{urn:schemas-microsoft-com:vml}"
+    old_box = etree.SubElement(etree.SubElement(etree.SubElement(sub_element(fallback, "w:pict"), vml + "shape"),
+                                                vml + "textbox"), qn("w:txbxContent"))
+    for container, i in ((box, rev_id), (old_box, rev_id + "1")):
+        ins = sub_element(sub_element(container, "w:p"), "w:ins", {"w:id": i, "w:author": author})
+        sub_element(sub_element(ins, "w:r"), "w:t").text = "Boxed"
 
 
 def test_changes_a_merge_cannot_carry_are_reported(inputs: list[str], tmp_path: Path) -> None:
@@ -200,5 +226,7 @@ def test_changes_a_merge_cannot_carry_are_reported(inputs: list[str], tmp_path: 
         ("EU", "formatting", "not applicable",
          "1 formatting change(s) in the body are not merged; carry them over by hand"),
         ("EU", "text", "not applicable", "1 tracked change(s) in the footers are not merged; carry them over by hand"),
+        ("EU", "text", "not applicable",
+         "1 tracked change(s) in the text boxes are not merged; carry them over by hand"),
     ]
     assert [p.authors for p in result.proposals] == [["EU"]]  # the body's text change is merged
