@@ -1,15 +1,26 @@
-"""Atomic file writes: a temporary file in the target's folder, flushed and fsynced, then renamed."""
+"""Atomic file writes: a temporary file in the target's folder, flushed and fsynced, then renamed.
+
+The temporary file is named `.<name>.<pid>.<random>.tmp` beside `<name>`: hidden, ending in `.tmp`, so
+nothing takes it for the document. A process killed mid-save (kill -9, power cut) leaves one behind;
+the next save of the same file removes those of processes no longer running (`remove_stale_temps`).
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
 from app.errors import OutputError
+
+TEMP_SUFFIX = ".tmp"
+_NAME_BYTES = 120  # of the target's name kept in a temporary file's name (file names stop at 255 bytes)
+_FULL = {errno.ENOSPC, errno.EDQUOT} if hasattr(errno, "EDQUOT") else {errno.ENOSPC}
 
 
 def check_output_path(out: Path) -> None:
@@ -29,6 +40,12 @@ def check_output_path(out: Path) -> None:
         raise OutputError(f"{out}: folder '{parent}' is not writable; choose another output")
 
 
+def temp_prefix(out: Path) -> str:
+    """The start of the names of `out`'s temporary files, before the process id."""
+    short = out.name.encode("utf-8")[:_NAME_BYTES].decode("utf-8", "ignore")
+    return f".{short}."
+
+
 def atomic_write(out: Path, write: Callable[[IO[bytes]], None]) -> None:
     """Call write(fh) on a temporary file next to `out`, then move it into place.
 
@@ -37,9 +54,9 @@ def atomic_write(out: Path, write: Callable[[IO[bytes]], None]) -> None:
     check_output_path(out)
     parent = out.parent if str(out.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f"{temp_prefix(out)}{os.getpid()}.", suffix=TEMP_SUFFIX, dir=parent)
     except OSError as exc:
-        raise OutputError(f"{out}: cannot create a file in '{parent}' ({exc.strerror})") from None
+        raise OutputError(_failure(out, parent, exc, "cannot create a file in '{parent}'")) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -55,11 +72,63 @@ def atomic_write(out: Path, write: Callable[[IO[bytes]], None]) -> None:
         os.replace(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise OutputError(f"{out}: could not be written ({exc.strerror}); nothing was changed") from None
+        raise OutputError(_failure(out, parent, exc, "could not be written")) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(parent)
+    remove_stale_temps(out)
+
+
+def _failure(out: Path, parent: Path, exc: OSError, what: str) -> str:
+    """One line: what failed, where, and what to do; a full disk said in those words."""
+    what = what.format(parent=parent)
+    if exc.errno in _FULL:
+        return (f"{out}: {what}: the disk is full ({exc.strerror}); nothing was changed. "
+                f"Free some space on the disk holding '{parent}' or choose another folder")
+    if exc.errno == errno.EFBIG:
+        return (f"{out}: {what}: the file is too large for the disk or a size limit ({exc.strerror}); "
+                f"nothing was changed. Choose another folder or free some space")
+    if what.startswith("cannot"):
+        return f"{out}: {what} ({exc.strerror})"
+    return f"{out}: {what} ({exc.strerror}); nothing was changed"
+
+
+def remove_stale_temps(out: Path) -> list[Path]:
+    """Remove the temporary files of `out` left by processes no longer running (a save killed midway).
+
+    A temporary file of a running process (a save under way) is left alone. Returns what was removed.
+    """
+    parent = out.parent if str(out.parent) else Path(".")
+    prefix = temp_prefix(out)
+    removed = []
+    try:
+        names = os.listdir(parent)
+    except OSError:
+        return []
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIX)):
+            continue
+        pid = name[len(prefix):].split(".", 1)[0]
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            (parent / name).unlink()
+            removed.append(parent / name)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether a process is running; on Windows (no cheap check) every process counts as running."""
+    if pid == os.getpid() or sys.platform == "win32":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def atomic_write_bytes(out: Path, data: bytes) -> None:

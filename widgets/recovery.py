@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
+from app.atomic import TEMP_SUFFIX, atomic_write_text, remove_stale_temps
 from app.errors import RedlineDeskError
 from app.session import Session
 
@@ -63,15 +64,20 @@ def _running(pid: int) -> bool:
 
 
 def find_recovery(directory: Path | None = None) -> Path | None:
-    """The newest recovery file left by a process that is no longer running, or None."""
+    """The newest recovery file left by a process that is no longer running, or None.
+
+    Temporary files of autosaves killed midway (by processes no longer running) are removed."""
     directory = directory or default_recovery_dir()
     if not directory.is_dir():
         return None
     found = []
-    for path in directory.iterdir():
+    for path in list(directory.iterdir()):
         m = _NAME.match(path.name)
         if m and not _running(int(m.group(1))):
             found.append(path)
+        elif path.name.startswith(".session-") and path.name.endswith(TEMP_SUFFIX):
+            # An autosave killed midway: `.session-<pid>.recovery.json.<pid>.<random>.tmp`, never offered.
+            remove_stale_temps(directory / path.name[1:].removesuffix(TEMP_SUFFIX).rsplit(".", 2)[0])
     return max(found, key=lambda p: p.stat().st_mtime, default=None)
 
 
@@ -81,9 +87,10 @@ def recovery_time(path: Path) -> str:
 
 
 def discard_recovery(path: Path) -> None:
-    """Delete a recovery file and its note."""
+    """Delete a recovery file and its note, and what a save of them killed midway left."""
     for p in (path, origin_file(path)):
         p.unlink(missing_ok=True)
+        remove_stale_temps(p)
 
 
 def restore_recovery(path: Path) -> Session:
@@ -140,7 +147,7 @@ class Autosaver(QObject):
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             origin = str(session.project_path.resolve()) if session.project_path else ""
-            origin_file(self.path).write_text(origin, encoding="utf-8")
+            atomic_write_text(origin_file(self.path), origin)
             session.write_recovery(self.path)
         except (OSError, RedlineDeskError):
             return False  # autosave must never interrupt the user; the next tick tries again
