@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -19,9 +20,16 @@ from app.atomic import atomic_write
 from app.errors import DocumentError
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAX_PART_BYTES = 256 * 1024 * 1024  # one inflated part
-MAX_TOTAL_BYTES = 1024 * 1024 * 1024  # all inflated parts
-MAX_RATIO = 200  # inflated / compressed, past which a part is treated as a zip bomb
+# Limits keep any accepted file within about 500 MB of memory (docs/SECURITY.md); all are checked
+# on the zip's directory before anything is inflated, except the last two (checked before parsing).
+MAX_ENTRIES = 10_000  # parts in one package
+MAX_PART_BYTES = 128 * 1024 * 1024  # one inflated part
+MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all inflated parts
+MAX_RATIO = 200  # inflated / compressed, past which a part (or the whole file) is treated as a zip bomb
+RATIO_FLOOR_BYTES = 10 * 1024 * 1024  # parts (and packages) smaller than this are never called bombs
+MAX_XML_PART_BYTES = 64 * 1024 * 1024  # one XML part, before it is parsed
+MAX_XML_MARKUP = 2_000_000  # '<' in one XML part (an upper bound on its elements), before it is parsed
+MAX_PARAGRAPHS = 150_000  # paragraphs in one part, counted right after parsing
 MAIN_REL_TYPES = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
     "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
@@ -52,17 +60,42 @@ _STRICT_DECLARATION = re.compile(
 
 
 def parse_xml(data: bytes, where: str) -> etree._Element:
-    """Parse a part's XML; DocumentError on malformed XML or any DOCTYPE. Strict namespaces become transitional."""
+    """Parse a part's XML; DocumentError on malformed XML, any DOCTYPE, or past the size limits.
+
+    Strict namespaces become transitional."""
+    if has_doctype(data):
+        raise DocumentError(_DOCTYPE_MESSAGE.format(where=where))
+    if len(data) > MAX_XML_PART_BYTES or data.count(b"<") > MAX_XML_MARKUP:
+        raise DocumentError(f"{where}: XML part too large to read safely ({len(data)} bytes, "
+                            f"limits {MAX_XML_PART_BYTES} bytes and {MAX_XML_MARKUP} tags); split the document")
     try:
         root = etree.fromstring(data, XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise DocumentError(f"{where}: malformed XML ({exc.msg}); the file is damaged, re-save it in Word") from None
     if getattr(root.getroottree().docinfo, "doctype", ""):
-        raise DocumentError(f"{where}: XML with a DOCTYPE is refused (possible entity attack)")
-    return _as_transitional(root, data)
+        raise DocumentError(_DOCTYPE_MESSAGE.format(where=where))
+    root = _as_transitional(root, data, where)
+    paragraphs = sum(1 for _ in root.iter(_PARAGRAPH_TAG))
+    if paragraphs > MAX_PARAGRAPHS:
+        raise DocumentError(f"{where}: {paragraphs} paragraphs, past the {MAX_PARAGRAPHS} this app reads; "
+                            "split the document")
+    return root
 
 
-def _as_transitional(root: etree._Element, data: bytes) -> etree._Element:
+_PARAGRAPH_TAG = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+_DOCTYPE_MESSAGE = ("{where}: XML with a DOCTYPE or entities is refused (Word never writes them; "
+                    "a possible attack); ask the sender for a copy saved by Word")
+# A DOCTYPE (and with it any entity) in the encodings XML parts may use; searched before any parsing.
+_DOCTYPE_MARKS = tuple("<!DOCTYPE".encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le",
+                                                           "utf-32-be"))
+
+
+def has_doctype(data: bytes) -> bool:
+    """Tell whether XML bytes hold a DOCTYPE anywhere (conservative: also inside a comment or CDATA)."""
+    return any(mark in data for mark in _DOCTYPE_MARKS)
+
+
+def _as_transitional(root: etree._Element, data: bytes, where: str) -> etree._Element:
     """The same tree with ISO/IEC 29500 Strict namespace declarations renamed to their transitional twins.
 
     Only namespace declarations change (prefixes are kept), so every reader and writer that knows
@@ -73,7 +106,12 @@ def _as_transitional(root: etree._Element, data: bytes) -> etree._Element:
         return root  # cheap test first: most parts never mention a Strict namespace
     text = etree.tostring(root, encoding="UTF-8")
     mapped = _STRICT_DECLARATION.sub(lambda m: m[1] + STRICT_NAMESPACES[m[2].decode()].encode() + m[3], text)
-    return etree.fromstring(mapped, XML_PARSER)
+    try:
+        return etree.fromstring(mapped, XML_PARSER)
+    except etree.XMLSyntaxError:  # an attribute given in both vocabularies (w:id twice once renamed)
+        raise DocumentError(
+            f"{where}: mixes Strict and transitional names for one attribute; re-save it in Word"
+        ) from None
 
 
 @dataclass
@@ -102,13 +140,16 @@ class Package:
         return name in self.parts
 
     def related(self, source: str, rel_type_suffix: str) -> str | None:
-        """The part that `source` points to by a relationship whose type ends in rel_type_suffix."""
+        """The part that `source` points to by a relationship whose type ends in rel_type_suffix
+        (None when none does, or when each such relationship names a part the package lacks)."""
         rels_name = _rels_name(source)
         if rels_name not in self.parts:
             return None
         for rel in self.xml(rels_name):
             if rel.get("Type", "").endswith(rel_type_suffix) and rel.get("TargetMode") != "External":
-                return _resolve_target(source, rel.get("Target", ""))
+                target = _resolve_target(source, rel.get("Target", ""))
+                if target in self.parts:  # a relationship to a part the package lacks points nowhere
+                    return target
         return None
 
 
@@ -151,6 +192,9 @@ def read_package(path: Path) -> Package:
     if head == OLE2_MAGIC:
         raise DocumentError(_ole2_message(path))
     if not zipfile.is_zipfile(path):
+        if head.startswith(b"PK\x03\x04"):
+            raise DocumentError(f"{path}: truncated or damaged zip package (its directory is missing); "
+                                "copy or download it again, or re-save it from Word")
         raise DocumentError(f"{path}: not a .docx (not a zip package); save it from Word as .docx")
     try:
         with zipfile.ZipFile(path) as zf:
@@ -158,7 +202,10 @@ def read_package(path: Path) -> Package:
             _check_limits(path, infos)
             names = [i.filename for i in infos]
             parts = {i.filename: zf.read(i) for i in infos if not i.is_dir()}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
+            for name, data in parts.items():
+                if name.lower().endswith((".xml", ".rels")) and has_doctype(data):
+                    raise DocumentError(_DOCTYPE_MESSAGE.format(where=f"{path}: part '{name}'"))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError, zlib.error) as exc:
         raise DocumentError(f"{path}: damaged zip package ({exc}); re-save it from Word") from None
     except OSError as exc:
         raise DocumentError(f"{path}: damaged zip package ({exc}); re-save it from Word") from None
@@ -176,17 +223,36 @@ def _ole2_message(path: Path) -> str:
 
 
 def _check_limits(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse, from the zip's directory alone, unsafe names and anything that would inflate too much."""
+    refused = f"{path}: refused as a possible zip bomb:"
+    if len(infos) > MAX_ENTRIES:
+        raise DocumentError(f"{refused} {len(infos)} parts, past the {MAX_ENTRIES} limit; re-save it from Word")
     total = 0
+    seen: set[str] = set()
     for info in infos:
         name = info.filename
+        if name.lower() in seen:  # part names ignore case; readers differ on which copy counts
+            raise DocumentError(f"{path}: zip entry '{name}' appears twice; the file is damaged, re-save it from Word")
+        seen.add(name.lower())
         if name.startswith("/") or ".." in PurePosixPath(name).parts or "\\" in name or ":" in name:
-            raise DocumentError(f"{path}: zip entry '{name}' has an unsafe path; the file is refused")
+            raise DocumentError(f"{path}: zip entry '{name}' has an unsafe path (outside the package); "
+                                "the file is refused, do not extract it")
+        if info.flag_bits & 0x1:  # zipfile would raise RuntimeError (password required) on reading it
+            raise DocumentError(f"{path}: zip entry '{name}' is encrypted; remove the password and save it again")
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > MAX_PART_BYTES or (info.file_size > 10 * 1024 * 1024 and ratio > MAX_RATIO):
-            raise DocumentError(f"{path}: part '{name}' would inflate to {info.file_size} bytes (zip bomb?)")
+        if info.file_size > MAX_PART_BYTES:
+            raise DocumentError(f"{refused} part '{name}' would inflate to {info.file_size} bytes, "
+                                f"past the {MAX_PART_BYTES} limit")
+        if info.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO:
+            raise DocumentError(f"{refused} part '{name}' would inflate {ratio:.0f} times "
+                                f"(to {info.file_size} bytes), past the {MAX_RATIO}x limit")
     if total > MAX_TOTAL_BYTES:
-        raise DocumentError(f"{path}: inflates to {total} bytes in all, past the {MAX_TOTAL_BYTES} limit")
+        raise DocumentError(f"{refused} it would inflate to {total} bytes in all, past the {MAX_TOTAL_BYTES} limit")
+    size = max(path.stat().st_size, 1)  # the file itself: its directory's sizes may be forged
+    if total > RATIO_FLOOR_BYTES and total / size > MAX_RATIO:
+        raise DocumentError(f"{refused} its parts would inflate {total / size:.0f} times in all "
+                            f"(to {total} bytes), past the {MAX_RATIO}x limit")
 
 
 def _find_main_part(pkg: Package) -> str:

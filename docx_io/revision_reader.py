@@ -117,6 +117,8 @@ def _resolve(source: str, target: str) -> str:
 def read_revisions(pkg: Package) -> RevisionSet:
     """Every tracked change of the document, stories in LibreOffice's order."""
     result = RevisionSet()
+    if not _has_revision_markup(pkg):
+        return result  # nothing to find: skip flattening every story (seconds on 100,000 paragraphs)
     counters = {"footnote": 0, "endnote": 0}
     streams = story_streams(pkg)
     body = streams[-1] if streams and streams[-1].story == "body" else None
@@ -244,3 +246,23 @@ def _row_revisions(stream: StoryStream) -> list[RowRevision]:
     """The table rows' own insertions and deletions, anchored at the row's first paragraph."""
     kinds = {"insert": "table-row-insert", "delete": "table-row-delete"}
     return [RowRevision(kinds[mark.kind], mark.author, mark.date, anchor) for mark, anchor in stream.row_changes]
+
+
+# Every element that marks a tracked change (run, paragraph, table, section or numbering level).
+_ANY_REVISION = tuple(_W + t for t in (
+    "ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart", "rPrChange", "pPrChange",
+    "sectPrChange", "tblPrChange", "tblPrExChange", "tcPrChange", "trPrChange", "tblGridChange",
+    "numberingChange", "cellIns", "cellDel", "cellMerge",
+))
+
+
+def _has_revision_markup(pkg: Package) -> bool:
+    """Tell whether the body, notes, headers or footers hold any tracked-change element."""
+    parts = [pkg.main_part]
+    for suffix, _story, _tag in _NOTE_PARTS:
+        part = pkg.related(pkg.main_part, suffix)
+        if part and pkg.has(part):
+            parts.append(part)
+    for suffix, _story in _HEADER_FOOTER:
+        parts.extend(_related_all(pkg, suffix))
+    return any(next(pkg.xml(part).iter(*_ANY_REVISION), None) is not None for part in parts)
