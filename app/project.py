@@ -29,6 +29,7 @@ SCHEMA_VERSION = 2  # the newest this app reads and writes
 REVIEW_SCHEMA = 2  # the first with a review
 # A paragraph must be at least this similar (0-100) to the one an amendment was made on.
 REANCHOR_CUTOFF = 70.0
+MAX_PROJECT_BYTES = 64 * 1024 * 1024  # a project file larger than this is refused unread
 
 
 @dataclass
@@ -73,6 +74,9 @@ def save_project(project: Project, path: Path) -> None:
 def load_project(path: Path) -> Project:
     """Read a project file; ProjectError for anything damaged or from a newer version."""
     try:
+        if path.stat().st_size > MAX_PROJECT_BYTES:
+            raise ProjectError(f"{path}: {path.stat().st_size} bytes, too large for a project file "
+                               f"(limit {MAX_PROJECT_BYTES}); it was not changed")
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ProjectError(f"{path}: no such project file") from None
@@ -84,15 +88,16 @@ def load_project(path: Path) -> Project:
         raise ProjectError(
             f"{path}: not a valid project file (JSON error at line {exc.lineno}); it was not changed"
         ) from None
+    except RecursionError:
+        raise ProjectError(f"{path}: not a valid project file (nested too deeply); it was not changed") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectError(f"{path}: not a Redline Desk project file")
     version = data.get("schema_version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ProjectError(f"{path}: project file has no valid schema version")
     if version > SCHEMA_VERSION:
-        raise ProjectError(
-            f"{path}: made by a newer Redline Desk (schema {version}, this one reads {SCHEMA_VERSION}); update the app"
-        )
+        raise ProjectError(f"{path}: made by a newer Redline Desk (schema {str(version)[:12]}, this one reads "
+                           f"{SCHEMA_VERSION}); update the app, the file was not changed")
     try:
         draft = data["draft"]
         review = data.get("review") if version >= REVIEW_SCHEMA else None
@@ -105,8 +110,8 @@ def load_project(path: Path) -> Project:
             title=str(data.get("title", "")),
             review=None if review is None else review_from_json(review),
         )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ProjectError(f"{path}: damaged project file ({exc}); it was not changed") from None
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError, RecursionError) as exc:
+        raise ProjectError(f"{path}: damaged project file ({str(exc)[:200]}); it was not changed") from None
 
 
 def _amendment_to_json(a: Amendment) -> dict[str, Any]:
@@ -131,6 +136,12 @@ def _amendment_from_json(d: dict[str, Any]) -> Amendment:
     options = [Option(str(o["name"]), from_json(o["segments"])) for o in d["options"]]
     if not options:
         raise ValueError(f"amendment {d.get('id')} has no options")
+    chosen = int(d.get("chosen", 0))
+    if not 0 <= chosen < len(options):
+        raise ValueError(f"amendment {d.get('id')} chooses option {chosen} of {len(options)}")
+    for key in ("new_label", "group"):
+        if not isinstance(d.get(key), str | None):
+            raise ValueError(f"amendment {d.get('id')}: '{key}' is not text")
     return Amendment(
         kind=Kind(d["kind"]),
         target=str(d["target"]),
@@ -141,7 +152,7 @@ def _amendment_from_json(d: dict[str, Any]) -> Amendment:
         author=str(d.get("author", "")),
         organisation=str(d.get("organisation", "")),
         status=Status(d.get("status", "draft")),
-        chosen=int(d.get("chosen", 0)),
+        chosen=chosen,
         group=d.get("group"),
         id=str(d["id"]),
         created=datetime.fromisoformat(d["created"]),
