@@ -3,7 +3,9 @@ the old output (if any) unchanged.
 
 In process, the disk fills up under the atomic writer (os.fdopen and os.fsync raise ENOSPC); through the
 CLI, a child process is limited to a few kilobytes per file (RLIMIT_FSIZE, with SIGXFSZ ignored) so the
-real write fails with EFBIG, as it does on a full or size-limited file system.
+real write fails with EFBIG, as it does on a full or size-limited file system. In the desktop app, saving
+and exporting show the message in a dialog and keep the unsaved work; autosave fails quietly and keeps the
+previous recovery file.
 """
 
 from __future__ import annotations
@@ -179,3 +181,47 @@ def test_cli_on_a_full_disk_exits_non_zero_with_one_line(tmp_path: Path, name: s
     else:
         assert list(tmp_path.iterdir()) == [], "a partial or temporary file was left"
 
+
+
+# ----- in the desktop app: a dialog, and the work kept -----
+
+def test_app_on_a_full_disk_shows_the_message_and_keeps_the_work(qtbot: Any, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.widgets.window_helpers import capture_dialogs, make_window
+
+    dialogs = capture_dialogs(monkeypatch)
+    window = make_window(qtbot, tmp_path)
+    assert window.open_draft(REV2_EXCERPT) and window.session is not None
+    window.session.import_text_form(AMENDMENTS.read_text(encoding="utf-8"), organisation="IMSB")
+    folder = tmp_path / "work"
+    folder.mkdir()
+    project, export = folder / "imsb.json", folder / "imsb.docx"
+    assert window.save_project(project) and window.export(export, "full", date=DATE)
+    old_project, old_export = project.read_bytes(), export.read_bytes()
+    assert window.go_to("88") and window.new_paragraph_after("A paragraph written when the disk was full.")
+    assert window.is_modified()
+    _full_at_fsync(monkeypatch, 0)
+    assert not window.save_project(project)
+    assert not window.export(export, "full", date=DATE)
+    assert [title for title, _ in dialogs.errors] == ["Saving failed", "Exporting imsb.docx failed"]
+    assert all("disk is full" in text and "nothing was changed" in text for _, text in dialogs.errors)
+    assert project.read_bytes() == old_project and export.read_bytes() == old_export
+    assert sorted(p.name for p in folder.iterdir()) == ["imsb.docx", "imsb.json"]
+    assert window.is_modified()  # the work is still there, unsaved, for another try elsewhere
+
+
+def test_autosave_on_a_full_disk_keeps_the_previous_recovery_file_quietly(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from widgets.recovery import Autosaver
+
+    session = Session.open_draft(REV2_EXCERPT)
+    session.import_text_form(AMENDMENTS.read_text(encoding="utf-8"), organisation="IMSB")
+    session.dirty = True
+    saver = Autosaver(lambda: session, tmp_path)
+    assert saver.save_now()
+    previous = saver.path.read_bytes()
+    session.insert_after("88", "Typed when the disk was full.")
+    _fill_disk_at(monkeypatch, 100)
+    assert saver.save_now() is False  # no dialog: autosave never interrupts; the next tick tries again
+    assert saver.path.read_bytes() == previous
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
