@@ -130,3 +130,52 @@ def test_read_only_output_is_refused(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="read-only"):
         atomic_write_bytes(out, b"new")
     assert out.read_bytes() == b"original"
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_temporary_files_are_hidden_and_named_after_target_and_process(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    seen: list[str] = []
+
+    def writer(fh: IO[bytes]) -> None:
+        seen.extend(p.name for p in tmp_path.iterdir())
+        fh.write(b"x")
+
+    atomic_write(tmp_path / "out.docx", writer)
+    assert len(seen) == 1 and seen[0].startswith(f".out.docx.{os.getpid()}.") and seen[0].endswith(".tmp")
+
+
+def test_next_save_removes_temporaries_of_dead_processes_only(tmp_path: Path) -> None:
+    import os
+
+    from app.atomic import remove_stale_temps
+
+    dead, alive = _dead_pid(), os.getppid()
+    left = [
+        f".out.docx.{dead}.abc123.tmp",  # a save killed midway: removed
+        f".out.docx.{alive}.def456.tmp",  # another process saving right now: kept
+        f".other.docx.{dead}.abc123.tmp",  # another file's: kept (its own next save removes it)
+        ".out.docx.notapid.tmp", "out.docx.tmp",  # not ours: kept
+    ]
+    for name in left:
+        (tmp_path / name).write_bytes(b"partial")
+    atomic_write_bytes(tmp_path / "out.docx", b"new")
+    assert names(tmp_path) == sorted(["out.docx", *left[1:]])
+    assert remove_stale_temps(tmp_path / "other.docx") == [tmp_path / left[2]]
+
+
+def test_a_long_file_name_still_gets_a_temporary_file(tmp_path: Path) -> None:
+    out = tmp_path / ("Проект резолюции " * 7 + "Annex II final text.docx")  # 248 bytes in UTF-8, of 255
+    assert 245 < len(out.name.encode()) < 255  # ".<name>.<pid>.<random>.tmp" would be too long
+    atomic_write_bytes(out, b"ok")
+    assert out.read_bytes() == b"ok" and names(tmp_path) == [out.name]
