@@ -15,6 +15,7 @@ from docx_io.ns import NSMAP, W, qn, sub_element, w_attr
 from docx_io.package import Package, rels_name, serialize
 from docx_io.paragraphs import paragraph_list
 from docx_io.revisions import accept_in
+from docx_io.strict import serialized
 
 _W = f"{{{W}}}"
 _R_ID = f"{{{NSMAP['r']}}}id"
@@ -60,7 +61,7 @@ class ParagraphCopier:
 
     def changed_parts(self) -> dict[str, bytes]:
         """The target parts this copier changed, serialised."""
-        return {name: serialize(self.target.xml(name)) for name in sorted(self._touched)}
+        return {name: serialized(self.target, name) for name in sorted(self._touched)}
 
     def _numbering(self, p: etree._Element) -> None:
         num = p.find(f"{_W}pPr/{_W}numPr")

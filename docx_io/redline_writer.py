@@ -17,7 +17,7 @@ from app.segments import Op, Segment
 from docx_io.accept import accept_all
 from docx_io.formatting import rpr_for
 from docx_io.ns import W
-from docx_io.package import Package, serialize, write_package
+from docx_io.package import Package, write_package
 from docx_io.paragraph_copy import ParagraphCopier
 from docx_io.paragraph_edit import edit_paragraph
 from docx_io.paragraphs import paragraph_list
@@ -31,6 +31,7 @@ from docx_io.revisions import (
     text_run,
     wrap,
 )
+from docx_io.strict import serialized
 from docx_io.text_map import paragraph_pieces
 
 _W = f"{{{W}}}"
@@ -63,14 +64,14 @@ def redlined_parts(
         for name in _story_parts(pkg):
             root = pkg.xml(name)
             if accept_all(root):
-                replaced[name] = serialize(root)
+                replaced[name] = serialized(pkg, name)
     if len(plan):
         document = pkg.xml(pkg.main_part)
         copier = ParagraphCopier(source, pkg) if source is not None else None
         said = apply_plan(document, plan, RevisionIds(pkg.xml(n) for n in _story_parts(pkg)), tracked, copier)
         if notices is not None:
             notices.extend(said)
-        replaced[pkg.main_part] = serialize(document)
+        replaced[pkg.main_part] = serialized(pkg, pkg.main_part)
         if copier is not None:
             replaced.update(copier.changed_parts())
             if notices is not None:
