@@ -90,6 +90,8 @@ def load_project(path: Path) -> Project:
         ) from None
     except RecursionError:
         raise ProjectError(f"{path}: not a valid project file (nested too deeply); it was not changed") from None
+    except ValueError:  # an integer past Python's 4300-digit limit (not a JSONDecodeError)
+        raise ProjectError(f"{path}: not a valid project file (a number too long); it was not changed") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectError(f"{path}: not a Redline Desk project file")
     version = data.get("schema_version")

@@ -69,9 +69,9 @@ class RedlineEdit:
 
     def type_text(self, pos: int, text: str) -> int:
         """Insert text at view offset pos as a tracked insertion; returns the cursor after it."""
+        pos = self._clamp(pos)
         if not text:
             return pos
-        pos = self._clamp(pos)
         out: list[Segment] = []
         done = False
         at = 0

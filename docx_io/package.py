@@ -239,6 +239,9 @@ def _check_limits(path: Path, infos: list[zipfile.ZipInfo]) -> None:
                                 "the file is refused, do not extract it")
         if info.flag_bits & 0x1:  # zipfile would raise RuntimeError (password required) on reading it
             raise DocumentError(f"{path}: zip entry '{name}' is encrypted; remove the password and save it again")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):  # all a .docx may use
+            raise DocumentError(f"{path}: zip entry '{name}' uses compression method {info.compress_type}, "
+                                "which Word never writes; re-save it from Word")
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MAX_PART_BYTES:
