@@ -132,8 +132,9 @@ class Package:
         return self._xml_cache[name]
 
     def fresh(self) -> Package:
-        """The same parts with nothing parsed yet: a writer edits the copy's trees, never this package's."""
-        return replace(self, _xml_cache={})
+        """The same parts with nothing parsed yet: a writer edits the copy's trees, part list and part
+        table (adding a footnotes part, say), never this package's."""
+        return replace(self, names=list(self.names), parts=dict(self.parts), infos=dict(self.infos), _xml_cache={})
 
     def has(self, name: str) -> bool:
         """Tell whether the package holds a part of this name."""
