@@ -406,6 +406,30 @@ def m_xml(rng: random.Random, s: Sample) -> str:
     return f"{entry.name}: " + "; ".join(done) if done else ""
 
 
+def m_garble_many(rng: random.Random, s: Sample) -> str:
+    """Many attribute values of one part at once (numbering, styles and notes parts as often as the document)."""
+    parts = [e for e in s.entries if e.name in ("word/numbering.xml", "word/styles.xml", "word/footnotes.xml",
+                                               "word/endnotes.xml", "word/document.xml", "word/settings.xml")]
+    if not parts:
+        return ""
+    entry = rng.choice(parts)
+    try:
+        root = etree.fromstring(entry.data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    except etree.XMLSyntaxError:
+        return ""
+    els = [el for el in _elements(root) if any(etree.QName(k).localname in KEY_ATTRS for k in el.attrib)]
+    if not els:
+        return ""
+    changed = []
+    for el in rng.sample(els, min(len(els), rng.randint(1, 25))):
+        name = rng.choice([k for k in el.attrib if etree.QName(k).localname in KEY_ATTRS])
+        value = rng.choice(ODD_VALUES) if rng.random() < 0.7 else str(rng.randint(-3, 12))
+        el.set(name, value)
+        changed.append(f"{etree.QName(el).localname}@{etree.QName(name).localname}={value[:12]!r}")
+    entry.data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return f"{entry.name}: set " + ", ".join(changed)
+
+
 def m_xml_bytes(rng: random.Random, s: Sample) -> str:
     """Text-level damage to one XML part: DOCTYPE, entities, cut tags, encodings, Strict namespaces."""
     entry = _pick_xml_entry(rng, s)
@@ -601,8 +625,8 @@ def m_raw(rng: random.Random, s: Sample) -> str:
 
 
 MUTATIONS: tuple[Callable[[random.Random, Sample], str], ...] = (
-    m_xml, m_xml, m_xml, m_xml, m_xml, m_xml, m_xml_bytes, m_drop_entry, m_duplicate_entry, m_rename_entry,
-    m_swap_entries, m_content, m_compression, m_directory, m_raw, m_raw,
+    m_xml, m_xml, m_xml, m_xml, m_xml, m_xml, m_garble_many, m_garble_many, m_xml_bytes, m_drop_entry,
+    m_duplicate_entry, m_rename_entry, m_swap_entries, m_content, m_compression, m_directory, m_raw, m_raw,
 )
 
 
