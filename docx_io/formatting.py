@@ -8,6 +8,7 @@ from app.model import Formatting
 from docx_io.ns import W, sub_element, w_attr
 
 _W = f"{{{W}}}"
+_PLAIN = Formatting()  # immutable: one instance for every run without direct formatting
 
 
 def _on(rpr: etree._Element, local: str) -> bool:
@@ -21,7 +22,7 @@ def run_formatting(run: etree._Element) -> Formatting:
     """The direct formatting of a w:r (character styles are not resolved)."""
     rpr = run.find(_W + "rPr")
     if rpr is None:
-        return Formatting()
+        return _PLAIN
     valign = rpr.find(_W + "vertAlign")
     va = w_attr(valign, "val") if valign is not None else None
     fonts = rpr.find(_W + "rFonts")

@@ -72,6 +72,9 @@ class _Instance:
     single_level: bool
 
 
+_PPR = qn("w:pPr")
+
+
 class NumberingResolver:
     """Computes printed list numbers; call number_for() for every block-level paragraph in document order."""
 
@@ -88,6 +91,8 @@ class NumberingResolver:
 
     def number_for(self, p: etree._Element) -> NumberText | None:
         """The number Word prints before paragraph p, or None; advances the list counters."""
+        if not self._nums:
+            return None  # a document without list definitions numbers nothing (most paragraphs of most drafts)
         ref = self._numbering_of(p)
         num_id = _norm(ref.num_id) if ref is not None else ""
         inst = self._instance(num_id) if ref is not None else None
@@ -104,14 +109,16 @@ class NumberingResolver:
 
     def _numbering_of(self, p: etree._Element) -> _Ref | None:
         """The numbering in force for p, from its own w:numPr or its style's; None when there is none."""
-        ppr = p.find(qn("w:pPr"))
+        ppr = p.find(_PPR)
         num_id, ilvl = _numpr(ppr)
-        ref = _Ref(num_id or "", _int(ilvl), None, ())
         if num_id is None:
             num_id, style_ilvl, ids = self._style_numbering(_child_val(ppr, "w:pStyle") or self._default_style)
-            if num_id is not None:
-                ref = _Ref(num_id, ref.ilvl, _int(style_ilvl), ids)
-        if num_id is None or _norm(num_id) == "0" or (ilvl is not None and ref.ilvl is None):
+            if num_id is None:
+                return None
+            ref = _Ref(num_id, _int(ilvl), _int(style_ilvl), ids)
+        else:
+            ref = _Ref(num_id, _int(ilvl), None, ())
+        if _norm(num_id) == "0" or (ilvl is not None and ref.ilvl is None):
             return None  # no numbering, numId 0 (numbering removed) or an unreadable level
         return ref
 

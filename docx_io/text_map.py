@@ -34,7 +34,7 @@ _MARKERS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)  # one per run child of every paragraph: creation cost matters
 class Piece:
     """One run child: its text ("" for markers) at `start` in the paragraph's accepted text."""
 
