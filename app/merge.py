@@ -143,8 +143,9 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: l
         ours = ours_of.get(kept_index)
         if ours is not None:
             last_ours = ours
-        following = numbered[i + 1][1] if i + 1 < len(numbered) else None
-        _report_mark_change(draft, source, para, following, ours, result)
+        if para.mark_deleted or para.mark_inserted:  # rare: keep the common path free of the call
+            following = numbered[i + 1][1] if i + 1 < len(numbered) else None
+            _report_mark_change(draft, source, para, following, ours, result)
         if not para.changed:
             continue
         targets = _targets(draft, para, kept_index, ours_of, paired)
