@@ -149,6 +149,25 @@ class Review:
         self.proposals.append(new)
         return new
 
+    # ----- merging again -----
+
+    def carry_decisions(self, earlier: Review) -> list[Proposal]:
+        """Take over the decisions of an earlier review of the same inputs (merged again after a file
+        changed): a proposal making the same change, credited to the same authors, gets the earlier
+        decision. Returns the decided proposals of `earlier` that found no such twin (changed since,
+        or made by combining), so the reviewer can be told to decide them again."""
+        unmatched = []
+        for old in earlier.proposals:
+            if old.decision is Decision.PENDING:
+                continue
+            twin = next((p for p in self.proposals
+                         if p.same_change(old) and sorted(p.authors) == sorted(old.authors)), None)
+            if twin is None:
+                unmatched.append(old)
+            else:
+                twin.decision = old.decision
+        return unmatched
+
     # ----- undo -----
 
     def snapshot(self) -> list[Proposal]:

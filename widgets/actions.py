@@ -58,6 +58,9 @@ SPECS: dict[str, tuple[str, Any, str, str, str]] = {
     "resolve_collision": ("Resolve &Collision…", "Ctrl+Alt+C",
                           "Compare colliding changes side by side; pick one, combine them or reword",
                           "resolve_collision", "Review"),
+    "remerge_inputs": ("&Merge Inputs Again", "Ctrl+Alt+M",
+                       "Merge the review's files again after one changed; decisions on unchanged changes are kept",
+                       "remerge_inputs", "Review"),
     "close_review": ("C&lose Review", None, "Stop reviewing the merge; show your own amendments again",
                      "close_review", "Review"),
     "view_redline": ("&Redline", "Ctrl+1", "Show deletions struck and insertions underlined", "view_redline", "View"),
@@ -177,7 +180,7 @@ def _build_menus(window: Any, actions: Actions) -> None:
         "Paragraph": ["go_to", "previous_paragraph", "next_paragraph", None, "new_paragraph", "delete_paragraph",
                       "add_option", "move_text"],
         "Review": ["accept_proposal", "reject_proposal", "accept_paragraph", "reject_paragraph", None,
-                   "resolve_collision", None, "close_review"],
+                   "resolve_collision", None, "remerge_inputs", "close_review"],
         "View": ["view_redline", "view_proposed", "view_original", None, "zoom_in", "zoom_out"],
         "Help": ["about", "about_qt"],
     }

@@ -38,7 +38,7 @@ else:
 
 VERBS = {Decision.ACCEPTED: "Accept", Decision.REJECTED: "Reject", Decision.PENDING: "Reopen"}
 REVIEW_ACTIONS = ("accept_proposal", "reject_proposal", "accept_paragraph", "reject_paragraph", "resolve_collision",
-                  "close_review", "export_merge")
+                  "close_review", "export_merge", "remerge_inputs")
 
 
 class ReviewMixin(_Base):
@@ -98,9 +98,10 @@ class ReviewMixin(_Base):
     # --- importing --------------------------------------------------------------------------
 
     def import_redlines(self, specs: list[InputSpec], include_mine: bool = False, *,
-                        date: datetime | None = None) -> bool:
+                        date: datetime | None = None, previous: Review | None = None) -> bool:
         """Merge redlines into the draft on a worker thread (with a cancellable progress dialog) and open
-        the review; False after an error dialog naming the file, or when cancelled."""
+        the review, taking over the decisions of `previous` where the same change is proposed again;
+        False after an error dialog naming the file, or when cancelled."""
         session = self._session
         if session is None:
             messages.show_error(self, "Import failed", "no draft is open; open the draft the redlines amend first")
@@ -133,13 +134,18 @@ class ReviewMixin(_Base):
 
         names = ", ".join(s.path.name for s in specs)
         task = run_progress_task(self, f"Merging {names}…", work,
-                                 lambda outcome: self._imported(outcome, include_mine=ours is not None))
+                                 lambda outcome: self._imported(outcome, include_mine=ours is not None,
+                                                                previous=previous))
         return task.wait(600_000)
 
-    def _imported(self, outcome: tuple[MergeResult, list[str], list[MergedInput]], *, include_mine: bool) -> None:
+    def _imported(self, outcome: tuple[MergeResult, list[str], list[MergedInput]], *, include_mine: bool,
+                  previous: Review | None = None) -> None:
         result, notes, inputs = outcome
         review = Review(result, inputs, include_mine)
+        undecided = review.carry_decisions(previous) if previous is not None else []
         self.import_messages = notes + [f"{line.file}: {line.author}: {line.reason}" for line in result.not_applicable]
+        self.import_messages += [f"{p.id} ({p.by}, {p.decision.value} before): no longer proposed as it was; "
+                                 "decide again" for p in undecided]
         self._undo_stack.push(ReviewSwitchCommand(self._review, review, "Import redlines", self._show_review))
         collisions = len(review.collisions())
         self.statusBar().showMessage(
@@ -150,6 +156,10 @@ class ReviewMixin(_Base):
             lines = "\n".join(self.import_messages[:20])
             messages.show_warning(self, "Some changes could not be placed",
                                   f"These changes are not in the review (they are in the report):\n{lines}")
+        elif undecided:
+            lines = "\n".join(self.import_messages[-20:])
+            messages.show_warning(self, "Some decisions could not be kept",
+                                  f"These changes are no longer proposed as they were; decide them again:\n{lines}")
 
     def choose_and_import(self) -> None:
         """File > Import Redlines: choose the files, then merge them."""
@@ -158,6 +168,20 @@ class ReviewMixin(_Base):
         dialog = ImportDialog(self, has_mine=bool(self._session.amendments), start_dir=self._default_dir())
         if dialog.exec():
             self.import_redlines(dialog.specs(), dialog.include_mine())
+
+    def remerge_inputs(self) -> bool:
+        """Review > Merge Inputs Again: merge the review's files again (after one changed), keeping the
+        decisions on every change still proposed as it was; False after an error dialog."""
+        review = self._review
+        if review is None:
+            return False
+        missing = [i.path for i in review.inputs if not i.path.is_file()]
+        if not review.inputs or missing:
+            what = f"{missing[0].name} is no longer at {missing[0]}" if missing else "this review has no input files"
+            messages.show_error(self, "Cannot merge again", f"{what}; use File > Import Redlines to choose the files")
+            return False
+        specs = [InputSpec(i.path, i.author) for i in review.inputs]
+        return self.import_redlines(specs, review.include_mine, previous=review)
 
     def close_review(self) -> None:
         """Stop reviewing the merge (undoable); the document shows our amendments again."""

@@ -86,3 +86,19 @@ def test_snapshot_and_restore_undo_decisions() -> None:
     review.restore(before)
     assert len(review.proposals) == 3 and {p.decision for p in review.proposals} == {Decision.PENDING}
     assert len(review.collisions()) == 1
+
+
+def test_merging_again_carries_decisions_of_unchanged_proposals_only() -> None:
+    earlier = _review()
+    g77, us, eu = earlier.proposals
+    earlier.pick(us.id)  # G77 rejected, US accepted
+    earlier.decide([eu.id], Decision.ACCEPTED)
+    combined = earlier.combine([g77.id, us.id], text="call upon", author="Chair")
+    # EU changed its file since: "now" became "at once"; G77 and US did not.
+    again = Review(merge(DRAFT, [_replace("G77", "urge", "call on"), _replace("US", "urge", "encourage"),
+                                 _replace("EU", "without delay", "at once")], DATE))
+    lost = again.carry_decisions(earlier)
+    decisions = {p.authors[0]: p.decision for p in again.proposals}
+    assert decisions == {"G77": Decision.REJECTED, "US": Decision.REJECTED, "EU": Decision.PENDING}
+    assert [p.id for p in lost] == [eu.id, combined.id]
+    assert again.carry_decisions(_review()) == []  # nothing decided: nothing to carry, nothing lost

@@ -341,3 +341,34 @@ def test_autosave_and_recovery_keep_the_review(qtbot: QtBot, window: MainWindow,
     assert again.document_view.review() is again.review
     assert again.is_modified()
     assert dialogs.errors == []
+
+
+def test_merging_the_inputs_again_keeps_decisions_on_unchanged_changes(window: MainWindow, tmp_path: Path,
+                                                                        dialogs: Dialogs) -> None:
+    _decide_some(window)  # EU rejected, p2 accepted, p1/p3 reworded into p5 (accepted)
+    earlier = window.review
+    assert earlier is not None
+    eu = tmp_path / "EU.md"
+    eu.write_text(eu.read_text(encoding="utf-8").replace("**shall remain global**", "**shall stay global**"),
+                  encoding="utf-8")
+    window.ui_actions["remerge_inputs"].trigger()
+    again = window.review
+    assert again is not None and again is not earlier
+    by_text = {(p.authors[0], p.text): p.decision for p in again.proposals}
+    assert by_text[("EU", "shall stay")] is Decision.PENDING  # changed since: decided again
+    assert by_text[("G77", "working definition")] is Decision.ACCEPTED  # p2, credited to both, as decided
+    assert by_text[("G77", "Commission")] is Decision.REJECTED and by_text[("EU", "Economic and Social Council")] \
+        is Decision.REJECTED
+    (title, text), = dialogs.warnings
+    assert title == "Some decisions could not be kept"
+    assert "p4 (EU, rejected before)" in text and "p5 (IMSB, accepted before)" in text  # the reworded one
+    window.undo_stack.undo()
+    assert window.review is earlier
+
+
+def test_merging_again_names_a_missing_input(window: MainWindow, tmp_path: Path, dialogs: Dialogs) -> None:
+    earlier = window.review
+    (tmp_path / "G77.md").unlink()
+    assert not window.remerge_inputs()
+    assert window.review is earlier
+    assert len(dialogs.errors) == 1 and "G77.md is no longer at" in dialogs.errors[0][1]
