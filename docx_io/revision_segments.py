@@ -76,9 +76,13 @@ def mark_of(el: etree._Element, kind: str) -> Mark:
 
 def push(stack: tuple[Mark, ...], mark: Mark) -> tuple[Mark, ...]:
     """The stack inside one more wrapper. Writer stacks a deletion on an insertion only: an insertion
-    inside a deletion or move source (w:del/w:ins, w:moveFrom/w:ins) is a plain insertion there."""
+    inside a deletion or move source (w:del/w:ins, w:moveFrom/w:ins) is a plain insertion there, and
+    a deletion inside one (w:moveFrom/w:del, w:del/w:moveFrom) adds nothing: the outer change covers
+    the text, whoever made the inner one (both views are the same either way)."""
     if mark.kind in ADDED:
         stack = tuple(m for m in stack if m.kind not in REMOVED)
+    elif mark.kind in REMOVED and any(m.kind in REMOVED for m in stack):
+        return stack
     return (*stack, mark)
 
 

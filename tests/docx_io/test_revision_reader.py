@@ -349,3 +349,19 @@ def test_paragraph_format_change_covers_a_deleted_first_portion() -> None:
     _run(_change(p, "w:del", "Jon"), "gone ", deleted=True)
     _run(p, "kept")
     assert _summary(_pkg(root)) == [("delete", "Jon", "gone "), ("paragraph-format", "Ivy", "gone kept")]
+
+
+def test_deletion_inside_a_move_source_is_part_of_the_move() -> None:
+    """Writer does not stack a deletion on a deletion: the outer change takes the text (LibreOffice 7.4
+    lists w:moveFrom "MOV" + w:moveFrom/w:del "ED" by another author as one deletion "MOVED")."""
+    root, body = _doc()
+    p = _para(body, "a ")
+    move = _change(p, "w:moveFrom", "Ned")
+    _run(move, "MOV")
+    _run(_change(move, "w:del", "Ora", D2), "ED", deleted=True)
+    _run(_change(_change(p, "w:del", "Ora"), "w:moveFrom", "Ned"), "x", deleted=True)
+    pkg = _pkg(root)
+    assert [(r.kind, r.author, r.text, r.under) for r in read_revisions(pkg).revisions] == [
+        ("move-from", "Ned", "MOVED", ()), ("delete", "Ora", "x", ())]
+    assert accepted_text(pkg) == "a \n"
+    assert rejected_text(pkg) == "a MOVEDx\n"
