@@ -141,7 +141,8 @@ def _show(args: argparse.Namespace) -> int:
     if report["tracked_changes"]:
         print(f"\n{len(report['tracked_changes'])} tracked changes:")
         for ch in report["tracked_changes"]:
-            where = ch["label"] or (f"#{ch['paragraph']}" if ch["paragraph"] is not None else "(deleted)")
+            where = ch["label"] or (f"#{ch['paragraph']}" if ch["paragraph"] is not None
+                                    else "(deleted)" if ch["story"] == "body" else ch["story"])
             print(f"  {ch['type']:<26} {ch['author']:<20} {ch['date']:<21} {where:>9}  {ch['text']!r}")
     return 0
 

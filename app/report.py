@@ -20,6 +20,7 @@ def describe(path: Path) -> dict[str, Any]:
         para = by_anchor.get(ch.anchor)
         changes.append({
             "type": ch.kind, "author": ch.author, "date": ch.date, "text": ch.text,
+            "story": ch.story,  # body, footnote, endnote, header, footer, textbox
             # Paragraphs gone in the accepted view (a whole deleted paragraph) have no index.
             "paragraph": para.index if para else None, "label": para.label if para else None,
         })

@@ -1,6 +1,6 @@
 """Every tracked change of a .docx as a list of records, counted the way LibreOffice counts them.
 
-Each story (body, footnotes, endnotes, headers, footers) is flattened into segments that carry
+Each story (body, footnotes, endnotes, headers, footers, text boxes) is flattened into segments that carry
 the stack of revisions they lie in (see revision_segments). A record is a maximal stretch of
 consecutive segments with the same stack; its kind is the innermost change, and the changes it
 is stacked on are kept in `under` (text inserted by one author and deleted by another gives a
@@ -9,7 +9,10 @@ record are "\\n"; a comment anchor (w:commentReference) ends a record, since Wri
 comment on a character outside the change. A paragraph's formatting change (w:pPrChange) is a
 record over the paragraph's first text portion (a w:t, w:tab, …) and the later portions lying in
 no other change, as Writer's import marks them; a change the first portion lies in is laid on the
-paragraph's change there, so its record ends with that portion. Neighbouring run
+paragraph's change there, so its record ends with that portion. The portion right after a note
+reference counts as a first portion again (Writer restarts the marking after reading the note).
+Text boxes (w:txbxContent, read once) are stories of their own, listed after the notes; a box
+anchored in a change has that change laid over its paragraphs' text (revision_segments). Neighbouring run
 format changes (w:rPrChange) make one record only when they undo the same former properties.
 Table-row insertions and deletions are listed in `RevisionSet.rows`: LibreOffice reports them
 through the text of the row's cells. Text is read as shown: white space at the ends of a w:t
@@ -25,7 +28,7 @@ from datetime import datetime
 from docx_io.ns import W
 from docx_io.numbering import format_number
 from docx_io.package import Package, rels_name
-from docx_io.revision_segments import Mark, Segment, StoryStream, build_stream
+from docx_io.revision_segments import Mark, Segment, StoryStream, build_box_stream, build_stream
 
 _W = f"{{{W}}}"
 # Story parts by relationship type suffix, in the order LibreOffice lists their redlines.
@@ -45,7 +48,7 @@ class Revision:
     author: str
     date: str
     text: str
-    story: str  # body, footnote, endnote, header, footer
+    story: str  # body, footnote, endnote, header, footer, textbox
     anchor: int  # block paragraph ordinal in its story where the change starts
     paragraph_mark: bool = False  # the change covers a paragraph mark
     under: tuple[Mark, ...] = ()  # older changes this one is stacked on (outer first)
@@ -76,21 +79,30 @@ class RevisionSet:
 
 
 def story_streams(pkg: Package) -> list[StoryStream]:
-    """Flattened stories in LibreOffice's order: notes, headers and footers, then the body."""
-    streams: list[StoryStream] = []
+    """Flattened stories in LibreOffice's order: notes, text boxes, headers and footers, then the body."""
+    notes: list[StoryStream] = []
     for suffix, story, tag in _NOTE_PARTS:
         part = pkg.related(pkg.main_part, suffix)
         if part and pkg.has(part):
             for note in pkg.xml(part).iter(_W + tag):
                 if note.get(f"{_W}type") in (None, "normal"):
-                    streams.append(build_stream(note, story, part))
-    for suffix, story in _HEADER_FOOTER:
-        for part in _related_all(pkg, suffix):
-            streams.append(build_stream(pkg.xml(part), story, part))
-    body = pkg.xml(pkg.main_part).find(_W + "body")
-    if body is not None:
-        streams.append(build_stream(body, "body", pkg.main_part))
-    return streams
+                    notes.append(build_stream(note, story, part))
+    headers = [build_stream(pkg.xml(part), story, part)
+               for suffix, story in _HEADER_FOOTER for part in _related_all(pkg, suffix)]
+    body_el = pkg.xml(pkg.main_part).find(_W + "body")
+    body = [build_stream(body_el, "body", pkg.main_part)] if body_el is not None else []
+    return notes + _box_streams(notes + headers + body) + headers + body
+
+
+def _box_streams(streams: list[StoryStream]) -> list[StoryStream]:
+    """The text boxes anchored in these stories and, after each box, those anchored in it."""
+    out: list[StoryStream] = []
+    for stream in streams:
+        for box, anchor in stream.boxes:
+            inner = build_box_stream(box, anchor, stream.part)
+            out.append(inner)
+            out.extend(_box_streams([inner]))
+    return out
 
 
 def _related_all(pkg: Package, suffix: str) -> list[str]:
@@ -167,12 +179,20 @@ def stream_revisions(stream: StoryStream) -> list[Revision]:
 
 
 def _first_portions(stream: StoryStream) -> set[int]:
-    """The first text segment (by id) of each paragraph with a formatting change (w:pPrChange)."""
-    firsts: dict[int, int] = {}
+    """The segments (by id) Writer's import treats as the first text portion of a paragraph with a
+    formatting change (w:pPrChange): its first text segment, and each one right after a note reference,
+    since Writer starts marking the paragraph again once it has read a note."""
+    firsts: set[int] = set()
+    seen: set[int] = set()  # paragraphs whose first portion is known
+    after_note = False
     for seg in stream.segments:
-        if seg.paragraph in stream.para_changes and seg.text and not seg.is_mark:
-            firsts.setdefault(seg.paragraph, id(seg))
-    return set(firsts.values())
+        if seg.paragraph not in stream.para_changes or seg.is_mark or not seg.text:
+            continue
+        if seg.paragraph not in seen or after_note:
+            firsts.add(id(seg))
+            seen.add(seg.paragraph)
+        after_note = seg.note is not None
+    return firsts
 
 
 def _combinable(a: tuple[Mark, ...], b: tuple[Mark, ...]) -> bool:
@@ -222,8 +242,9 @@ def _flush(segs: list[Segment], key: tuple[Mark, ...], stream: StoryStream, out:
 
 def _paragraph_format_revisions(stream: StoryStream) -> list[Revision]:
     """One record per stretch of a changed paragraph's text that Writer marks with the change: its first
-    text portion, whatever changes that lies in, and every later portion in no other change (no
-    insertion, deletion, move or run format change); text in other changes interrupts the stretch."""
+    text portions (_first_portions), whatever changes they lie in, and every later portion in no other
+    change (no insertion, deletion, move or run format change); text in other changes interrupts the
+    stretch, and a first portion lying in a change starts a stretch of its own."""
     out: list[Revision] = []
     firsts = _first_portions(stream)
     for ordinal, mark in stream.para_changes.items():
@@ -231,7 +252,10 @@ def _paragraph_format_revisions(stream: StoryStream) -> list[Revision]:
         for seg in stream.segments:
             if seg.paragraph != ordinal or seg.is_mark:
                 continue
-            if id(seg) in firsts or not (seg.stack or seg.fmt is not None):
+            changed = bool(seg.stack) or seg.fmt is not None
+            if id(seg) in firsts and changed and pieces[-1]:
+                pieces.append(seg.text)  # laid on another change: a mark of its own
+            elif id(seg) in firsts or not changed:
                 pieces[-1] += seg.text
             elif seg.text:
                 pieces.append("")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from docx_io.ns import W, w_attr
+from docx_io.ns import NSMAP, W, w_attr
 from docx_io.text_map import displayed_text
 
 _W = f"{{{W}}}"
@@ -25,6 +25,9 @@ _TRANSPARENT = {
 }
 _BLOCK_CONTAINERS = {_W + n for n in ("sdt", "sdtContent", "customXml", "ins", "del", "moveTo", "moveFrom")}
 _HIDDEN_CHILDREN = {_W + n for n in ("rPr", "lastRenderedPageBreak", "annotationRef")}
+_MC = f"{{{NSMAP['mc']}}}"
+_SHAPE_HOLDERS = {_MC + "AlternateContent", _W + "drawing", _W + "pict"}  # run children that can hold a text box
+TEXT_BOX = _W + "txbxContent"
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class StoryStream:
     segments: list[Segment] = field(default_factory=list)
     para_changes: dict[int, Mark] = field(default_factory=dict)  # paragraph ordinal -> w:pPrChange
     row_changes: list[tuple[Mark, int]] = field(default_factory=list)  # w:trPr/w:ins|w:del, first paragraph
+    boxes: list[tuple[etree._Element, tuple[Mark, ...]]] = field(default_factory=list)  # w:txbxContent, anchor's stack
 
 
 def mark_of(el: etree._Element, kind: str) -> Mark:
@@ -91,6 +95,44 @@ def build_stream(container: etree._Element, story: str, part: str) -> StoryStrea
     stream = StoryStream(story, part)
     _Builder(stream).blocks(container, (), (), final_owner=True)
     return stream
+
+
+def build_box_stream(box: etree._Element, anchor: tuple[Mark, ...], part: str) -> StoryStream:
+    """Linearise a text box (w:txbxContent) whose anchor lies in the changes `anchor` (outer first).
+
+    Writer's import lays the anchor's change over the text of each box paragraph, replacing the box's
+    own change there when the same author made it (an insertion over an older insertion or a deletion
+    of that author); another author's change keeps its place. Paragraph marks keep their own changes.
+    """
+    stream = StoryStream("textbox", part)
+    _Builder(stream).blocks(box, (), (), final_owner=True)
+    if anchor:
+        for seg in stream.segments:
+            if seg.text and not seg.is_mark and (not seg.stack or seg.stack[-1].author == anchor[-1].author):
+                seg.stack = anchor
+    return stream
+
+
+def text_boxes(el: etree._Element) -> list[etree._Element]:
+    """The text boxes (w:txbxContent) drawn by a run child, each read once: Word writes a box twice in
+    mc:AlternateContent (DrawingML in mc:Choice, VML in mc:Fallback), and the Choice copy is taken when it
+    has one. Boxes nested in these boxes are left to the boxes holding them."""
+    out = []
+    for box in el.iter(TEXT_BOX):
+        ancestors = []
+        for a in box.iterancestors():
+            if a is el:
+                break
+            ancestors.append(a)
+        if any(a.tag == TEXT_BOX for a in ancestors):
+            continue
+        fallback = next((a for a in ancestors if a.tag == _MC + "Fallback"), None)
+        holder = fallback.getparent() if fallback is not None else None
+        if holder is not None and any(next(c.iter(TEXT_BOX), None) is not None
+                                      for c in holder if c.tag == _MC + "Choice"):
+            continue
+        out.append(box)
+    return out
 
 
 class _Builder:
@@ -184,6 +226,9 @@ class _Builder:
                 continue
             if child.tag == _W + "fldChar":
                 self._field(child)
+                continue
+            if child.tag in _SHAPE_HOLDERS:
+                self.stream.boxes.extend((box, stack) for box in text_boxes(child))
                 continue
             seg = self._segment(child, stack, fmt)
             if seg is not None:

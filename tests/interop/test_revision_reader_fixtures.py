@@ -50,6 +50,26 @@ w:pPrChange count above zero) we compare with the session's LibreOffice:
   markers into a Format redline on the next text it imports, even outside the marked range. Format
   records whose author and date (to the second) are those of such a marker in the file, and which we
   do not report, are left out of LibreOffice's list (custom_xml_change_markers).
+- Shapes anchored in a tracked change: LibreOffice prints U+200B placeholders for them (two per shape,
+  text box or not) in the change's record and in the view keeping them. U+200B is not text (as in
+  tests/interop/test_corpus_amendment.py): it is left out of the record texts and views on both sides,
+  and records of nothing else are dropped (without_shape_placeholders).
+- Text boxes: their changes are records of their own (story "textbox"); a box anchored in a change has
+  it laid over its paragraphs' text (docx_io.revision_segments.build_box_stream, checked on synthetic
+  files). LibreOffice 7.4 also drops the tracked change of the mark of a paragraph anchoring a text box,
+  whether the box, its content or its anchor is changed or not (hand-made files, inserted marks: one listed
+  by us is not listed by LibreOffice and stays on reject-all; a rectangle without text keeps it): a
+  failed comparison is repeated with a copy without those marks' changes (text_box_anchor_marks_untracked).
+- A record ending with a paragraph mark whose next paragraph opens with a note reference: LibreOffice's
+  record text runs into that note's label ("\\ni" for an inserted mark before endnote i; hand-made files:
+  its views keep the note in place, and a record ending in text, or a note later in the paragraph, shows
+  no label). Such a record is ours when the label is taken off (note_labels_opening_paragraphs).
+
+Not modelled yet (seen on hand-made files, in no fixture agreed on): Writer joins an insertion ending a
+paragraph with a combinable one opening the next paragraph over their untracked mark ("a\\nb", the mark
+then removed on reject-all), in the body and in text boxes (so "one\\ntwo" for a box of two plain
+paragraphs in an insertion); and in a box anchored in a change, another author's change at the start of
+a box paragraph is listed both under its own change and under the anchor's.
 
 Fixtures we cannot agree on yet are listed in XFAIL with the reason; they run with strict xfail,
 so a fix makes them XPASS and fail until the table shrinks.
@@ -69,7 +89,8 @@ from lxml import etree
 from docx_io.ns import qn
 from docx_io.numbering import resolver_for
 from docx_io.package import Package, read_package, serialize
-from docx_io.revision_reader import read_revisions, story_streams
+from docx_io.revision_reader import number_notes, read_revisions, story_streams
+from docx_io.revision_segments import TEXT_BOX
 from docx_io.revision_views import accepted_text, rejected_text
 from docx_io.text_map import displayed_text
 from tests.interop.libreoffice import LibreOffice
@@ -81,6 +102,7 @@ _COUNTS = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
 _LIST_LABEL = re.compile(r"^ {4,}\S+(?:[^\S\n]+|$)", re.M)  # never across a line end
 _VOLATILE_FIELDS = frozenset({"DATE", "TIME"})  # LibreOffice shows the time of loading
 _ANY = "\x00"  # a masked volatile field result
+_SHAPE_PLACEHOLDER = re.compile("\u200b+")  # LibreOffice's text for shapes anchored in a change, not text
 
 _OX = "open-xml-powertools/"
 _SDK = "open-xml-sdk/test/DocumentFormat.OpenXml.Tests.Assets/assets/TestDataStorage/"
@@ -106,13 +128,6 @@ XFAIL: dict[str, str] = {
         'moves of whole paragraphs inside block content controls with custom XML move markers: LibreOffice '
         'loses the moved text (kept on both accept-all and reject-all), reporting only the paragraph marks; '
         'an import bug we should not imitate, and too particular to tolerate in general'
-    ),
-    _CM + 'Comment042.docx': (
-        'text boxes (w:txbxContent) inside tracked insertions. Checked on synthetic files through LibreOffice '
-        '7.4: changes inside a box are listed as their own records; a box anchored in an insertion or deletion '
-        'adds a record of the whole box text under that change, and its anchor is two U+200B characters in '
-        'the change and in the view that keeps it; how trailing empty box paragraphs count is not settled. '
-        'We do not read text boxes as stories (the merge reports their changes as not merged)'
     ),
 }
 
@@ -291,6 +306,45 @@ def test_outline_numbers_removed_only_in_the_shapes_the_numbering_prints() -> No
     assert outline_number_shapes(_one_paragraph_package(etree.Element(qn("w:p")))) is None
 
 
+def test_text_box_anchor_marks_lose_their_change_as_libreoffice_74_reads_them() -> None:
+    """The mark of a paragraph holding a text box loses its change; other marks keep theirs."""
+    root = etree.Element(qn("w:document"))
+    body = etree.SubElement(root, qn("w:body"))
+    for with_box in (True, False):
+        p = etree.SubElement(body, qn("w:p"))
+        etree.SubElement(etree.SubElement(etree.SubElement(p, qn("w:pPr")), qn("w:rPr")), qn("w:ins"),
+                         {qn("w:author"): "A"})
+        run = etree.SubElement(p, qn("w:r"))
+        if with_box:
+            box = etree.SubElement(etree.SubElement(run, qn("w:pict")), qn("w:txbxContent"))
+            etree.SubElement(etree.SubElement(box, qn("w:p")), qn("w:r"))
+        etree.SubElement(run, qn("w:t")).text = "text"
+    etree.SubElement(body, qn("w:p"))  # the body's last mark is never a change
+    parts = {"word/document.xml": serialize(root)}
+    pkg = Package(Path("t.docx"), list(parts), parts, {}, "word/document.xml")
+    copy_ = text_box_anchor_marks_untracked(pkg)
+    assert copy_ is not None
+    assert [r.text for r in read_revisions(copy_).revisions] == ["\n"]  # only the second paragraph's mark
+    assert text_box_anchor_marks_untracked(copy_) is None
+
+
+def test_shape_placeholders_and_note_labels_after_marks_left_out_of_libreoffice_records() -> None:
+    """U+200B goes from LibreOffice's texts (records of nothing else dropped); a record running into the
+    label of the note reference opening the next paragraph is ours when the label is taken off."""
+    theirs = {"redlines": [{"type": "Insert", "author": "A", "text": "\u200b\u200b"},
+                           {"type": "Insert", "author": "A", "text": "\n\u200b\u200b"}],
+              "accepted_text": "\u200b\u200bx\n", "rejected_text": "x\n"}
+    assert without_shape_placeholders(theirs) == {"redlines": [{"type": "Insert", "author": "A", "text": "\n"}],
+                                                  "accepted_text": "x\n", "rejected_text": "x\n"}
+    ours = [("Insert", "A", "\n")]
+    assert _without_note_label(("Insert", "A", "\ni"), ours, {"i"}) == ("Insert", "A", "\n")
+    assert _without_note_label(("Insert", "A", "xi"), [("Insert", "A", "x")], {"i"}) == ("Insert", "A", "xi")
+    p = etree.Element(qn("w:p"))
+    etree.SubElement(etree.SubElement(p, qn("w:r")), qn("w:endnoteReference"), {qn("w:id"): "1"})
+    etree.SubElement(etree.SubElement(p, qn("w:r")), qn("w:t")).text = "text"
+    assert note_labels_opening_paragraphs(_one_paragraph_package(p)) == {"i"}
+
+
 def test_xfail_table_names_real_fixtures() -> None:
     """Every entry of the table is a fixture the test runs."""
     assert set(XFAIL) <= set(_tracked_fixtures())
@@ -313,7 +367,7 @@ def as_libreoffice_74_imports(pkg: Package) -> list[Package]:
     out: list[Package] = []
     combined = pkg
     for quirk in (plain_text_controls_as_fields, last_change_per_paragraph_mark, tracked_rows_as_writer_holds_them,
-                  paragraph_before_leading_table):
+                  paragraph_before_leading_table, text_box_anchor_marks_untracked):
         alone, together = quirk(pkg), quirk(combined)
         if alone is not None:
             out.append(alone)
@@ -440,6 +494,26 @@ def paragraph_before_leading_table(pkg: Package) -> Package | None:
     return Package(pkg.path, pkg.names, parts, pkg.infos, pkg.main_part)
 
 
+def text_box_anchor_marks_untracked(pkg: Package) -> Package | None:
+    """The package as LibreOffice 7.4 imports paragraphs anchoring a text box: the paragraph's mark loses
+    its tracked change (w:pPr/w:rPr/w:ins, …), whether or not the box or its anchor is changed. None when
+    no such mark has a change."""
+    tags = {qn(f"w:{n}") for n in ("ins", "del", "moveFrom", "moveTo")}
+    parts = dict(pkg.parts)
+    for part in dict.fromkeys(stream.part for stream in story_streams(pkg)):
+        root = copy.deepcopy(pkg.xml(part))
+        anchors = {p for box in root.iter(TEXT_BOX) for p in box.iterancestors(qn("w:p"))}
+        changes = [el for p in anchors for rpr in p.findall(f"{qn('w:pPr')}/{qn('w:rPr')}")
+                   for el in rpr if el.tag in tags]
+        for el in changes:
+            el.getparent().remove(el)
+        if changes:
+            parts[part] = serialize(root)
+    if parts == pkg.parts:
+        return None
+    return Package(pkg.path, pkg.names, parts, pkg.infos, pkg.main_part)
+
+
 def plain_text_controls_as_fields(pkg: Package) -> Package | None:
     """The package as LibreOffice 7.4 imports it, when it has inline plain-text content controls.
 
@@ -465,22 +539,63 @@ def plain_text_controls_as_fields(pkg: Package) -> Package | None:
 def differences(pkg: Package, theirs: dict[str, Any]) -> list[str]:
     """What differs between our reading of a package and LibreOffice's inspection of it."""
     volatile = volatile_results(pkg)
-    ours = sorted((r.lo_type, r.author, mask(r.text, volatile)) for r in read_revisions(pkg).revisions)
+    ours = sorted((r.lo_type, r.author, mask(text, volatile)) for r in read_revisions(pkg).revisions
+                  if (text := _SHAPE_PLACEHOLDER.sub("", r.text)))  # literal U+200B goes on both sides
     patterns = {(kind, author, text): _pattern(text) for kind, author, text in ours if _ANY in text}
     markers = custom_xml_change_markers(pkg)
-    lo = sorted(_matched((r["type"], r["author"], r["text"]), patterns) for r in theirs["redlines"]
-                if not _custom_xml_format(r, markers, ours))
+    labels = note_labels_opening_paragraphs(pkg)
+    theirs = without_shape_placeholders(theirs)
+    lo = sorted(_matched(_without_note_label((r["type"], r["author"], r["text"]), ours, labels), patterns)
+                for r in theirs["redlines"] if not _custom_xml_format(r, markers, ours))
     problems = []
     if ours != lo:
         problems.append(f"revisions differ:\n ours {ours}\n LO   {lo}")
     outline = outline_number_shapes(pkg)
     for name, key, view in (("accept-all", "accepted_text", accepted_text),
                             ("reject-all", "rejected_text", rejected_text)):
-        text = normalise(mask(view(pkg), volatile))
+        text = normalise(mask(_SHAPE_PLACEHOLDER.sub("", view(pkg)), volatile))
         if not _pattern(text).fullmatch(normalise(theirs[key])) and not (
                 outline and _pattern(outline.sub("", text)).fullmatch(outline.sub("", normalise(theirs[key])))):
             problems.append(f"{name} text differs")
     return problems
+
+
+def without_shape_placeholders(theirs: dict[str, Any]) -> dict[str, Any]:
+    """LibreOffice's inspection without the U+200B it prints for shapes anchored in a change (module
+    docstring): left out of record texts and views, and records of nothing else dropped."""
+    records = [{**r, "text": _SHAPE_PLACEHOLDER.sub("", r["text"])} for r in theirs["redlines"]]
+    return {**theirs, "redlines": [r for r in records if r["text"]],
+            "accepted_text": _SHAPE_PLACEHOLDER.sub("", theirs["accepted_text"]),
+            "rejected_text": _SHAPE_PLACEHOLDER.sub("", theirs["rejected_text"])}
+
+
+def note_labels_opening_paragraphs(pkg: Package) -> set[str]:
+    """The labels of the note references that open a body paragraph, as the records number them."""
+    body = [s for s in story_streams(pkg) if s.story == "body"]
+    if not body:
+        return set()
+    segments = body[0].segments
+    number_notes(segments, {"footnote": 0, "endnote": 0})
+    labels, opened = set(), set()
+    for seg in segments:
+        if seg.paragraph in opened or not (seg.text or seg.note):
+            continue
+        opened.add(seg.paragraph)
+        if seg.note is not None and not seg.is_mark:
+            labels.add(seg.text)
+    return labels
+
+
+def _without_note_label(item: tuple[str, str, str], ours: list[tuple[str, str, str]],
+                        labels: set[str]) -> tuple[str, str, str]:
+    """LibreOffice's record ending in a paragraph mark, less the label of the note reference opening the
+    next paragraph that its record text runs into (module docstring), when that makes one of ours."""
+    kind, author, text = item
+    for label in labels:
+        shorter = (kind, author, text[:-len(label)])
+        if text.endswith("\n" + label) and item not in ours and shorter in ours:
+            return shorter
+    return item
 
 
 def outline_number_shapes(pkg: Package) -> re.Pattern[str] | None:
