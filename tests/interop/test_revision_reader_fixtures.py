@@ -72,19 +72,20 @@ w:pPrChange count above zero) we compare with the session's LibreOffice:
   joins over marks and before the rows are judged, as Writer does them).
 - Floating tables of the body (w:tblPr/w:tblpPr). In every one, LibreOffice 7.4 reads a deletion lying
   on an insertion or a move-to (w:ins/w:del, w:moveTo/w:del, any authors) as only the insertion: an
-  Insert record, the text kept on accept-all (without w:tblpPr the same author's w:ins/w:del is lost
-  altogether, not modelled). At the end of each section Writer turns such a table into a text frame
-  when it is narrow enough (SectionPropertyMap::FloatingTableConversion: its width, w:leftFromText and
-  w:rightFromText and 469 mm100 less than the text area, or than the page less its smaller margin when
-  placed relative to the page; checked on synthetic files to a few twips, with two page setups; auto
-  width by the grid, percentages of the text area; not when a page-breaking section ends right after
-  the table; always with columns). Tables are turned in document order until one holding a tracked
-  change (of text, marks, rows or run formats) is turned: every later floating table, in any section,
-  stays a table (synthetic files; plain tables and changes outside tables block nothing). A frame's
-  records are its own (listed before the body), its text is in neither view, its paragraph marks lose
-  their changes, and the paragraph after it, where it is anchored, keeps its mark's change. The copy
-  floating_tables_as_writer_converts_them moves such a table into a text box at the start of the next
-  paragraph (read as a story of its own); the mark before it stays untracked, as before a table.
+  Insert record, the text kept on accept-all (without w:tblpPr a dated w:ins/w:del of one author is
+  lost altogether, its text kept: not modelled). At the end of each section Writer turns such a table
+  into a text frame when it is narrow enough (SectionPropertyMap::FloatingTableConversion: its width,
+  w:leftFromText and w:rightFromText and 469 mm100 less than the text area, or than the page less its
+  smaller margin when placed relative to the page; checked on synthetic files to a few twips, with two
+  page setups and w:horzAnchor="page"; auto width by the grid, percentages of the text area; not when
+  a page-breaking section ends right after the table; always with columns). Tables are turned in
+  document order until one holding a tracked change (of text, marks, rows or run formats) is turned:
+  every later floating table, in any section, stays a table (synthetic files; plain tables and changes
+  outside tables block nothing). A frame's records are its own (listed before the body), its text is
+  in neither view, its paragraph marks lose their changes, and the paragraph after it, where it is
+  anchored, keeps its mark's change. The copy floating_tables_as_writer_converts_them moves such a
+  table into a text box at the start of the next paragraph (read as a story of its own); the mark
+  before it stays untracked, as before a table.
 - Tracked changes of custom XML markup (w:customXmlDelRangeStart, …MoveFromRangeStart,
   …MoveToRangeStart, …InsRangeStart) are not changes of text. LibreOffice 7.4 turns some of these
   markers into a Format redline on the next text it imports, even outside the marked range. Format
