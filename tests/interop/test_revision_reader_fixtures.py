@@ -37,8 +37,10 @@ w:pPrChange count above zero) we compare with the session's LibreOffice:
   row through the changes of its text. Checked on synthetic tables: a row inserted and then deleted
   keeps only the deletion (kept on reject-all, where Word removes it); a row whose cells hold text, or
   a paragraph mark other than a cell's last, outside changes of the row's kind stays when that change
-  is undone (an inserted row with a plain "2" and a deleted "1" shows "21" on reject-all); a row
-  without text gets a U+200D placeholder in its first cell, inside the row's change, listed as a
+  is undone (an inserted row with a plain "2" and a deleted "1" shows "21" on reject-all), unless all
+  that text lies in changes of the other kind: a deleted row whose text is all inserted (empty cells
+  aside) is an inserted row, kept on accept-all and removed on reject-all, and the other way round; a
+  row without text gets a U+200D placeholder in its first cell, inside the row's change, listed as a
   record of its own and shown in the view that keeps the row (comment anchors in the cell change
   nothing). A failed comparison is repeated with a copy modelling these (tracked_rows_as_writer_holds_them).
 - A body that starts with a table, in a document with a comment reference anywhere in the body:
@@ -51,9 +53,12 @@ w:pPrChange count above zero) we compare with the session's LibreOffice:
   joins the two into one insertion over the mark, listing "p2\\np3" and joining the paragraphs on
   reject-all. Checked on synthetic files: not for deletions, moves, other authors, dates five minutes
   apart, an insertion not at the paragraph's end or not at the next one's start, nor when the end lies
-  under a deletion; bookmarks and empty runs in between do not matter. Word keeps the mark (and an
-  empty paragraph on reject-all). Copy: insertions_joined_over_plain_marks gives such marks the
-  insertion.
+  under a deletion; bookmarks and empty runs in between do not matter. An empty paragraph counts as
+  ending in the previous paragraph's mark: its untracked mark between an inserted mark and a paragraph
+  opening with an insertion is joined too ("\n\n\n" for inserted, plain, inserted marks of empty
+  paragraphs, with or without w:pPr/w:rPr; not two empty paragraphs in a row, not deleted marks, not
+  dates five minutes apart). Word keeps the mark (and an empty paragraph on reject-all). Copy:
+  insertions_joined_over_plain_marks gives such marks the insertion.
 - Complex fields of the types LibreOffice 7.4 imports as text fields (PAGE, NUMPAGES, DATE, TIME,
   AUTHOR, USERNAME, FILENAME, MERGEFIELD, SEQ, REF, PAGEREF, DOCPROPERTY, TITLE, IF; seen on
   synthetic files, where SECTIONPAGES, SYMBOL, FORMTEXT, QUOTE and unknown types were not): the field
@@ -63,7 +68,24 @@ w:pPrChange count above zero) we compare with the session's LibreOffice:
   result between untracked field characters is no change at all. Copy: fields_in_their_end_change puts
   a placeholder in the end's change for the result, matching any text on its line; a masked record
   stands for one record of LibreOffice's, records equal to ours being matched first.
-  The quirk copies are tried alone and all together.
+  The quirk copies are tried alone and all together (in an order where the frames come after the
+  joins over marks and before the rows are judged, as Writer does them).
+- Floating tables of the body (w:tblPr/w:tblpPr). In every one, LibreOffice 7.4 reads a deletion lying
+  on an insertion or a move-to (w:ins/w:del, w:moveTo/w:del, any authors) as only the insertion: an
+  Insert record, the text kept on accept-all (without w:tblpPr a dated w:ins/w:del of one author is
+  lost altogether, its text kept: not modelled). At the end of each section Writer turns such a table
+  into a text frame when it is narrow enough (SectionPropertyMap::FloatingTableConversion: its width,
+  w:leftFromText and w:rightFromText and 469 mm100 less than the text area, or than the page less its
+  smaller margin when placed relative to the page; checked on synthetic files to a few twips, with two
+  page setups and w:horzAnchor="page"; auto width by the grid, percentages of the text area; not when
+  a page-breaking section ends right after the table; always with columns). Tables are turned in
+  document order until one holding a tracked change (of text, marks, rows or run formats) is turned:
+  every later floating table, in any section, stays a table (synthetic files; plain tables and changes
+  outside tables block nothing). A frame's records are its own (listed before the body), its text is
+  in neither view, its paragraph marks lose their changes, and the paragraph after it, where it is
+  anchored, keeps its mark's change. The copy floating_tables_as_writer_converts_them moves such a
+  table into a text box at the start of the next paragraph (read as a story of its own); the mark
+  before it stays untracked, as before a table.
 - Block content controls (w:sdt around paragraphs: rich text, the default, plain text, group, drop-down
   list and combo box ones; not date, docPartObj, docPartList or citation ones): LibreOffice 7.4 imports
   the text of a control's first paragraph as an input field ending in a CR (no CR for drop-down lists and
@@ -103,14 +125,12 @@ w:pPrChange count above zero) we compare with the session's LibreOffice:
   its views keep the note in place, and a record ending in text, or a note later in the paragraph, shows
   no label). Such a record is ours when the label is taken off (note_labels_opening_paragraphs).
 
-Not modelled yet (seen on hand-made files, in no fixture agreed on): Writer joins an insertion ending a
-paragraph with a combinable one opening the next paragraph over their untracked mark ("a\\nb", the mark
-then removed on reject-all), in the body and in text boxes (so "one\\ntwo" for a box of two plain
-paragraphs in an insertion); and in a box anchored in a change, another author's change at the start of
-a box paragraph is listed both under its own change and under the anchor's.
+Not modelled yet (seen on hand-made files, in no fixture): in a text box anchored in a change, another
+author's change at the start of a box paragraph is listed both under its own change and under the
+anchor's. (The join of insertions over an untracked mark, also in text boxes, is modelled above.)
 
-Fixtures we cannot agree on yet are listed in XFAIL with the reason; they run with strict xfail,
-so a fix makes them XPASS and fail until the table shrinks.
+Every fixture agrees today. One LibreOffice cannot read as we do would go in XFAIL with the reason and run
+as a strict xfail, so that a fix makes it XPASS and fail until the table shrinks.
 """
 
 from __future__ import annotations
@@ -132,7 +152,7 @@ from docx_io.ns import W, qn
 from docx_io.numbering import resolver_for
 from docx_io.package import Package, read_package, serialize
 from docx_io.revision_reader import _combinable, number_notes, read_revisions, story_streams
-from docx_io.revision_segments import TEXT_BOX, Mark, build_stream
+from docx_io.revision_segments import TEXT_BOX, Mark, Segment, build_stream
 from docx_io.revision_views import accepted_text, rejected_text
 from docx_io.text_map import displayed_text
 from tests.interop.libreoffice import LibreOffice
@@ -146,22 +166,8 @@ _VOLATILE_FIELDS = frozenset({"DATE", "TIME"})  # LibreOffice shows the time of 
 _ANY = "\x00"  # a masked volatile field result
 _SHAPE_PLACEHOLDER = re.compile("\u200b+")  # LibreOffice's text for shapes anchored in a change, not text
 
-_OX = "open-xml-powertools/"
-_SDK = "open-xml-sdk/test/DocumentFormat.OpenXml.Tests.Assets/assets/TestDataStorage/"
-_CM = _SDK + "O15Conformance/WD/CommentExTest/Comments-Sample-15-12-01/"
 # path under redlines/ -> why we do not agree with LibreOffice yet
-XFAIL: dict[str, str] = {
-    _OX + 'TestFiles/RP/RP001-Tracked-Revisions-01.docx': (
-        'floating tables (w:tblPr/w:tblpPr). LibreOffice 7.4 turns the first one into a text frame: its '
-        'records are listed before the body, its text is missing from both views; in the second (deleted '
-        'rows, cell text in w:moveTo/w:del) it lists that text as Insert (Delete without w:tblpPr) and keeps '
-        'the rows on accept-all (synthetic floating tables: all their text missing from the views, w:ins/w:del '
-        'and w:moveTo/w:del listed as Insert). With w:tblpPr removed the only differences left: an empty paragraph '
-        'with an untracked mark between two inserted paragraph marks is taken into the insertion (one '
-        "'\\n' x10 record where we list '\\n' and '\\n' x8; removed on reject-all; checked on synthetic "
-        'files, not for deleted marks); neither is modelled yet'
-    ),
-}
+XFAIL: dict[str, str] = {}
 
 
 def _tracked_fixtures() -> list[str]:
@@ -329,6 +335,58 @@ def test_insertions_joined_over_a_plain_mark_as_libreoffice_74_reads_them() -> N
     assert insertions_joined_over_plain_marks(_body_package(f"<w:p>{deleted}</w:p>", f"<w:p>{deleted}</w:p>",
                                                             "<w:p/>")) is None
 
+
+def test_an_empty_paragraph_between_inserted_marks_joins_them_as_libreoffice_74_reads_it() -> None:
+    """An empty paragraph's untracked mark after an inserted mark joins the insertion opening the next
+    paragraph; two empty paragraphs in a row do not."""
+    marked = '<w:p><w:pPr><w:rPr><w:ins w:author="A" w:date="2020-01-01T00:00:00Z"/></w:rPr></w:pPr></w:p>'
+    pkg = _body_package("<w:p><w:r><w:t>s</w:t></w:r></w:p>", marked, "<w:p/>", marked,
+                        "<w:p><w:r><w:t>e</w:t></w:r></w:p>")
+    assert [r.text for r in read_revisions(pkg).revisions] == ["\n", "\n"]
+    joined = insertions_joined_over_plain_marks(pkg)
+    assert joined is not None
+    assert [r.text for r in read_revisions(joined).revisions] == ["\n\n\n"]
+    assert rejected_text(joined) == "s\ne\n"
+    assert insertions_joined_over_plain_marks(_body_package("<w:p/>", marked, "<w:p/>", "<w:p/>", marked,
+                                                            "<w:p/>")) is None
+
+
+def _floating_table(cells: str, width: int = 3000) -> str:
+    """A one-row floating table (w:tblpPr) of the given width in twips holding the given cells' XML."""
+    return (f'<w:tbl><w:tblPr><w:tblpPr w:leftFromText="180" w:rightFromText="180" w:vertAnchor="text" '
+            f'w:horzAnchor="margin" w:tblpX="828" w:tblpY="35"/><w:tblW w:w="{width}" w:type="dxa"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid><w:tr>{cells}</w:tr></w:tbl>')
+
+
+def test_floating_tables_as_libreoffice_74_converts_them() -> None:
+    """The first narrow floating tables become text boxes up to one holding a change; in every floating table
+    a deletion of an insertion is only the insertion; a table too wide for a frame stays."""
+    ins_mark = '<w:pPr><w:rPr><w:ins w:author="A"/></w:rPr></w:pPr>'
+    stacked = '<w:ins w:author="A"><w:del w:author="B"><w:r><w:delText>x</w:delText></w:r></w:del></w:ins>'
+    pkg = _body_package(f"<w:p>{ins_mark}<w:r><w:t>before</w:t></w:r></w:p>",
+                        _floating_table(f"<w:tc><w:p>{_inserted('a')}</w:p></w:tc>"),
+                        "<w:p><w:r><w:t>mid</w:t></w:r></w:p>",
+                        _floating_table(f"<w:tc><w:p>{stacked}</w:p></w:tc>"),
+                        "<w:p><w:r><w:t>after</w:t></w:r></w:p>",
+                        _floating_table("<w:tc><w:p><w:r><w:t>w</w:t></w:r></w:p></w:tc>", width=9000),
+                        "<w:p/>")
+    assert [(r.lo_type, r.text) for r in read_revisions(pkg).revisions] == [("Insert", "a"), ("Delete", "x")]
+    frames = floating_tables_as_writer_converts_them(pkg)
+    assert frames is not None
+    assert sorted((r.story, r.lo_type, r.text) for r in read_revisions(frames).revisions) == [
+        ("body", "Insert", "x"), ("textbox", "Insert", "a")]  # no mark before the frame's table
+    assert accepted_text(frames) == "before\nmid\nx\nafter\nw\n\n"
+    assert rejected_text(frames) == "before\nmid\n\nafter\nw\n\n"
+    assert floating_tables_as_writer_converts_them(_body_package("<w:p/>")) is None
+
+
+def test_a_deleted_row_with_only_inserted_text_is_an_inserted_row_as_libreoffice_74_holds_it() -> None:
+    """Writer judges a tracked row by its text: a deleted row whose text is all inserted goes on reject-all."""
+    pkg = _row_table(((), [(None, "k")]), (("w:del",), [("w:ins", "x"), (None, "")]))
+    held = tracked_rows_as_writer_holds_them(pkg)
+    assert held is not None
+    assert accepted_text(held) == "k\nx\n\nafter\n"
+    assert rejected_text(held) == "k\nafter\n"
 
 def test_fields_lie_in_the_change_of_their_end_as_libreoffice_74_reads_them() -> None:
     """A PAGE field whose end is inserted is an inserted placeholder; one left alone when it is in no change."""
@@ -556,10 +614,14 @@ def as_libreoffice_74_imports(pkg: Package) -> list[QuirkOutcome]:
     the earlier ones made, and the phantom records add up."""
     out: list[QuirkOutcome] = []
     combined = QuirkOutcome(pkg)
+    # Order matters for the combined copy: floating tables become text boxes after the anchors of the
+    # file's own boxes lose their changes and insertions are joined over marks (both done on import, the
+    # frames at the section's end), and lose deletions of insertions before rows are judged.
     quirks: tuple[Quirk, ...] = (
         first_paragraphs_of_block_controls_as_fields, plain_text_controls_as_fields,
-        last_change_per_paragraph_mark, tracked_rows_as_writer_holds_them, paragraph_before_leading_table,
-        text_box_anchor_marks_untracked, insertions_joined_over_plain_marks, fields_in_their_end_change)
+        last_change_per_paragraph_mark, text_box_anchor_marks_untracked, insertions_joined_over_plain_marks,
+        floating_tables_as_writer_converts_them, tracked_rows_as_writer_holds_them, paragraph_before_leading_table,
+        fields_in_their_end_change)
     for quirk in quirks:
         alone, together = _outcome(quirk(pkg)), _outcome(quirk(combined.package))
         if alone is not None:
@@ -622,14 +684,23 @@ def tracked_rows_as_writer_holds_them(pkg: Package) -> Package | None:
             stacked.getparent().remove(stacked)
         last = changes[-1]
         pieces = _row_text_pieces(tr)
-        kinds = {qn(f"w:{k}") for k in _ROW_KINDS[etree.QName(last).localname]}
-        if any(not _inside(el, kinds, tr) for el in pieces) or any(
-                not _mark_changed(p, kinds) for p in _inner_paragraphs(tr)):
-            last.getparent().remove(last)
+        kind = etree.QName(last).localname
+        if not _row_of_kind(tr, pieces, kind):
+            other = "del" if kind == "ins" else "ins"
+            if pieces and _row_of_kind(tr, pieces, other):  # its text all of the other kind: a row of that kind
+                last.tag = qn(f"w:{other}")
+            else:
+                last.getparent().remove(last)
         elif not pieces:
             _add_placeholder(tr, last)
     parts = {**pkg.parts, pkg.main_part: serialize(root)}
     return Package(pkg.path, pkg.names, parts, pkg.infos, pkg.main_part)
+
+
+def _row_of_kind(tr: etree._Element, pieces: list[etree._Element], kind: str) -> bool:
+    """Whether a row's text and inner paragraph marks all lie in changes of a row kind ("ins" or "del")."""
+    kinds = {qn(f"w:{k}") for k in _ROW_KINDS[kind]}
+    return all(_inside(el, kinds, tr) for el in pieces) and all(_mark_changed(p, kinds) for p in _inner_paragraphs(tr))
 
 
 def _row_changes(tr: etree._Element) -> list[etree._Element]:
@@ -712,6 +783,126 @@ def text_box_anchor_marks_untracked(pkg: Package) -> Package | None:
     return Package(pkg.path, pkg.names, parts, pkg.infos, pkg.main_part)
 
 
+_CHANGES = frozenset(qn(f"w:{n}") for n in ("ins", "del", "moveFrom", "moveTo"))
+_ADDING = (qn("w:ins"), qn("w:moveTo"))
+_FRAME_GAP = 266  # twips: Writer's "magic" 469 mm100 a floating table must leave free in the text area
+
+
+def floating_tables_as_writer_converts_them(pkg: Package) -> Package | None:
+    """The package as LibreOffice 7.4 imports floating tables (w:tblPr/w:tblpPr) of the body (module docstring).
+
+    In every such table a deletion lying on an insertion or a move-to keeps only the insertion. Writer
+    turns a floating table narrow enough for its section into a text frame, in document order, until it
+    has turned one holding a tracked change: the later ones stay tables. The copy moves such a table into
+    a text box at the start of the paragraph after it, where the frame is anchored, without the changes of
+    the box's paragraph marks (lost by the frame) nor of the mark before the table (never tracked: the
+    table was there on import). None when the body has no floating table.
+    """
+    root = copy.deepcopy(pkg.xml(pkg.main_part))
+    body = root.find(qn("w:body"))
+    blocks = list(body) if body is not None else []
+    floating = [el for el in blocks
+                if el.tag == qn("w:tbl") and el.find(f"{qn('w:tblPr')}/{qn('w:tblpPr')}") is not None]
+    if not floating:
+        return None
+    sections = _sections_of(blocks)
+    converting = True
+    for tbl in floating:
+        _drop_deletions_of_insertions(tbl)
+        i = blocks.index(tbl)
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if not converting or after is None or after.tag != qn("w:p") or not _frame_fits(tbl, after, *sections[tbl]):
+            continue
+        converting = not _holds_changes(tbl)
+        before = blocks[i - 1] if i else None
+        for p in [*([before] if before is not None and before.tag == qn("w:p") else []), *tbl.iter(qn("w:p"))]:
+            for rpr in p.findall(f"{qn('w:pPr')}/{qn('w:rPr')}"):
+                for el in [el for el in rpr if el.tag in _CHANGES]:
+                    rpr.remove(el)
+        holder = etree.Element(qn("w:r"))
+        etree.SubElement(etree.SubElement(holder, qn("w:pict")), qn("w:txbxContent")).append(tbl)
+        ppr = after.find(qn("w:pPr"))
+        after.insert(0 if ppr is None else after.index(ppr) + 1, holder)
+    parts = {**pkg.parts, pkg.main_part: serialize(root)}
+    return Package(pkg.path, pkg.names, parts, pkg.infos, pkg.main_part)
+
+
+def _drop_deletions_of_insertions(tbl: etree._Element) -> None:
+    """Unwrap each w:del lying directly in a w:ins or w:moveTo: its text becomes inserted text."""
+    for parent in list(tbl.iter(*_ADDING)):
+        for deleted in parent.findall(qn("w:del")):
+            for el in deleted.iter(qn("w:delText"), qn("w:delInstrText")):
+                el.tag = qn("w:t") if el.tag == qn("w:delText") else qn("w:instrText")
+            index = parent.index(deleted)
+            parent[index:index + 1] = list(deleted)
+
+
+def _holds_changes(tbl: etree._Element) -> bool:
+    """Whether a table holds a tracked change of text, marks, rows or run formatting."""
+    return next(tbl.iter(*_CHANGES, qn("w:rPrChange")), None) is not None
+
+
+def _sections_of(blocks: list[etree._Element]) -> dict[etree._Element, tuple[etree._Element | None, bool]]:
+    """For each body block: the w:sectPr of its section, and whether that section is the body's last."""
+    out: dict[etree._Element, tuple[etree._Element | None, bool]] = {}
+    pending: list[etree._Element] = []
+    for el in blocks:
+        if el.tag == qn("w:sectPr"):
+            break
+        pending.append(el)
+        sect = el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if el.tag == qn("w:p") else None
+        if sect is not None:
+            out.update((b, (sect, False)) for b in pending)
+            pending = []
+    last = next((el for el in blocks if el.tag == qn("w:sectPr")), None)
+    out.update((b, (last, True)) for b in pending)
+    return out
+
+
+def _frame_fits(tbl: etree._Element, after: etree._Element, sect: etree._Element | None, last: bool) -> bool:
+    """Whether Writer turns a floating table into a frame at its section's end (its heuristics, in twips):
+    not when a page-breaking section ends right after it; yes when the table, its distances from the text
+    and a margin of 469 mm100 fit in the text area (or in the page less its smaller margin when placed
+    relative to the page), or when the section has columns."""
+    sect_here = after.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+    if sect_here is not None and not last:
+        kind = sect_here.find(qn("w:type"))
+        if kind is None or kind.get(qn("w:val"), "nextPage") == "nextPage":
+            return False
+    size = sect.find(qn("w:pgSz")) if sect is not None else None
+    margins = sect.find(qn("w:pgMar")) if sect is not None else None
+    page = _twips(size, "w", 12240)
+    left, right = _twips(margins, "left", 1440), _twips(margins, "right", 1440)
+    area = page - left - right
+    position = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblpPr')}")
+    width = _table_width(tbl, area) + _twips(position, "leftFromText", 0) + _twips(position, "rightFromText", 0)
+    if width + _FRAME_GAP < area:
+        return True
+    by_page = position is not None and position.get(qn("w:horzAnchor")) == "page"
+    if by_page and width + _FRAME_GAP < page - min(left, right):
+        return True
+    cols = sect.find(qn("w:cols")) if sect is not None else None
+    return _twips(cols, "num", 1) > 1
+
+
+def _table_width(tbl: etree._Element, area: int) -> int:
+    """A table's width in twips: w:tblW in twips or fiftieths of a percent of the text area, else its grid."""
+    tblw = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+    kind = tblw.get(qn("w:type"), "dxa") if tblw is not None else "auto"
+    value = (tblw.get(qn("w:w")) or "0") if tblw is not None else "0"
+    if kind == "dxa" and value.isdigit():
+        return int(value)
+    if kind == "pct":
+        percent = float(value[:-1]) if value.endswith("%") else float(value) / 50 if value.isdigit() else 100.0
+        return round(area * percent / 100)
+    return sum(_twips(col, "w", 0) for col in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
+
+
+def _twips(el: etree._Element | None, name: str, default: int) -> int:
+    value = el.get(qn(f"w:{name}")) if el is not None else None
+    return int(value) if value is not None and value.lstrip("-").isdigit() else default
+
+
 def insertions_joined_over_plain_marks(pkg: Package) -> Package | None:
     """The package as LibreOffice 7.4 imports an insertion that ends a paragraph with an untracked mark
     when the next paragraph starts with an insertion it can join (same author, within a minute).
@@ -723,8 +914,8 @@ def insertions_joined_over_plain_marks(pkg: Package) -> Package | None:
     parts = dict(pkg.parts)
     for part in dict.fromkeys(stream.part for stream in story_streams(pkg)):
         root = copy.deepcopy(pkg.xml(part))
-        joined = [(p, mark) for p, q in _neighbour_paragraphs(root)
-                  if (mark := _insertion_joining(p, q, part)) is not None]
+        joined = [(p, mark) for before, p, q in _neighbour_paragraphs(root)
+                  if (mark := _insertion_joining(before, p, q, part)) is not None]
         for p, mark in joined:
             ppr = p.find(qn("w:pPr"))
             if ppr is None:
@@ -746,8 +937,10 @@ _STORY_CONTAINERS = tuple(qn(f"w:{n}") for n in ("body", "tc", "hdr", "ftr", "fo
 _BLOCK_WRAPPERS = frozenset(qn(f"w:{n}") for n in ("sdt", "sdtContent", "customXml"))
 
 
-def _neighbour_paragraphs(root: etree._Element) -> list[tuple[etree._Element, etree._Element]]:
-    """Paragraphs directly followed by another paragraph of the same body, cell, note or header."""
+def _neighbour_paragraphs(
+        root: etree._Element) -> list[tuple[etree._Element | None, etree._Element, etree._Element]]:
+    """Paragraphs directly followed by another paragraph of the same body, cell, note or header, each with
+    the paragraph directly before it (None when there is none)."""
     def blocks(el: etree._Element) -> list[etree._Element]:
         out = []
         for child in el:
@@ -759,22 +952,32 @@ def _neighbour_paragraphs(root: etree._Element) -> list[tuple[etree._Element, et
     pairs = []
     for container in root.iter(*_STORY_CONTAINERS):
         seq = blocks(container)
-        pairs.extend((a, b) for a, b in itertools.pairwise(seq) if a.tag == b.tag == qn("w:p"))
+        for i, (a, b) in enumerate(itertools.pairwise(seq)):
+            if a.tag == b.tag == qn("w:p"):
+                before = seq[i - 1] if i and seq[i - 1].tag == qn("w:p") else None
+                pairs.append((before, a, b))
     return pairs
 
 
-def _insertion_joining(p: etree._Element, q: etree._Element, part: str) -> Mark | None:
-    """The insertion ending paragraph p that Writer joins over p's untracked mark with the insertion
-    starting paragraph q (q's outermost change, a deletion may lie on it), if any."""
+def _insertion_joining(before: etree._Element | None, p: etree._Element, q: etree._Element, part: str) -> Mark | None:
+    """The insertion ending paragraph p (its last text, or the mark of the paragraph before it when p has no
+    text) that Writer joins over p's untracked mark with the insertion starting paragraph q (q's outermost
+    change, a deletion may lie on it), if any."""
     body = etree.Element(qn("w:body"))
-    body.extend([copy.deepcopy(p), copy.deepcopy(q), etree.Element(qn("w:p"))])
+    body.extend([copy.deepcopy(el) for el in (before, p, q) if el is not None])
+    body.append(etree.Element(qn("w:p")))
+    k = 0 if before is None else 1  # p's ordinal in the copy
     segments = build_stream(body, "body", part).segments
     shown = [s for s in segments if s.text or s.is_mark or s.note or s.boundary]
-    own = [s for s in shown if s.paragraph == 0]
-    if len(own) < 2 or own[-1].stack:
-        return None  # no text, or a tracked mark
-    last, first = own[-2], next(s for s in shown if s.paragraph == 1)
-    if last.boundary or len(last.stack) != 1 or last.stack[0].kind != "insert" or first.boundary or not first.stack:
+    own = [s for s in shown if s.paragraph == k]
+    if not own or own[-1].stack:
+        return None  # a tracked mark
+    last: Segment | None = own[-2] if len(own) > 1 else None
+    if last is None and k:  # an empty paragraph: the previous paragraph's mark comes before its own
+        last = next((s for s in shown if s.paragraph == k - 1 and s.is_mark), None)
+    first = next((s for s in shown if s.paragraph == k + 1), None)
+    if last is None or first is None or last.boundary or len(last.stack) != 1 or last.stack[0].kind != "insert" \
+            or first.boundary or not first.stack:
         return None
     mark, other = last.stack[0], first.stack[0]
     return mark if other.kind == "insert" and _combinable((mark,), (other,)) else None
