@@ -646,18 +646,38 @@ def last_change_per_paragraph_mark(pkg: Package) -> Package | None:
     mark holds more than one change.
     """
     tags = {qn(f"w:{n}") for n in ("ins", "del", "moveFrom", "moveTo")}
-    parts = dict(pkg.parts)
-    for part in dict.fromkeys(stream.part for stream in story_streams(pkg)):
-        root = copy.deepcopy(pkg.xml(part))
+
+    def edit(root: etree._Element, part: str) -> bool:
         stacked = [el for ppr in root.iter(qn("w:pPr")) for rpr in ppr.findall(qn("w:rPr"))
                    for el in [c for c in rpr if c.tag in tags][:-1]]
         for el in stacked:
             el.getparent().remove(el)
-        if stacked:
+        return bool(stacked)
+
+    return edited_stories(pkg, edit)
+
+
+def edited_stories(pkg: Package, edit: Callable[[etree._Element, str], bool]) -> Package | None:
+    """A copy of the package with `edit(root, part)` applied to a copy of each story part's XML (it says
+    whether it changed anything); None when it changed nothing."""
+    parts = dict(pkg.parts)
+    for part in dict.fromkeys(stream.part for stream in story_streams(pkg)):
+        root = copy.deepcopy(pkg.xml(part))
+        if edit(root, part):
             parts[part] = serialize(root)
     if parts == pkg.parts:
         return None
     return Package(pkg.path, pkg.names, parts, pkg.infos, pkg.main_part)
+
+
+def mark_properties(p: etree._Element) -> etree._Element:
+    """A paragraph's w:pPr/w:rPr (the mark's run properties, where its changes are), made when missing."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.Element(qn("w:pPr"))
+        p.insert(0, ppr)
+    rpr = ppr.find(qn("w:rPr"))
+    return rpr if rpr is not None else etree.SubElement(ppr, qn("w:rPr"))
 
 
 _ROW_KINDS = {"ins": ("ins", "moveTo"), "del": ("del", "moveFrom")}
@@ -768,19 +788,16 @@ def text_box_anchor_marks_untracked(pkg: Package) -> Package | None:
     its tracked change (w:pPr/w:rPr/w:ins, …), whether or not the box or its anchor is changed. None when
     no such mark has a change."""
     tags = {qn(f"w:{n}") for n in ("ins", "del", "moveFrom", "moveTo")}
-    parts = dict(pkg.parts)
-    for part in dict.fromkeys(stream.part for stream in story_streams(pkg)):
-        root = copy.deepcopy(pkg.xml(part))
+
+    def edit(root: etree._Element, part: str) -> bool:
         anchors = {p for box in root.iter(TEXT_BOX) for p in box.iterancestors(qn("w:p"))}
         changes = [el for p in anchors for rpr in p.findall(f"{qn('w:pPr')}/{qn('w:rPr')}")
                    for el in rpr if el.tag in tags]
         for el in changes:
             el.getparent().remove(el)
-        if changes:
-            parts[part] = serialize(root)
-    if parts == pkg.parts:
-        return None
-    return Package(pkg.path, pkg.names, parts, pkg.infos, pkg.main_part)
+        return bool(changes)
+
+    return edited_stories(pkg, edit)
 
 
 _CHANGES = frozenset(qn(f"w:{n}") for n in ("ins", "del", "moveFrom", "moveTo"))
@@ -911,26 +928,15 @@ def insertions_joined_over_plain_marks(pkg: Package) -> Package | None:
     rejecting all then joins the paragraphs around it. The copy gives such a mark the insertion of the
     text before it. None when no paragraph is in that case.
     """
-    parts = dict(pkg.parts)
-    for part in dict.fromkeys(stream.part for stream in story_streams(pkg)):
-        root = copy.deepcopy(pkg.xml(part))
+    def edit(root: etree._Element, part: str) -> bool:
         joined = [(p, mark) for before, p, q in _neighbour_paragraphs(root)
                   if (mark := _insertion_joining(before, p, q, part)) is not None]
         for p, mark in joined:
-            ppr = p.find(qn("w:pPr"))
-            if ppr is None:
-                ppr = etree.Element(qn("w:pPr"))
-                p.insert(0, ppr)
-            rpr = ppr.find(qn("w:rPr"))
-            if rpr is None:
-                rpr = etree.SubElement(ppr, qn("w:rPr"))
-            rpr.insert(0, etree.Element(qn("w:ins"), {qn("w:id"): "0", qn("w:author"): mark.author,
-                                                      qn("w:date"): mark.date}))
-        if joined:
-            parts[part] = serialize(root)
-    if parts == pkg.parts:
-        return None
-    return Package(pkg.path, pkg.names, parts, pkg.infos, pkg.main_part)
+            mark_properties(p).insert(0, etree.Element(qn("w:ins"), {
+                qn("w:id"): "0", qn("w:author"): mark.author, qn("w:date"): mark.date}))
+        return bool(joined)
+
+    return edited_stories(pkg, edit)
 
 
 _STORY_CONTAINERS = tuple(qn(f"w:{n}") for n in ("body", "tc", "hdr", "ftr", "footnote", "endnote"))
@@ -1002,9 +1008,7 @@ def fields_in_their_end_change(pkg: Package) -> Package | None:
     (begin and end in one paragraph, no field nested) whose end or result lies in a change by a
     placeholder in the end's change, which matches any text on its line (mask). None when there is none.
     """
-    parts = dict(pkg.parts)
-    for part in dict.fromkeys(stream.part for stream in story_streams(pkg)):
-        root = copy.deepcopy(pkg.xml(part))
+    def edit(root: etree._Element, part: str) -> bool:
         fields = [(results, end) for p in root.iter(qn("w:p")) for results, end in _text_fields(p)
                   if any(_change_ancestors(run) for run in [*results, end])]
         for results, end in fields:
@@ -1015,11 +1019,9 @@ def fields_in_their_end_change(pkg: Package) -> Package | None:
             placeholder = etree.Element(qn("w:r"))
             etree.SubElement(placeholder, qn("w:delText" if removed else "w:t")).text = _RECOMPUTED
             end.addprevious(placeholder)
-        if fields:
-            parts[part] = serialize(root)
-    if parts == pkg.parts:
-        return None
-    return Package(pkg.path, pkg.names, parts, pkg.infos, pkg.main_part)
+        return bool(fields)
+
+    return edited_stories(pkg, edit)
 
 
 def _text_fields(p: etree._Element) -> list[tuple[list[etree._Element], etree._Element]]:
@@ -1088,20 +1090,19 @@ def first_paragraphs_of_block_controls_as_fields(pkg: Package) -> QuirkOutcome |
     gives the mark what is left of T and M (_stacked_on_mark); a second change left there is a phantom
     record "\\n". None when no such paragraph has a tracked change.
     """
-    parts, phantoms = dict(pkg.parts), []
-    for part in dict.fromkeys(stream.part for stream in story_streams(pkg)):
-        root = copy.deepcopy(pkg.xml(part))
+    phantoms: list[Record] = []
+
+    def edit(root: etree._Element, part: str) -> bool:
         paragraphs = [(p, sdt) for sdt in root.iter(qn("w:sdt")) if (p := _first_block_paragraph(sdt)) is not None]
         changed = [(p, sdt) for p, sdt in paragraphs if _text_changes(p) or _mark_changes(p)]
         for p, sdt in changed:
             phantom = _as_input_field(p, sdt)
             if phantom is not None and _followed_by_block(p):
                 phantoms.append(phantom)
-        if changed:
-            parts[part] = serialize(root)
-    if parts == pkg.parts:
-        return None
-    return QuirkOutcome(Package(pkg.path, pkg.names, parts, pkg.infos, pkg.main_part), tuple(phantoms))
+        return bool(changed)
+
+    copied = edited_stories(pkg, edit)
+    return None if copied is None else QuirkOutcome(copied, tuple(phantoms))
 
 
 def _first_block_paragraph(sdt: etree._Element) -> etree._Element | None:
@@ -1140,14 +1141,7 @@ def _as_input_field(p: etree._Element, sdt: etree._Element) -> Record | None:
     for el in marks:
         el.getparent().remove(el)
     if kept is not None:
-        ppr = p.find(qn("w:pPr"))
-        if ppr is None:
-            ppr = etree.Element(qn("w:pPr"))
-            p.insert(0, ppr)
-        rpr = ppr.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = etree.SubElement(ppr, qn("w:rPr"))
-        rpr.insert(0, kept)
+        mark_properties(p).insert(0, kept)
     if not {el.tag for el in sdt.iterchildren(qn("w:sdtPr")) for el in el} & _NO_FIELD_END:
         end = etree.SubElement(etree.SubElement(p, qn("w:r")), qn("w:t"))
         end.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
