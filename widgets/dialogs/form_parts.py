@@ -115,7 +115,7 @@ def label_completer(edit: QLineEdit, labels: Iterable[str], dialog: QDialog) -> 
     return completer
 
 
-def confirm_overwrite(parent: QWidget, *paths: Path) -> bool:
+def confirm_overwrite(parent: QWidget | None, *paths: Path) -> bool:
     """Ask before replacing existing files; True when none exists or the user says Yes."""
     existing = [p for p in paths if p.exists()]
     if not existing:
