@@ -16,6 +16,7 @@ from pathlib import Path
 from app.amendments import Amendment, Kind, Option, Status, delete, insert_after
 from app.apply import write_form
 from app.errors import AmendmentError, ProjectError
+from app.labels import next_inserted_label
 from app.model import Draft
 from app.project import Placement, Project, load_project, reanchor, save_project
 from app.review import Review
@@ -140,12 +141,20 @@ class Session:
         amendment.options[amendment.chosen] = Option(amendment.option.name, [Segment(Op.INSERT, text)])
         self.dirty = True
 
+    def new_label_after(self, label: str) -> str:
+        """The label `insert_after(label, …)` will give ("88 bis", then "88 ter"…), for the GUI to show first."""
+        base = self._insert_base(label)
+        para = self.draft.by_label(base)
+        return next_inserted_label(para.label or base, set(self.draft.labels) | {a.label for a in self.amendments})
+
+    def _insert_base(self, label: str) -> str:
+        """The draft paragraph new paragraphs after `label` follow (a new paragraph's own anchor)."""
+        new = self.amendment_for(label)
+        return new.target if new is not None and new.kind is Kind.INSERT else label
+
     def insert_after(self, label: str, text: str) -> Amendment:
         """A new paragraph after `label` (or after the new paragraphs already there): "N bis", "N ter"…"""
-        base = label
-        new = self.amendment_for(label)
-        if new is not None and new.kind is Kind.INSERT:
-            base = new.target
+        base = self._insert_base(label)
         taken = {a.label for a in self.amendments}
         amendment = insert_after(self.draft, base, text, taken=taken,
                                  author=self.author, organisation=self.organisation)

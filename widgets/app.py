@@ -35,10 +35,14 @@ def application() -> QApplication:
 
 
 def ask_identity(settings: Settings) -> None:
-    """On first run (no author or organisation stored), ask for them; skipped with NO_FIRST_RUN_ENV."""
+    """On first run (no author or organisation stored), ask for them; skipped with NO_FIRST_RUN_ENV.
+    Skipping the welcome is said in a word: the first export asks again."""
     if settings.has_identity() or os.environ.get(NO_FIRST_RUN_ENV):
         return
-    SettingsDialog(settings, first_run=True).exec()
+    if not SettingsDialog(settings, first_run=True).exec():
+        messages.show_information(None, "No name set yet",
+                                  "Your amendments carry no author for now; the first export asks who to credit "
+                                  "them to (or set it now in Edit > Preferences).")
 
 
 def offer_recovery(window: MainWindow) -> bool:

@@ -23,7 +23,7 @@ from widgets.document.document_view import DocumentView
 from widgets.document.view_mode import ViewMode
 from widgets.editor.redline_editor import RedlineEditor
 from widgets.main_window_edits import EditsMixin
-from widgets.main_window_files import FilesMixin, dropped_file
+from widgets.main_window_files import FilesMixin, dropped_file, window_name
 from widgets.main_window_layout import EditorPane, central_splitter
 from widgets.main_window_navigation import APP_NAME, VERSION, NavigationMixin
 from widgets.main_window_review import ReviewMixin
@@ -189,8 +189,7 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, QMainWind
     # --- window state -------------------------------------------------------------------
 
     def _update_title(self) -> None:
-        name = self._session.draft_path.name if self._session else APP_NAME
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}" if self._session else APP_NAME)
+        self.setWindowTitle(f"{window_name(self._session)}[*] — {APP_NAME}" if self._session else APP_NAME)
         self.setWindowModified(self.is_modified())
         if self._session is not None:
             self._session.dirty = self.is_modified()

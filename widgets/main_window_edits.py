@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QInputDialog
 
 from app.amendments import Amendment, Kind, Status
 from app.errors import RedlineDeskError
@@ -19,6 +18,7 @@ from app.session import Session, Snapshot
 from widgets.commands import SessionCommand
 from widgets.dialogs import messages
 from widgets.dialogs.move_dialog import START, MoveTextDialog
+from widgets.dialogs.new_paragraph_dialog import NewParagraphDialog
 from widgets.workers import error_message
 
 # How long typing must pause before the document view, outline and panel catch up (ms).
@@ -213,9 +213,15 @@ class EditsMixin(_Base):
         if label is None or self._session is None:
             return None
         if text is None:
-            text, ok = QInputDialog.getMultiLineText(self, "New paragraph", f"Text of the new paragraph after {label}:")
-            if not ok:
+            try:
+                new_label = self._session.new_label_after(label)
+            except RedlineDeskError as exc:
+                messages.show_error(self, "No new paragraph here", str(exc))
                 return None
+            dialog = NewParagraphDialog(label, new_label, self)
+            if not dialog.exec():
+                return None
+            text = dialog.text()
         made: list[Amendment] = []
         if not self.apply_change(f"New paragraph after {label}", lambda s: made.append(s.insert_after(label, text))):
             return None

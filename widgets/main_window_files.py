@@ -42,6 +42,13 @@ def dropped_file(mime: QMimeData) -> Path | None:
     return None
 
 
+def window_name(session: Session) -> str:
+    """What the title calls the work: the project file and its draft once saved, else the draft."""
+    if session.project_path is None:
+        return session.draft_path.name
+    return f"{session.project_path.name} ({session.draft_path.name})"
+
+
 class FilesMixin(_Base):
     """Opening, saving, exporting and recovering; part of MainWindow."""
 
@@ -185,8 +192,10 @@ class FilesMixin(_Base):
     # --- exporting ----------------------------------------------------------------------
 
     def export(self, path: Path, form: str, markup: str = "tracked", *, author: str | None = None,
-               date: datetime | None = None, open_after: bool = False) -> bool:
-        """Write an output form on a worker thread; False (after an error dialog) when it fails."""
+               organisation: str | None = None, date: datetime | None = None, open_after: bool = False) -> bool:
+        """Write an output form on a worker thread; False (after an error dialog) when it fails.
+        Given an author or organisation, every revision is credited to them (the organisation, else the
+        author), whoever the amendments were first made under."""
         if self._session is None:
             messages.show_error(self, "Export failed", "no draft is open; open one first")
             return False
@@ -194,27 +203,52 @@ class FilesMixin(_Base):
         snapshot = copy.copy(self._session)  # the worker exports this state even if editing goes on
         snapshot.amendments = self._session.snapshot()
         snapshot.pkg = self._session.pkg.fresh()  # the worker parses its own copy
-        if author is not None:
-            snapshot.author = author
+        if author is not None or organisation is not None:
+            snapshot.author, snapshot.organisation = (author or "").strip(), (organisation or "").strip()
+            for amendment in snapshot.amendments:  # copies: the session keeps its own
+                amendment.author, amendment.organisation = snapshot.author, snapshot.organisation
 
         def done(_result: object) -> None:
             self.statusBar().showMessage(f"Exported {form} to {path}", 8000)
             if open_after:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.resolve())))
+                self._open_result(path)
 
         task = run_task(self, f"Exporting {path.name}…",
                         lambda: snapshot.export(path, form, markup=markup, date=date), done)
         return task.wait()
 
+    def _open_result(self, path: Path) -> None:
+        """Open an exported file in its usual application; say so when none opens it."""
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.resolve()))):
+            messages.show_error(self, "Could not open the result",
+                                f"{path}: exported, but no application opened it; open it from your file manager "
+                                f"or install an application for {path.suffix} files (Word, LibreOffice).")
+
+    def ask_identity_before_export(self) -> bool:
+        """Before an export with no name or organisation set (the welcome was skipped): ask now; False if
+        the user still gives none."""
+        if self.settings.has_identity():
+            return True
+        if SettingsDialog(self.settings, self, first_run=True, before_export=True).exec() \
+                and self.settings.has_identity():
+            if self._session is not None:
+                self._session.author = self.settings.author
+                self._session.organisation = self.settings.organisation
+            return True
+        self.statusBar().showMessage("Not exported: revisions need an author (your name or organisation)", 8000)
+        return False
+
     def choose_and_export(self) -> None:
-        """File > Export: the export dialog, then the export."""
-        if self._session is None:
+        """File > Export: the identity if still unset, the export dialog, then the export."""
+        if self._session is None or not self.ask_identity_before_export():
             return
         default = self._default_dir() / f"{self._session.draft_path.stem} amended{suffix_for('full')}"
-        dialog = ExportDialog(self.settings.author or self.settings.organisation, default, self)
+        dialog = ExportDialog(self.settings.author, default, self, organisation=self.settings.organisation,
+                              settings=self.settings)
         if dialog.exec():
             req = dialog.request()
-            self.export(req.path, req.form, req.markup, author=req.author, date=req.date, open_after=req.open_after)
+            self.export(req.path, req.form, req.markup, author=req.author, organisation=req.organisation,
+                        date=req.date, open_after=req.open_after)
 
     # --- preferences --------------------------------------------------------------------
 

@@ -344,7 +344,7 @@ class ReviewMixin(_Base):
         if self._session is None or self._review is None:
             return
         default = self._default_dir() / f"{self._session.draft_path.stem} compilation.docx"
-        dialog = MergeExportDialog(default, self)
+        dialog = MergeExportDialog(default, self, settings=self.settings)
         if dialog.exec():
             req = dialog.request()
             self.export_merge(req.path, req.form, report=req.report, agreed_ad_ref=req.agreed_ad_ref)

@@ -58,6 +58,26 @@ class Settings:
         """True once an author or an organisation has been stored (no first-run prompt then)."""
         return bool(self.author or self.organisation)
 
+    def credit(self) -> str:
+        """Who revisions are credited to: the organisation, else the name ("" when neither is set)."""
+        return self.organisation or self.author
+
+    # --- what each dialog last used ----------------------------------------------
+
+    def remembered(self, dialog: str, key: str, default: str = "") -> str:
+        """What a dialog last used for `key` (a folder, a form…), or `default`."""
+        value = self._store.value(f"dialogs/{dialog}/{key}", default)
+        return str(value) if value is not None else default
+
+    def remember(self, dialog: str, key: str, value: str) -> None:
+        """Keep what a dialog used for `key`, for the next time it opens."""
+        self._store.setValue(f"dialogs/{dialog}/{key}", value)
+
+    def remembered_folder(self, dialog: str) -> Path | None:
+        """The folder a dialog last wrote to, if it still exists."""
+        text = self.remembered(dialog, "folder")
+        return Path(text) if text and Path(text).is_dir() else None
+
     # --- look ------------------------------------------------------------------
 
     @property

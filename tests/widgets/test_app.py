@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.redline_edit import RedlineEdit
@@ -145,3 +145,14 @@ def test_launch_runs_the_desktop_app(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(desktop, "run", lambda path: called.append(path) or 0)
     assert launch(REV2_EXCERPT) == 0 and launch(None) == 0
     assert called == [REV2_EXCERPT, SAMPLE_DRAFT]
+
+
+def test_cancelling_the_welcome_says_what_happens_to_the_revisions(qtbot: QtBot, tmp_path: Path, dialogs: Dialogs,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda _d: 0)  # cancelled
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, title, text, *a: told.append((title, text)))
+    monkeypatch.delenv(desktop.NO_FIRST_RUN_ENV, raising=False)
+    desktop.ask_identity(Settings.in_file(tmp_path / "fresh.ini"))
+    (title, text), = told
+    assert title == "No name set yet" and "the first export asks" in text and "Preferences" in text

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.amendments import Kind
 from app.resources import REV2_EXCERPT
 from tests.widgets.window_helpers import capture_dialogs, make_window
+from widgets.dialogs.new_paragraph_dialog import NewParagraphDialog
 from widgets.document.view_mode import ViewMode
 from widgets.main_window import MainWindow
 
@@ -50,10 +51,19 @@ def test_paragraph_and_view_shortcuts_from_the_editor(qtbot: QtBot, window: Main
 
 def test_new_paragraph_shortcut_asks_for_its_text(qtbot: QtBot, window: MainWindow,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("We note the IGF's mandate.", True))
+    shown: list[str] = []
+
+    def type_and_add(dialog: NewParagraphDialog) -> int:
+        shown.append(dialog.windowTitle())
+        qtbot.keyClicks(dialog.edit, "We note the IGF's mandate.")
+        qtbot.keyClick(dialog.edit, Qt.Key.Key_Return, CTRL)  # Ctrl+Enter adds it
+        return dialog.result()
+
+    monkeypatch.setattr(NewParagraphDialog, "exec", type_and_add)
     qtbot.keyClick(window.editor, Qt.Key.Key_N, CTRL | SHIFT)
+    assert shown == ["New paragraph 88 bis"]
     assert window.current_label == "88 bis"
     assert window.editor.toPlainText() == "We note the IGF's mandate."
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("", False))  # cancelled
+    monkeypatch.setattr(NewParagraphDialog, "exec", lambda _d: 0)  # cancelled
     qtbot.keyClick(window.editor, Qt.Key.Key_N, CTRL | SHIFT)
     assert window.current_label == "88 bis" and window.session is not None and len(window.session.amendments) == 1

@@ -1,4 +1,9 @@
-"""Export: choose the output form, markup, author, date and file; checked before OK is possible."""
+"""Export: choose the output form, markup, who the revisions are credited to, date and file; checked before
+OK is possible, and an existing file is replaced only when the user says so.
+
+Name and Organisation start as the identity in Preferences and apply to this export only. The revision author
+written into every w:ins/w:del is the organisation when one is given, else the name (widgets/dialogs/credit.py);
+the dialog says which, and the export credits every amendment to it."""
 
 from __future__ import annotations
 
@@ -24,6 +29,9 @@ from PySide6.QtWidgets import (
 
 from app.atomic import check_output_path
 from app.errors import RedlineDeskError
+from widgets.dialogs.credit import credit_line, credited_to
+from widgets.dialogs.form_parts import buddy_label, confirm_overwrite, message_label
+from widgets.settings import Settings
 
 FORMS = {
     "full": "Full draft with tracked changes",
@@ -31,6 +39,7 @@ FORMS = {
     "clean": "Clean draft (changes accepted)",
     "markdown": "Text form (Markdown)",
 }
+MEMORY = "export"  # where Settings keeps what this dialog used last
 MARKUPS = {"tracked": "Tracked changes (Word revisions)", "static": "Static (struck and bold text)"}
 
 
@@ -47,16 +56,28 @@ class ExportRequest:
     form: str
     markup: str
     author: str
+    organisation: str
     date: datetime
     open_after: bool
+
+    @property
+    def credit(self) -> str:
+        """The revision author written into the file: the organisation, else the name."""
+        return credited_to(self.author, self.organisation)
 
 
 class ExportDialog(QDialog):
     """Asks how and where to export; `request()` once accepted."""
 
     def __init__(self, author: str = "", default_path: Path | None = None, parent: QWidget | None = None,
-                 *, open_after: bool = False) -> None:
+                 *, organisation: str = "", open_after: bool = False, settings: Settings | None = None) -> None:
         super().__init__(parent)
+        self._settings = settings
+        if settings is not None:  # the folder and form this dialog used last time
+            folder = settings.remembered_folder(MEMORY)
+            if folder is not None and default_path is not None:
+                default_path = folder / default_path.name
+            open_after = settings.remembered(MEMORY, "open_after", "1" if open_after else "") == "1"
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export")
         self.form = QComboBox(self)
@@ -71,7 +92,13 @@ class ExportDialog(QDialog):
             self.markup.addItem(text, key)
         self.author = QLineEdit(author, self)
         self.author.setObjectName("exportAuthor")
-        self.author.setAccessibleName("Author of the revisions")
+        self.author.setAccessibleName("Your name")
+        self.organisation = QLineEdit(organisation, self)
+        self.organisation.setObjectName("exportOrganisation")
+        self.organisation.setAccessibleName("Organisation")
+        self.credit = QLabel(self)
+        self.credit.setObjectName("exportCredit")
+        self.credit.setWordWrap(True)
         self.date = QDateTimeEdit(QDateTime.currentDateTime(), self)
         self.date.setObjectName("exportDate")
         self.date.setCalendarPopup(True)
@@ -89,10 +116,7 @@ class ExportDialog(QDialog):
         self.open_after = QCheckBox("&Open the result afterwards", self)
         self.open_after.setObjectName("exportOpenAfter")
         self.open_after.setChecked(open_after)
-        self.message = QLabel("", self)
-        self.message.setObjectName("exportMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b")
+        self.message = message_label(self, "exportMessage")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
@@ -101,14 +125,21 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Form:", self.form)
         form.addRow("&Markup:", self.markup)
-        form.addRow("&Author:", self.author)
+        form.addRow("Your &name:", self.author)
+        form.addRow("&Organisation:", self.organisation)
+        form.addRow(self.credit)
         form.addRow("&Date:", self.date)
-        form.addRow("&Save to:", row)
+        form.addRow(buddy_label("&Save to:", self.path, self), row)
         form.addRow(self.open_after)
         form.addRow(self.message)
         form.addRow(self.buttons)
         self.form.currentIndexChanged.connect(self._form_changed)
         self.path.textChanged.connect(self.validate)
+        self.author.textChanged.connect(self.validate)
+        self.organisation.textChanged.connect(self.validate)
+        if settings is not None:
+            self.set_form(settings.remembered(MEMORY, "form", "full"))
+            self.markup.setCurrentIndex(max(0, self.markup.findData(settings.remembered(MEMORY, "markup"))))
         self._form_changed()
 
     def selected_form(self) -> str:
@@ -116,8 +147,10 @@ class ExportDialog(QDialog):
         return str(self.form.currentData())
 
     def set_form(self, form: str) -> None:
-        """Choose an output form."""
-        self.form.setCurrentIndex(self.form.findData(form))
+        """Choose an output form (an unknown one leaves the choice as it is)."""
+        index = self.form.findData(form)
+        if index >= 0:
+            self.form.setCurrentIndex(index)
 
     def _form_changed(self) -> None:
         form = self.selected_form()
@@ -131,6 +164,8 @@ class ExportDialog(QDialog):
 
     def problem(self) -> str:
         """Why the input cannot be exported as it is ("" when it can)."""
+        if not credited_to(self.author.text(), self.organisation.text()):
+            return "Enter your name or your organisation: the revisions are credited to them."
         text = self.path.text().strip()
         if not text:
             return "Choose the file to export to."
@@ -147,6 +182,7 @@ class ExportDialog(QDialog):
 
     def validate(self) -> bool:
         """Show what is wrong, if anything, and enable OK only when nothing is."""
+        self.credit.setText(credit_line(self.author.text(), self.organisation.text()))
         problem = self.problem()
         self.message.setText(problem)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
@@ -162,9 +198,21 @@ class ExportDialog(QDialog):
             self.path.setText(str(path if path.suffix.lower() == want else path.with_suffix(want)))
 
     def accept(self) -> None:
-        """Close only on input that can be exported."""
-        if self.validate():
-            super().accept()
+        """Close only on input that can be exported, and over an existing file only when the user says so
+        (No keeps the dialog open to choose another name)."""
+        if not self.validate():
+            return
+        if not confirm_overwrite(self, self.request().path):
+            self.path.setFocus()
+            self.path.selectAll()
+            return
+        if self._settings is not None:
+            req = self.request()
+            self._settings.remember(MEMORY, "folder", str(req.path.parent))
+            self._settings.remember(MEMORY, "form", req.form)
+            self._settings.remember(MEMORY, "markup", str(self.markup.currentData()))
+            self._settings.remember(MEMORY, "open_after", "1" if req.open_after else "")
+        super().accept()
 
     def request(self) -> ExportRequest:
         """What to export."""
@@ -172,4 +220,5 @@ class ExportDialog(QDialog):
         when = local.astimezone(UTC).replace(microsecond=0)
         return ExportRequest(Path(self.path.text().strip()).expanduser(), self.selected_form(),
                              str(self.markup.currentData()) if self.markup.isEnabled() else "tracked",
-                             self.author.text().strip(), when, self.open_after.isChecked())
+                             self.author.text().strip(), self.organisation.text().strip(), when,
+                             self.open_after.isChecked())

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from app.errors import RedlineDeskError
-from widgets.dialogs.form_parts import message_label, ok_cancel
+from widgets.dialogs.form_parts import label_completer, message_label, ok_cancel
 
 Resolver = Callable[[str], str]  # label as typed -> canonical label in the draft, or RedlineDeskError
 
@@ -28,9 +27,7 @@ class GoToDialog(QDialog):
         self.edit.setPlaceholderText("88 or 83 bis")
         self.edit.setAccessibleName("Paragraph label")
         self.edit.selectAll()
-        completer = QCompleter(list(labels), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.edit.setCompleter(completer)
+        label_completer(self.edit, labels, self)
         self.message = message_label(self, "goToMessage")
         self.buttons = ok_cancel(self)
         form = QFormLayout(self)

@@ -1,4 +1,7 @@
-"""Export a merge: the form (full, compilation, table, clean), the file, and optionally the JSON report."""
+"""Export a merge: the form (full, compilation, table, clean), the file, and optionally the JSON report.
+
+The report's path follows the file's ("NAME report.json") until the user edits it; an existing file is replaced
+only when the user says so; the folder and choices of the last export are offered again."""
 
 from __future__ import annotations
 
@@ -20,7 +23,10 @@ from PySide6.QtWidgets import (
 
 from app.atomic import check_output_path
 from app.errors import RedlineDeskError
-from widgets.dialogs.form_parts import message_label, ok_cancel
+from widgets.dialogs.form_parts import buddy_label, confirm_overwrite, message_label, ok_cancel
+from widgets.settings import Settings
+
+MEMORY = "merge_export"  # where Settings keeps what this dialog used last
 
 MERGE_FORMS = {
     "full": "Full draft, every proposal as tracked changes under its authors",
@@ -48,8 +54,14 @@ class MergeExportRequest:
 class MergeExportDialog(QDialog):
     """Asks how and where to write the merge; `request()` once accepted."""
 
-    def __init__(self, default_path: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, default_path: Path | None = None, parent: QWidget | None = None, *,
+                 settings: Settings | None = None) -> None:
         super().__init__(parent)
+        self._settings = settings
+        self._report_edited = False  # once the user types a report path, it no longer follows the file's
+        if settings is not None and default_path is not None:
+            folder = settings.remembered_folder(MEMORY)
+            default_path = folder / default_path.name if folder is not None else default_path
         self.setObjectName("mergeExportDialog")
         self.setWindowTitle("Export the merge")
         self.form = QComboBox(self)
@@ -74,20 +86,26 @@ class MergeExportDialog(QDialog):
         self.report_path.setAccessibleName("Report file")
         self.report_path.setEnabled(False)
         self.report.toggled.connect(self._report_toggled)
+        self.report_path.textEdited.connect(self._report_typed)
         self.message = message_label(self, "mergeExportMessage")
         self.buttons = ok_cancel(self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
         layout = QFormLayout(self)
         layout.addRow("&Form:", self.form)
-        layout.addRow("&Save to:", row)
+        layout.addRow(buddy_label("&Save to:", self.path, self), row)
         layout.addRow(self.agreed)
         layout.addRow(self.report)
         layout.addRow("Report &file:", self.report_path)
         layout.addRow(self.message)
         layout.addRow(self.buttons)
         self.form.currentIndexChanged.connect(self._form_changed)
-        self.path.textChanged.connect(self.validate)
+        self.path.textChanged.connect(self._path_changed)
         self.report_path.textChanged.connect(self.validate)
+        if settings is not None:
+            self.set_form(settings.remembered(MEMORY, "form", "full"))
+            self.agreed.setChecked(settings.remembered(MEMORY, "agreed_ad_ref") == "1")
+            self.report.setChecked(settings.remembered(MEMORY, "report") == "1")
+        self._path_changed()
         self._form_changed()
 
     def selected_form(self) -> str:
@@ -95,8 +113,10 @@ class MergeExportDialog(QDialog):
         return str(self.form.currentData())
 
     def set_form(self, form: str) -> None:
-        """Choose a form."""
-        self.form.setCurrentIndex(self.form.findData(form))
+        """Choose a form (an unknown one leaves the choice as it is)."""
+        index = self.form.findData(form)
+        if index >= 0:
+            self.form.setCurrentIndex(index)
 
     def _form_changed(self) -> None:
         self.agreed.setEnabled(self.selected_form() == "compilation")
@@ -104,8 +124,16 @@ class MergeExportDialog(QDialog):
 
     def _report_toggled(self, on: bool) -> None:
         self.report_path.setEnabled(on)
-        if on and not self.report_path.text().strip() and self.path.text().strip():
-            self.report_path.setText(str(report_path_for(Path(self.path.text().strip()))))
+        self.validate()
+
+    def _report_typed(self, _text: str) -> None:
+        self._report_edited = True
+
+    def _path_changed(self) -> None:
+        """The report sits beside the file, under its name, until the user chooses another place for it."""
+        text = self.path.text().strip()
+        if not self._report_edited and text:
+            self.report_path.setText(str(report_path_for(Path(text))))
         self.validate()
 
     def problem(self) -> str:
@@ -145,9 +173,21 @@ class MergeExportDialog(QDialog):
             self.path.setText(str(path if path.suffix.lower() == ".docx" else path.with_suffix(".docx")))
 
     def accept(self) -> None:
-        """Close only on input that can be exported."""
-        if self.validate():
-            super().accept()
+        """Close only on input that can be exported, and over existing files only when the user says so
+        (No keeps the dialog open to choose other names)."""
+        if not self.validate():
+            return
+        req = self.request()
+        if not confirm_overwrite(self, req.path, *([req.report] if req.report is not None else [])):
+            self.path.setFocus()
+            self.path.selectAll()
+            return
+        if self._settings is not None:
+            self._settings.remember(MEMORY, "folder", str(req.path.parent))
+            self._settings.remember(MEMORY, "form", req.form)
+            self._settings.remember(MEMORY, "report", "1" if self.report.isChecked() else "")
+            self._settings.remember(MEMORY, "agreed_ad_ref", "1" if self.agreed.isChecked() else "")
+        super().accept()
 
     def request(self) -> MergeExportRequest:
         """What to export."""

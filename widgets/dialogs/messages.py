@@ -14,6 +14,11 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.critical(parent, title, text)
 
 
+def show_information(parent: QWidget | None, title: str, text: str) -> None:
+    """Tell the user something worth knowing; nothing failed."""
+    QMessageBox.information(parent, title, text)
+
+
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user something needs their attention but nothing failed."""
     QMessageBox.warning(parent, title, text)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.errors import LabelError, RedlineDeskError
-from widgets.dialogs.form_parts import message_label, ok_cancel
+from widgets.dialogs.form_parts import label_completer, message_label, ok_cancel
 from widgets.dialogs.goto_dialog import Resolver
 
 START, END = "start", "end"
@@ -31,7 +31,7 @@ class MoveTextDialog(QDialog):
         self.edit.setObjectName("moveTarget")
         self.edit.setPlaceholderText("100")
         self.edit.setAccessibleName("Target paragraph label")
-        self.edit.setCompleter(QCompleter([lab for lab in labels if lab != source], self))
+        label_completer(self.edit, [lab for lab in labels if lab != source], self)
         self.where = QComboBox(self)
         self.where.setObjectName("movePosition")
         self.where.addItem("At the end of the paragraph", END)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.dialogs.credit import credit_line, credited_to
 from widgets.dialogs.form_parts import message_label, ok_cancel
 from widgets.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 
@@ -22,10 +23,12 @@ from widgets.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 class SettingsDialog(QDialog):
     """Edits Settings; writes them only when accepted. On first run it explains why a name is needed."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None, *, first_run: bool = False) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *, first_run: bool = False,
+                 before_export: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Welcome to Redline Desk" if first_run else "Preferences")
+        self.setWindowTitle("Who is exporting?" if before_export else
+                            "Welcome to Redline Desk" if first_run else "Preferences")
         self._settings = settings
         self._colour = settings.author_colour
         self.author = QLineEdit(settings.author, self)
@@ -49,14 +52,21 @@ class SettingsDialog(QDialog):
         self.message = message_label(self, "settingsMessage")
         self.buttons = ok_cancel(self)
         form = QFormLayout(self)
-        if first_run:
-            intro = QLabel("Your name and organisation are written on every revision you make "
-                           "(Word shows the organisation when it is set). You can change them later "
-                           "in Preferences.", self)
+        if first_run or before_export:
+            why = ("No name or organisation is set yet, and every revision in the file you export is credited "
+                   "to one of them. " if before_export else
+                   "Your name and organisation are written on every revision you make. ")
+            intro = QLabel(why + "When an organisation is set, revisions are credited to it; otherwise to your "
+                           "name. You can change them later in Preferences.", self)
+            intro.setObjectName("settingsIntro")
             intro.setWordWrap(True)
             form.addRow(intro)
         form.addRow("&Author:", self.author)
         form.addRow("&Organisation:", self.organisation)
+        self.credit = QLabel(self)
+        self.credit.setObjectName("settingsCredit")
+        self.credit.setWordWrap(True)
+        form.addRow(self.credit)
         form.addRow("&Colour of insertions:", self.colour_button)
         form.addRow("&Font size:", self.font_size)
         form.addRow(self.message)
@@ -85,7 +95,8 @@ class SettingsDialog(QDialog):
         self.colour_button.setStyleSheet(f"color: {self._colour.name()}; text-decoration: underline")
 
     def _changed(self) -> None:
-        ok = bool(self.author.text().strip() or self.organisation.text().strip())
+        ok = bool(credited_to(self.author.text(), self.organisation.text()))
+        self.credit.setText(credit_line(self.author.text(), self.organisation.text()) if ok else "")
         self.message.setText("" if ok else "Enter your name or your organisation: revisions need an author.")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 

@@ -195,10 +195,12 @@ class DocumentView(QTextBrowser):
         return self._index_blocks.get(index)
 
     def scroll_to(self, label: str) -> None:
-        """Put the cursor at the start of a paragraph and scroll it to the top (no paragraphSelected)."""
+        """Put the cursor at the start of a paragraph and scroll it to the top (no paragraphSelected); a
+        paragraph hidden in this mode (struck, in Proposed) puts the nearest shown one there instead."""
         block = self._block(_canonical(label))
         if block is None:
             return
+        block = _nearest_visible(block)
         self._quiet = True
         try:
             self.setTextCursor(QTextCursor(block))
@@ -557,6 +559,18 @@ class DocumentView(QTextBrowser):
             amendment = self._session.amendment_for(label) if self._session else None
             self.setAccessibleDescription(_describe(amendment) if amendment else f"Paragraph {label}")
             self.paragraphSelected.emit(label)
+
+
+def _nearest_visible(block: QTextBlock) -> QTextBlock:
+    """The block itself when shown, else the closest shown one before it, else after it (a hidden block has no
+    place on screen: scrolling to it would go to the top)."""
+    for step in (QTextBlock.previous, QTextBlock.next):
+        found = block
+        while found.isValid() and not found.isVisible():
+            found = step(found)
+        if found.isValid():
+            return found
+    return block
 
 
 def _canonical(label: str) -> str:

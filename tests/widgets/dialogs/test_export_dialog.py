@@ -6,10 +6,12 @@ from datetime import UTC
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.resources import REV2_EXCERPT
 from widgets.dialogs.export_dialog import ExportDialog
+from widgets.settings import Settings
 
 
 @pytest.fixture
@@ -73,3 +75,66 @@ def test_open_afterwards_and_accept(dialog: ExportDialog, qtbot: QtBot) -> None:
     dialog.open_after.setChecked(True)
     dialog.accept()
     assert dialog.result() == ExportDialog.DialogCode.Accepted and dialog.request().open_after
+
+
+# --- issue 13: identity, overwriting, memory ---------------------------------------------------------------
+
+
+def test_name_and_organisation_are_shown_with_whom_revisions_are_credited_to(qtbot: QtBot, tmp_path: Path) -> None:
+    d = ExportDialog("Jane Doe", tmp_path / "out.docx", organisation="IMSB")
+    qtbot.addWidget(d)
+    assert d.organisation.text() == "IMSB"
+    assert "credited to “IMSB”" in d.credit.text()
+    assert (d.request().author, d.request().organisation, d.request().credit) == ("Jane Doe", "IMSB", "IMSB")
+    d.organisation.clear()
+    assert d.credit.text() == "Revisions will be credited to “Jane Doe”." and d.request().credit == "Jane Doe"
+    d.author.clear()
+    assert not _ok(d) and "revisions need an author" in d.credit.text()
+
+
+def _answer_overwrite(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_an_existing_file_is_replaced_only_when_the_user_says_yes(dialog: ExportDialog, qtbot: QtBot, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "out.docx").write_bytes(REV2_EXCERPT.read_bytes())  # the delegate's earlier export
+    dialog.show()
+    asked = _answer_overwrite(monkeypatch, QMessageBox.StandardButton.No)
+    dialog.accept()
+    assert len(asked) == 1 and "out.docx" in asked[0]
+    assert dialog.isVisible() and dialog.result() != ExportDialog.DialogCode.Accepted  # No: choose another name
+    asked = _answer_overwrite(monkeypatch, QMessageBox.StandardButton.Yes)
+    dialog.accept()
+    assert len(asked) == 1 and dialog.result() == ExportDialog.DialogCode.Accepted
+
+
+def test_a_new_file_is_not_asked_about(dialog: ExportDialog, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _answer_overwrite(monkeypatch, QMessageBox.StandardButton.No)
+    dialog.accept()
+    assert asked == [] and dialog.result() == ExportDialog.DialogCode.Accepted
+
+
+def test_the_folder_form_and_choices_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings.in_file(tmp_path / "settings.ini")
+    elsewhere = tmp_path / "exports"
+    elsewhere.mkdir()
+    first = ExportDialog("Jane Doe", tmp_path / "draft amended.docx", settings=settings)
+    qtbot.addWidget(first)
+    first.set_form("amendments")
+    first.markup.setCurrentIndex(first.markup.findData("static"))
+    first.path.setText(str(elsewhere / "mine.docx"))
+    first.open_after.setChecked(True)
+    first.accept()
+    assert first.result() == ExportDialog.DialogCode.Accepted
+    again = ExportDialog("Jane Doe", tmp_path / "draft amended.docx", settings=settings)
+    qtbot.addWidget(again)
+    assert again.selected_form() == "amendments" and again.request().markup == "static"
+    assert again.request().path == elsewhere / "draft amended.docx" and again.open_after.isChecked()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -70,3 +71,33 @@ def test_resolver_errors_other_than_labels_are_shown_too(qtbot: QtBot) -> None:
     d.edit.setText("88")
     d.accept()
     assert d.message.text() == "no draft is open; open one first"
+
+
+def _press_enter(qtbot: QtBot, d: GoToDialog) -> None:
+    """Enter where the keyboard is: the completer's popup while it is open (it grabs the keys), else the field."""
+    popup = d.edit.completer().popup()
+    qtbot.keyClick(popup if popup.isVisible() else d.edit, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(("typed", "label"), [("88", "88"), ("83", "83")])
+def test_one_enter_goes_even_with_suggestions_open(dialog: GoToDialog, qtbot: QtBot, typed: str, label: str) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.edit.setFocus()
+    qtbot.keyClicks(dialog.edit, typed)
+    assert dialog.edit.completer().popup().isVisible()  # the case that needed two or three Enters
+    _press_enter(qtbot, dialog)
+    assert dialog.result() == GoToDialog.DialogCode.Accepted and dialog.label() == label
+    assert not dialog.isVisible()
+
+
+def test_enter_on_a_highlighted_suggestion_takes_it_and_goes(dialog: GoToDialog, qtbot: QtBot) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.edit.setFocus()
+    qtbot.keyClicks(dialog.edit, "83")
+    popup = dialog.edit.completer().popup()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    _press_enter(qtbot, dialog)
+    assert dialog.result() == GoToDialog.DialogCode.Accepted and dialog.label() == "83 bis"

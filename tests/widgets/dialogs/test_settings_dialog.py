@@ -57,3 +57,13 @@ def test_cancelled_colour_and_cancelled_dialog_change_nothing(qtbot: QtBot, sett
     d.author.setText("Someone else")
     d.reject()
     assert settings.author == "Jane"
+
+
+def test_the_dialog_says_to_whom_revisions_will_be_credited(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings.in_file(tmp_path / "who.ini")
+    dialog = SettingsDialog(settings, first_run=True)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.author, "Jane Doe")
+    assert dialog.credit.text() == "Revisions will be credited to “Jane Doe”."
+    qtbot.keyClicks(dialog.organisation, "IMSB")
+    assert "credited to “IMSB”" in dialog.credit.text() and "your name is not written" in dialog.credit.text()

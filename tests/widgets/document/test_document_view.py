@@ -355,3 +355,20 @@ def test_review_scrolls_to_a_paragraph_by_index(view: DocumentView, session: Ses
     view.show_review(merged_review(tmp_path))
     view.scroll_to_paragraph(session.draft.by_label("100").index)
     assert view.current_label() == "100"
+
+
+def test_proposed_view_on_a_deleted_paragraph_stays_at_its_place(qtbot, view: DocumentView, session: Session) -> None:
+    session.delete_paragraph("103")
+    view.show()
+    view.show_session(session, ViewMode.REDLINE)
+    view.scroll_to("103")
+    where = view.verticalScrollBar().value()
+    assert where > 0
+    view.set_mode(ViewMode.PROPOSED)  # 103 is hidden now: the view shows the paragraph before it, not the top
+    labels = [p.label for p in session.draft.labelled()]
+    before = labels[labels.index("103") - 1]
+    assert view.current_label() == before and view.textCursor().block().isVisible()
+    top = view.document().documentLayout().blockBoundingRect(view.block_for(before)).top()
+    assert view.verticalScrollBar().value() == min(int(top), view.verticalScrollBar().maximum()) > 0
+    view.scroll_to("103")  # Go to a struck paragraph in Proposed: same place
+    assert view.current_label() == before and view.verticalScrollBar().value() > 0
