@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.labels import LabelError, parse, typed_sub_label
+from app.errors import LabelError
+from app.labels import parse, typed_sub_label
 from app.model import Draft, Kind, Paragraph
-
 
 # "(1)<tab>", "3)<tab>": a number printed at the start that no labelling scheme took.
 _STRAY_NUMBER = re.compile(r"^[ \t]*\(?\d{1,3}[.)]\t")

@@ -163,7 +163,7 @@ def preambular(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
     Only where the first numbered paragraph is "1" (a resolution or declaration, not a report), a heading (the
     title) comes before it, and every body paragraph between them reads as a preambular paragraph: in the style of
-    operative para 1, no number of its own, not a short chapeau ("The General Assembly,"). Masthead and sponsor
+    operative para 1 (when typed), no number of its own, not a short chapeau ("The General Assembly,"). Masthead and sponsor
     lines sit above the title.
     """
     first_op = next((i for i, p in enumerate(paragraphs) if p.kind is Kind.PARAGRAPH and not p.in_table), None)
@@ -172,12 +172,13 @@ def preambular(paragraphs: list[Paragraph]) -> list[Paragraph]:
     title = next((i for i, p in enumerate(paragraphs[:first_op]) if p.kind is Kind.HEADING), None)
     if title is None:
         return []
-    style = paragraphs[first_op].style_id
+    # Typed operative numbers share the preamble's style; a list style numbering them automatically does not.
+    style = None if paragraphs[first_op].number_text else paragraphs[first_op].style_id
     body = [p for p in paragraphs[title + 1:first_op] if p.kind is not Kind.HEADING and p.text.strip()]
     chapeau = [p for p in body if len(p.text.split()) < _CHAPEAU_WORDS and p.text.rstrip().endswith((",", ":"))]
     preamble = [p for p in body if p not in chapeau]
     plain = all(
-        p.kind is Kind.TEXT and not p.in_table and p.label is None and not p.number_text and p.style_id == style
+        p.kind is Kind.TEXT and not p.in_table and p.label is None and not p.number_text and style in (None, p.style_id)
         and typed_heading(p.text)[0] is None and not _is_contents_line(p)
         for p in preamble
     )
