@@ -163,8 +163,8 @@ def preambular(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
     Only where the first numbered paragraph is "1" (a resolution or declaration, not a report), a heading (the
     title) comes before it, and every body paragraph between them reads as a preambular paragraph: in the style of
-    operative para 1 (when typed), no number of its own, not a short chapeau ("The General Assembly,"). Masthead and sponsor
-    lines sit above the title.
+    operative para 1 (when typed), no number of its own, not a short chapeau ("The General Assembly,").
+    Masthead and sponsor lines sit above the title.
     """
     first_op = next((i for i, p in enumerate(paragraphs) if p.kind is Kind.PARAGRAPH and not p.in_table), None)
     if first_op is None or paragraphs[first_op].label != "1":
