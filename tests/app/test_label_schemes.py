@@ -53,7 +53,8 @@ def test_order_within_each_scheme() -> None:
 
 
 @pytest.mark.parametrize(("after", "existing", "new"), [
-    ("83", set(), "83 bis"), ("83 bis", {"83 bis"}, "83 ter"), ("29.1", set(), "29.1 bis"), ("PP3", {"PP3 bis"}, "PP3 ter"),
+    ("83", set(), "83 bis"), ("83 bis", {"83 bis"}, "83 ter"), ("29.1", set(), "29.1 bis"),
+    ("PP3", {"PP3 bis"}, "PP3 ter"),
     ("annex, 2", set(), "annex, 2 bis"), ("83 бис", set(), "83 тер"), ("83", {"83 бис"}, "83 ter"),
     ("83 之二", set(), "83 之三"),
 ])
