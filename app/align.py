@@ -15,8 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from app.errors import LabelError
-from app.labels import label_key
+from app.labels import paragraph_number
 from app.model import Paragraph
 
 # Least similarity (0-100) for two different paragraphs to count as one paragraph revised.
@@ -83,10 +82,7 @@ def _number(para: Paragraph) -> int | None:
 
 @lru_cache(maxsize=1 << 14)
 def _label_number(label: str) -> int | None:
-    try:
-        return label_key(label).number
-    except LabelError:
-        return None
+    return paragraph_number(label)  # "66", "83 bis" shift with renumbering; "29.1", "PP3", "annex, 3" do not
 
 
 def _fuzzy(

@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="list paragraphs with labels, and tracked changes")
     show.add_argument("docx", type=Path)
     show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.add_argument("--labels", action="store_true",
+                      help="check the labels: each label, its kind and printed number; duplicates, gaps, unplaced")
     apply = sub.add_parser("apply", help="apply amendments (.md text form or .json project) to a draft")
     apply.add_argument("draft", type=Path)
     apply.add_argument("amendments", type=Path)
@@ -129,6 +131,9 @@ def _now() -> datetime:
 def _show(args: argparse.Namespace) -> int:
     from app.report import describe
 
+    if args.labels:
+        return _show_labels(args)
+
     report = describe(args.docx)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
@@ -144,6 +149,22 @@ def _show(args: argparse.Namespace) -> int:
             where = ch["label"] or (f"#{ch['paragraph']}" if ch["paragraph"] is not None
                                     else "(deleted)" if ch["story"] == "body" else ch["story"])
             print(f"  {ch['type']:<26} {ch['author']:<20} {ch['date']:<21} {where:>9}  {ch['text']!r}")
+    return 0
+
+
+def _show_labels(args: argparse.Namespace) -> int:
+    from app.label_check import check_labels
+    from docx_io.reader import read_draft
+
+    check = check_labels(read_draft(args.docx))
+    if args.json:
+        print(json.dumps({"file": str(args.docx), **check.as_json()}, ensure_ascii=False, indent=1))
+        return 0
+    for row in check.rows:
+        print(f"{row.label:<32}  {row.kind:<22}  {row.printed}")
+    for warning in check.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"{len(check.rows)} labels, {len(check.warnings)} warnings", file=sys.stderr)
     return 0
 
 

@@ -12,7 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from app.errors import LabelError
-from app.labels import label_key, parse_label
+from app.labels import LabelKey, label_key, parse_label
 
 
 class Kind(StrEnum):
@@ -96,6 +96,7 @@ class Draft:
     notices: list[str] = field(default_factory=list)  # told to the user: accepted revisions, duplicates
     tracked_change_count: int = 0
     _by_label: dict[str, Paragraph] = field(default_factory=dict, init=False, repr=False)
+    _by_key: dict[LabelKey, Paragraph] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -103,10 +104,15 @@ class Draft:
     def reindex(self) -> None:
         """Rebuild the label index after paragraphs changed (first paragraph wins on duplicates)."""
         self._by_label = {}
+        self._by_key = {}
         for i, para in enumerate(self.paragraphs):
             para.index = i
             if para.label is not None and para.label not in self._by_label:
                 self._by_label[para.label] = para
+                try:
+                    self._by_key.setdefault(label_key(para.label), para)
+                except LabelError:
+                    continue  # a label set by hand that no scheme knows: reachable by its exact spelling only
 
     @property
     def labels(self) -> frozenset[str]:
@@ -115,15 +121,28 @@ class Draft:
 
     def has_label(self, label: str) -> bool:
         """Tell whether a label (in any spelling parse_label accepts) is in the draft."""
+        return self._find(label) is not None
+
+    def _find(self, label: str) -> Paragraph | None:
+        """The paragraph a label in any spelling, script or alias ("OP5", "66 (a)" for "66 (а)") addresses."""
+        found = self._by_label.get(label)
+        if found is not None:
+            return found
         try:
-            return parse_label(label) in self._by_label
+            return self._by_key.get(label_key(label))
         except LabelError:
-            return False
+            return None
+
+    def resolve(self, label: str) -> str:
+        """The draft's own spelling of a label typed in any form; LabelError when it is not in the draft."""
+        found = self.by_label(label).label
+        assert found is not None
+        return found
 
     def by_label(self, label: str) -> Paragraph:
         """The paragraph printed with this label; LabelError naming the nearest labels if absent."""
         canonical = parse_label(label)
-        para = self._by_label.get(canonical)
+        para = self._find(label)
         if para is None:
             raise LabelError(
                 f"paragraph '{canonical}' is not in the draft{self._nearest_hint(canonical)}; "
@@ -135,9 +154,9 @@ class Draft:
         if not self._by_label:
             return " (the draft has no numbered paragraphs)"
         key = label_key(label)
-        ordered = sorted(self._by_label, key=label_key)
-        below = [lab for lab in ordered if label_key(lab) < key]
-        above = [lab for lab in ordered if label_key(lab) > key]
+        ordered = sorted(self._by_key)
+        below = [self._by_key[k].label for k in ordered if k < key]
+        above = [self._by_key[k].label for k in ordered if k > key]
         parts = []
         if below:
             parts.append(f"'{below[-1]}'")

@@ -17,17 +17,41 @@ from enum import StrEnum
 from rapidfuzz import fuzz, process
 
 from app.amendments import Amendment, Kind, Option
-from app.labels import SUFFIXES, label_key, parse_label
+from app.labels import base_label, is_label, label_key, parse_label
 from app.model import Draft
 from app.rebase import rebase
 from app.segments import Op, Segment, is_unchanged, normalize, original_text, proposed_text
 
-_SUFFIX_ALT = "|".join(sorted(SUFFIXES, key=len, reverse=True))
-_LABEL_LINE = re.compile(
-    rf"^\s*(?:\*\*)?(?P<label>\d{{1,4}}(?:\s?(?:{_SUFFIX_ALT}))?(?:\s?\([a-z]{{1,5}}\))*)\.(?:\*\*)?[ \t]+"
-    r"(?P<rest>\S.*)$",
-    re.IGNORECASE,
-)
+# "66. text", "83 bis. text", "29.1. text", "PP3. text", "annex, 3 (a). text", "table 2, row 3, column 1. text":
+# the shortest prefix ending in ". " that app.labels reads as a label.
+_LABEL_CANDIDATE = re.compile(r"\.(?:\*\*)?[ \t]+(?=\S)")
+_LABEL_START = re.compile(r"^\s*(?:\*\*)?")
+_MAX_LABEL = 48
+
+
+class _LabelLine:
+    """A labelled line split into its label and the rest (the regex-match shape the parser uses)."""
+
+    def __init__(self, label: str, rest: str) -> None:
+        self._groups = {"label": label, "rest": rest}
+
+    def group(self, name: str) -> str:
+        return self._groups[name]
+
+
+def _label_line(line: str) -> _LabelLine | None:
+    """The label and text of a line that opens a labelled paragraph, None for any other line."""
+    start = _LABEL_START.match(line)
+    offset = start.end() if start else 0
+    for m in _LABEL_CANDIDATE.finditer(line, offset):
+        if m.start() - offset > _MAX_LABEL:
+            break
+        candidate = line[offset:m.start()]
+        if candidate.strip() and is_label(candidate):
+            return _LabelLine(candidate, line[m.end():])
+    return None
+
+
 _OPTION_LINE = re.compile(r"^\s*[#*_ ]*Option\s+(?P<name>[A-Z])\b", re.IGNORECASE)
 _RATIONALE_LINE = re.compile(r"^\s*[*_]*Rationale[*_]*\s*:[*_]*\s*(?P<text>.*)$", re.IGNORECASE)
 _MARK = re.compile(r"(~~|\*\*)")
@@ -108,7 +132,7 @@ def parse_text_form(text: str) -> tuple[list[ParsedParagraph], list[Diagnostic]]
             out[-1].rationale = (out[-1].rationale + " " + rat.group("text").strip()).strip()
             i += 1
             continue
-        m = _LABEL_LINE.match(line)
+        m = _label_line(line)
         if not m:
             i += 1
             continue
@@ -141,7 +165,7 @@ def _gather(lines: list[str], i: int, first: str) -> tuple[str, int]:
                 i = nxt
                 continue
             break
-        if _LABEL_LINE.match(line) or _OPTION_LINE.match(line) or _RATIONALE_LINE.match(line):
+        if _label_line(line) or _OPTION_LINE.match(line) or _RATIONALE_LINE.match(line):
             break
         parts.append(line.strip())
         i += 1
@@ -216,6 +240,7 @@ def import_text_form(draft: Draft, text: str, *, author: str = "", organisation:
             _add_option(draft, earlier, para, diagnostics)
             continue
         if draft.has_label(para.label):
+            para.label = draft.resolve(para.label)  # "66 (a)" typed in Latin, "66 (а)" in a Russian draft
             amendment = _modify(draft, para, diagnostics)
         else:
             amendment = _insert(draft, para, new_labels, diagnostics)
@@ -318,7 +343,7 @@ def _insert(
             "no such paragraph in the draft; a new paragraph needs a bis/ter label (e.g. 83 bis)",
         ))
         return None
-    after = str(key.number)
+    after = base_label(para.label)
     if not draft.has_label(after):
         diagnostics.append(Diagnostic(
             Severity.ERROR, para.label, para.line, f"new paragraph follows para {after}, which is not in the draft",

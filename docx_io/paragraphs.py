@@ -63,3 +63,41 @@ def paragraph_list(document: etree._Element) -> list[etree._Element]:
     if body is None:
         return []
     return [p for p, _ in iter_block_paragraphs(body)]
+
+
+class CellAddresses:
+    """(table, row, column) of a table-cell paragraph, all counted from 1 in document order (nested tables too)."""
+
+    def __init__(self, body: etree._Element) -> None:
+        self._tables = {tbl: i + 1 for i, tbl in enumerate(body.iter(_TBL))}
+        self._rows: dict[etree._Element, dict[etree._Element, int]] = {}
+
+    def address(self, p: etree._Element) -> tuple[int, int, int] | None:
+        """The address of the cell holding p, None outside tables."""
+        cell = p.getparent()
+        while cell is not None and cell.tag != _TC:
+            cell = cell.getparent()
+        if cell is None:
+            return None
+        row = cell.getparent()
+        while row is not None and row.tag != _TR:
+            row = row.getparent()
+        table = _nearest_table(cell)
+        if row is None or table is None:
+            return None
+        rows = self._rows.get(table)
+        if rows is None:
+            own = [r for r in table.iter(_TR) if _nearest_table(r) is table]
+            rows = self._rows[table] = {r: i + 1 for i, r in enumerate(own)}
+        column = 1 + sum(1 for c in row.iter(_TC) if c is not cell and _nearest_table(c) is table
+                         and _before(c, cell))
+        return self._tables.get(table, 0), rows.get(row, 0), column
+
+
+def _before(a: etree._Element, b: etree._Element) -> bool:
+    """a comes before b in the same row (cells of one row are siblings, or inside sibling containers)."""
+    for el in a.itersiblings():
+        if el is b or b in set(el.iter(_TC)):
+            return True
+    parent = a.getparent()
+    return parent is not None and parent.tag != _TR and _before(parent, b)

@@ -8,30 +8,22 @@ and the Draft's notices say so.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 from lxml import etree
 
 from app.errors import DocumentError
-from app.labels import SUFFIXES, is_roman
 from app.model import Draft, Formatting, Kind, Paragraph, Run
 from docx_io.formatting import run_formatting
+from docx_io.labelling import Labeller
 from docx_io.ns import W, w_attr
 from docx_io.numbering import NumberingResolver, resolver_for
 from docx_io.package import Package, read_package
-from docx_io.paragraphs import body_of, iter_block_paragraphs
+from docx_io.paragraphs import CellAddresses, body_of, iter_block_paragraphs
 from docx_io.styles import StyleSheet, read_styles
 from docx_io.text_map import Piece, paragraph_pieces
 
 _W = f"{{{W}}}"
-_SUFFIX_ALT = "|".join(sorted(SUFFIXES, key=len, reverse=True))
-# "66.<tab>", "83 bis.<tab>", "83bis. " at the start of a paragraph.
-TYPED_NUMBER = re.compile(rf"^[ \t]*(\d{{1,4}})(?:[ \u00a0]?({_SUFFIX_ALT}))?\.(?:[ \t\u00a0]+)", re.IGNORECASE)
-# "(a)<tab>", "(iv) " at the start of a paragraph.
-TYPED_SUB = re.compile(r"^[ \t]*\(([a-z]{1,5})\)(?:[ \t\u00a0]+)")
-_AUTO_NUMBER = re.compile(rf"^(\d{{1,4}})(?:[ \u00a0]?({_SUFFIX_ALT}))?[.)]?$", re.IGNORECASE)
-_AUTO_SUB = re.compile(r"^\(?([a-z]{1,5})[.)]$")
 _REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
 
 
@@ -50,15 +42,18 @@ def draft_from_package(pkg: Package) -> Draft:
     styles_name = pkg.related(pkg.main_part, "/styles")
     sheet = read_styles(pkg.xml(styles_name) if styles_name else None)
     numbering = resolver_for(pkg)
-    labeller = _Labeller()
+    labeller = Labeller()
     paragraphs: list[Paragraph] = []
     revisions = _count_revisions(document)
     if body is not None:
+        cells = CellAddresses(body)
         for anchor, (p, in_table) in enumerate(iter_block_paragraphs(body)):
-            para = _read_paragraph(p, anchor, in_table, sheet, numbering, labeller, revisions > 0)
+            para = _read_paragraph(p, anchor, in_table, sheet, numbering, revisions > 0)
             if para is not None:
                 para.index = len(paragraphs)
+                labeller.label(para, cells.address(p) if in_table else None)
                 paragraphs.append(para)
+        labeller.finish()
     draft = Draft(paragraphs=paragraphs, path=pkg.path, footnotes=_read_notes(pkg))
     draft.tracked_change_count = revisions
     if draft.tracked_change_count:
@@ -68,13 +63,16 @@ def draft_from_package(pkg: Package) -> Draft:
     if labeller.duplicates:
         shown = ", ".join(sorted(labeller.duplicates)[:5])
         draft.notices.append(f"labels printed more than once ({shown}); the first of each is used")
+    if labeller.unplaced:
+        shown = ", ".join(f"¶{p.index + 1} '{(p.number_text or '').strip()}'" for p in labeller.unplaced[:5])
+        draft.notices.append(f"numbers that could not be placed under a paragraph ({shown}); they have no label")
     draft.title = _core_title(pkg) or _title(paragraphs)
     return draft
 
 
 def _read_paragraph(
     p: etree._Element, anchor: int, in_table: bool, sheet: StyleSheet,
-    numbering: NumberingResolver, labeller: _Labeller, doc_has_revisions: bool,
+    numbering: NumberingResolver, doc_has_revisions: bool,
 ) -> Paragraph | None:
     pieces = paragraph_pieces(p)
     text = "".join(piece.text for piece in pieces)
@@ -95,62 +93,7 @@ def _read_paragraph(
     if level is not None and text.strip() and not in_table:
         para.kind = Kind.HEADING
         para.heading_level = level
-        return para
-    labeller.label(para)
     return para
-
-
-class _Labeller:
-    """Turns typed or automatic numbers into labels, tracking the current paragraph for (a), (i)."""
-
-    def __init__(self) -> None:
-        self.parent: str | None = None
-        self.letter: str | None = None
-        self.roman_list = False  # the paragraph's sub-paragraphs are (i), (ii)… with no letters above
-        self.seen: set[str] = set()
-        self.duplicates: set[str] = set()
-
-    def label(self, para: Paragraph) -> None:
-        m = TYPED_NUMBER.match(para.text)
-        auto = _AUTO_NUMBER.match(para.number_text or "")
-        if m or auto:
-            number, suffix = (m.group(1), m.group(2)) if m else (auto.group(1), auto.group(2))  # type: ignore[union-attr]
-            label = str(int(number)) + (f" {suffix.lower()}" if suffix else "")
-            para.body_start = m.end() if m else 0
-            para.kind = Kind.PARAGRAPH
-            self.parent, self.letter, self.roman_list = label, None, False
-            self._assign(para, label)
-            return
-        sub = TYPED_SUB.match(para.text)
-        auto_sub = _AUTO_SUB.match(para.number_text or "")
-        if sub or auto_sub:
-            marker = (sub.group(1) if sub else auto_sub.group(1)).lower()  # type: ignore[union-attr]
-            para.body_start = sub.end() if sub else 0
-            para.kind = Kind.SUBPARAGRAPH
-            if self.parent is None:
-                return
-            if self.letter is None and marker == "i":
-                self.roman_list = True
-            if self.roman_list and is_roman(marker):
-                self._assign(para, f"{self.parent} ({marker})")
-            elif self._is_second_level(marker):
-                self._assign(para, f"{self.parent} ({self.letter}) ({marker})")
-            else:
-                self.letter, self.roman_list = marker, False
-                self._assign(para, f"{self.parent} ({marker})")
-
-    def _is_second_level(self, marker: str) -> bool:
-        """A roman marker under a letter is (i), (ii)…, unless it simply continues the letters ((h) -> (i))."""
-        if self.letter is None or not is_roman(marker):
-            return False
-        continues_letters = len(marker) == 1 and len(self.letter) == 1 and ord(marker) == ord(self.letter) + 1
-        return not continues_letters
-
-    def _assign(self, para: Paragraph, label: str) -> None:
-        if label in self.seen:
-            self.duplicates.add(label)
-        self.seen.add(label)
-        para.label = label
 
 
 def _child_val(ppr: etree._Element | None, local: str) -> str | None:

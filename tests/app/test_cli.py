@@ -28,7 +28,8 @@ def test_show_lists_labels_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     report = json.loads(out)
     labels = [p["label"] for p in report["paragraphs"] if p["label"]]
-    assert labels == [str(n) for n in range(1, 128)]
+    # A/80/L.41's outcome document opens with eight unnumbered preambular paragraphs, cited PP1…PP8.
+    assert labels == [f"PP{n}" for n in range(1, 9)] + [str(n) for n in range(1, 128)]
     assert report["title"] == "A/80/L.41"
 
 

@@ -1,0 +1,91 @@
+"""The labeller on hand-made documents: every official language, resolutions with preambles (typed and
+automatic numbering), report-style dotted numbers, annexes that restart, table cells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.label_check import check_labels
+from app.model import Kind
+from docx_io.reader import read_draft
+from tests.docx_io.docx_factory import make_docx
+from tests.docx_io.un_labelled_docs import LANGUAGES, language_doc, report_doc, resolution_doc
+
+
+def _labels(path: Path) -> list[str | None]:
+    """Labels of the paragraphs that print something (python-docx adds no empty ones, but be explicit)."""
+    return [p.label for p in read_draft(path).paragraphs if p.text.strip() or p.number_text]
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_each_official_language_is_labelled_as_printed(tmp_path: Path, language: str) -> None:
+    path, expected = language_doc(tmp_path / f"{language}.docx", language)
+    draft = read_draft(path)
+    assert [p.label for p in draft.paragraphs] == expected
+    assert not draft.notices
+    sub = draft.paragraphs[2]
+    assert sub.kind is Kind.SUBPARAGRAPH and not sub.body.startswith(("(", "a)", "а)"))
+
+
+@pytest.mark.parametrize(("language", "typed", "own"), [
+    ("ru", "1 (a)", "1 (а)"), ("ru", "1 bis", "1 бис"), ("ru", "para 1 b)", "1 (б)"),
+    ("ar", "1 (b)", "1 (ب)"), ("ar", "1 bis", "1 مكررا"), ("zh", "１ (ｂ)", "1 (b)"), ("zh", "1 bis", "1 之二"),
+    ("fr", "OP2", "2"), ("es", "1 a)", "1 (a)"),
+])
+def test_latin_spellings_typed_by_a_user_resolve_to_the_documents_own(
+    tmp_path: Path, language: str, typed: str, own: str,
+) -> None:
+    path, _ = language_doc(tmp_path / f"{language}.docx", language)
+    assert read_draft(path).resolve(typed) == own
+
+
+@pytest.mark.parametrize("automatic", [False, True])
+def test_resolution_preamble_is_pp_and_operative_paragraphs_answer_to_op(tmp_path: Path, automatic: bool) -> None:
+    path, expected = resolution_doc(tmp_path / "res.docx", automatic=automatic)
+    draft = read_draft(path)
+    assert _labels(path) == expected
+    assert draft.by_label("OP1") is draft.by_label("1")
+    assert draft.by_label("PP2").text.startswith("Reaffirming")
+    assert not draft.has_label("PP3") and not draft.has_label("3")
+
+
+def test_report_numbers_annex_restart_and_table_cells(tmp_path: Path) -> None:
+    path, expected = report_doc(tmp_path / "report.docx")
+    draft = read_draft(path)
+    assert _labels(path) == expected
+    assert draft.by_label("29.1").body.startswith("The Department")
+    assert draft.by_label("annex I, 1").text.startswith("1.\tThe annex restarts")
+    # The table cell printing "2." is addressed by its cell and never takes a body label.
+    assert not draft.has_label("2")
+    assert draft.by_label("T1R1C1").text.startswith("2.\tA cell")
+    labels = [p.label for p in draft.paragraphs if p.label]
+    assert len(labels) == len(set(labels))
+
+
+def test_headings_are_qualified_by_their_part(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "h.docx", [
+        ("Heading 1", "I.\tBackground"), ("Heading 2", "A.\tMandate"), "1.\tText.",
+        ("Heading 1", "II.\tPriorities"), ("Heading 2", "A.\tMandate again"), "2.\tText.",
+        ("Heading 2", "H.\tEighth"), ("Heading 2", "I.\tNinth letter, not part one"),
+    ])
+    assert _labels(path) == ["I", "I.A", "1", "II", "II.A", "2", "II.H", "II.I"]
+
+
+def test_empty_paragraphs_do_not_shift_labels(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "e.docx", ["1.\tOne.", "", "(a)\tSub;", "", "", "2.\tTwo."])
+    assert _labels(path) == ["1", "1 (a)", "2"]
+
+
+def test_checker_reports_duplicates_gaps_and_unplaced_numbers(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "c.docx", [
+        "\t7.1\tOne.", "\t7.3\tThree.", "5.\tFive.", "5.\tFive again.", ("Heading 2", "\t(1)\tRegular budget"),
+    ])
+    check = check_labels(read_draft(path))
+    assert [(r.label, r.kind, r.printed) for r in check.rows] == [
+        ("7.1", "paragraph", "7.1"), ("7.3", "paragraph", "7.3"), ("5", "paragraph", "5."), ("5", "paragraph", "5."),
+    ]
+    assert any("jumps from '7.1' to '7.3'" in w for w in check.warnings)
+    assert any("label '5' is printed on ¶3 and ¶4" in w for w in check.warnings)
+    assert any("prints '(1)' but has no label" in w for w in check.warnings)
