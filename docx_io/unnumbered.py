@@ -40,4 +40,5 @@ def _indents(ind: etree._Element | None) -> dict[str, str]:
     """The w:ind attributes by local name ("left", "hanging", …)."""
     if ind is None:
         return {}
-    return {etree.QName(name).localname: value for name, value in ind.attrib.items() if str(name).startswith(_W)}
+    return {name[len(_W):]: str(value) for name, value in ((str(k), v) for k, v in ind.attrib.items())
+            if name.startswith(_W)}
