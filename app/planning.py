@@ -61,7 +61,13 @@ def plan_amendments(draft: Draft, amendments: list[Amendment], default_author: s
 
 
 def insert_paragraph(draft: Draft, after: Paragraph, text: str, by: Attribution) -> InsertParagraph:
-    """The step that writes `text` as a new paragraph after `after`.
+    """The step that writes `text` as a new paragraph after `after` (placed and formatted by insertion_place)."""
+    place, like = insertion_place(draft, after, text)
+    return InsertParagraph(place.anchor, text, by, like=like.anchor if like is not place else None)
+
+
+def insertion_place(draft: Draft, after: Paragraph, text: str) -> tuple[Paragraph, Paragraph]:
+    """(the paragraph a new paragraph `text` follows, the paragraph it is formatted like) for one put after `after`.
 
     A new numbered paragraph ("3 bis.") goes after the sub-paragraphs of the paragraph it follows (else the
     reader would take them for its own: "3 bis (a)") and is formatted like that paragraph, not like a
@@ -70,13 +76,13 @@ def insert_paragraph(draft: Draft, after: Paragraph, text: str, by: Attribution)
     label, _ = split_typed_label(text)
     top = _top_paragraph(draft, after)
     if label is None or top is None:
-        return InsertParagraph(after.anchor, text, by)
+        return after, after
     end = top
     for para in draft.paragraphs[top.index + 1:]:
         if para.label is None or not para.label.startswith(f"{top.label} ("):
             break
         end = para
-    return InsertParagraph(end.anchor, text, by, like=top.anchor if end is not top else None)
+    return end, top
 
 
 def _top_paragraph(draft: Draft, para: Paragraph) -> Paragraph | None:
