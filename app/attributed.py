@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.model import Kind
 from app.segments import Op, Segment
 
 
@@ -37,6 +38,12 @@ class IncomingParagraph:
     mark_deleted: bool = False  # its paragraph mark is a tracked deletion (gone on accept)
     rationale: str = ""  # why, when the source says (the text form's rationale)
     mark_author: str = ""  # who inserted or deleted the paragraph mark
+    # The label the document reader gives this paragraph (docx_io.reader, as `show` prints it), its kind and
+    # where its body starts; labelled False when no reader labelled it (the label is then read from the text).
+    label: str | None = None
+    kind: Kind = Kind.TEXT
+    body_start: int = 0
+    labelled: bool = False
 
     @property
     def joined_on(self) -> bool:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from app.labels import split_typed_label
 from app.model import Draft, Formatting, Kind, Paragraph, Run
+from app.planning import insertion_place
 from app.proposals import Decision, Proposal, ProposalKind
 
 AGREED = "[Agreed ad ref]"
@@ -61,7 +62,7 @@ class _Passage:
 def compiled_text(draft: Draft, proposals: list[Proposal], *, agreed_ad_ref: bool = False) -> list[Line]:
     """The draft with every kept proposal in brackets (see the module docstring)."""
     kept = [p for p in proposals if p.decision in KEPT]
-    changes, inserts = _by_paragraph(kept)
+    changes, inserts = _by_paragraph(draft, kept)
     lines: list[Line] = []
     for para in draft.paragraphs:
         kind, label, body_start = _shape(para)
@@ -81,7 +82,7 @@ def compiled_text(draft: Draft, proposals: list[Proposal], *, agreed_ad_ref: boo
 def comparison_rows(draft: Draft, proposals: list[Proposal]) -> list[Row]:
     """Every paragraph of the draft with, per author, that author's version and rationale."""
     kept = [p for p in proposals if p.decision in KEPT]
-    changes, inserts = _by_paragraph(kept)
+    changes, inserts = _by_paragraph(draft, kept)
     rows: list[Row] = []
     for para in draft.paragraphs:
         kind, label, body_start = _shape(para)
@@ -104,11 +105,18 @@ def comparison_rows(draft: Draft, proposals: list[Proposal]) -> list[Row]:
     return rows
 
 
-def _by_paragraph(proposals: list[Proposal]) -> tuple[dict[int, list[Proposal]], dict[int, list[Proposal]]]:
+def _by_paragraph(
+    draft: Draft, proposals: list[Proposal]
+) -> tuple[dict[int, list[Proposal]], dict[int, list[Proposal]]]:
+    """Changes by the paragraph they change; new paragraphs by the one they are written after."""
     changes: dict[int, list[Proposal]] = {}
     inserts: dict[int, list[Proposal]] = {}
     for p in proposals:
-        (inserts if p.kind is ProposalKind.INSERT else changes).setdefault(p.paragraph, []).append(p)
+        if p.kind is ProposalKind.INSERT:
+            place, _ = insertion_place(draft, draft.paragraphs[p.paragraph], p.text)
+            inserts.setdefault(place.index, []).append(p)
+        else:
+            changes.setdefault(p.paragraph, []).append(p)
     for items in inserts.values():
         items.sort(key=lambda p: p.order)
     return changes, inserts
@@ -116,10 +124,11 @@ def _by_paragraph(proposals: list[Proposal]) -> tuple[dict[int, list[Proposal]],
 
 def _shape(para: Paragraph) -> tuple[str, str | None, int]:
     """Block kind, typed label and where the body starts, as a UN document writes the paragraph."""
-    if para.kind is Kind.PARAGRAPH and para.body_start:
+    # Word's automatic numbers are not in the text (body_start 0): the compilation types them.
+    if para.kind is Kind.PARAGRAPH and (para.body_start or para.label):
         return "paragraph", para.label, para.body_start
-    if para.kind is Kind.SUBPARAGRAPH and para.body_start:
-        return "subparagraph", para.prefix.strip() or None, para.body_start
+    if para.kind is Kind.SUBPARAGRAPH and (para.body_start or para.number_text):
+        return "subparagraph", para.prefix.strip() or para.number_text, para.body_start
     if para.kind is Kind.HEADING:
         head, tab, _ = para.text.partition("\t")
         if tab and len(head.strip()) <= 6:

@@ -371,6 +371,9 @@ def _number_insertions(draft: Draft, proposals: list[Proposal]) -> None:
 
 
 def _as_paragraph(index: int, para: IncomingParagraph) -> Paragraph:
+    if para.labelled:  # labelled by the document reader, as `show` labels it
+        return Paragraph(index, para.anchor, para.original, para.kind, para.label, para.body_start,
+                         in_table=para.in_table)
     label, body_start = split_typed_label(para.original)
     kind = Kind.PARAGRAPH if label else Kind.TEXT
     return Paragraph(index, para.anchor, para.original, kind, label, body_start, in_table=para.in_table)

@@ -74,10 +74,24 @@ def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str])
     if any(p.changed for p in paragraphs):
         if spec.author:
             paragraphs = [_credited_to(p, spec.author) for p in paragraphs]
+        label_as_shown(paragraphs, draft_from_package(pkg))
         return Incoming(name, paragraphs, _left_out(name, pkg, spec.author))
     who = spec.author or last_modified_by(pkg) or spec.path.stem
     messages.append(f"{name}: no tracked changes; compared with the draft and credited to {who}")
     return Incoming(name, edited_copy_changes(draft, draft_from_package(pkg), who))
+
+
+def label_as_shown(paragraphs: list[IncomingParagraph], shown: Draft) -> None:
+    """Give incoming paragraphs the labels the reader gives the same file (`show`, the editor), by anchor,
+    so one labelling code path numbers every reader's paragraphs. A paragraph the reader does not list (struck
+    whole, gone once accepted) keeps its label read from its text."""
+    by_anchor = {p.anchor: p for p in shown.paragraphs}
+    for para in paragraphs:
+        read = by_anchor.get(para.anchor)
+        if read is None:
+            continue
+        para.label, para.kind, para.labelled = read.label, read.kind, True
+        para.body_start = read.body_start if para.original.startswith(read.prefix) else 0
 
 
 def _left_out(name: str, pkg: Package, author: str) -> list[ReportLine]:

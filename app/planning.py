@@ -6,7 +6,7 @@ from datetime import datetime
 
 from app.amendments import Amendment, Kind, Status
 from app.errors import AmendmentError
-from app.labels import LabelKey, label_key
+from app.labels import LabelKey, label_key, parent_label, split_typed_label
 from app.model import Draft, Paragraph
 from app.plan import Attribution, DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
 from app.segments import shift
@@ -56,8 +56,44 @@ def plan_amendments(draft: Draft, amendments: list[Amendment], default_author: s
     inserts.sort(key=lambda item: (item[0].index, label_key(item[1].label)))
     for para, amendment in inserts:
         by = Attribution(amendment.attribution or default_author, date)
-        plan.add(InsertParagraph(para.anchor, new_paragraph_text(para, amendment), by))
+        plan.add(insert_paragraph(draft, para, new_paragraph_text(para, amendment), by))
     return plan
+
+
+def insert_paragraph(draft: Draft, after: Paragraph, text: str, by: Attribution) -> InsertParagraph:
+    """The step that writes `text` as a new paragraph after `after` (placed and formatted by insertion_place)."""
+    place, like = insertion_place(draft, after, text)
+    return InsertParagraph(place.anchor, text, by, like=like.anchor if like is not place else None)
+
+
+def insertion_place(draft: Draft, after: Paragraph, text: str) -> tuple[Paragraph, Paragraph]:
+    """(the paragraph a new paragraph `text` follows, the paragraph it is formatted like) for one put after `after`.
+
+    A new numbered paragraph ("3 bis.") goes after the sub-paragraphs of the paragraph it follows (else the
+    reader would take them for its own: "3 bis (a)") and is formatted like that paragraph, not like a
+    sub-paragraph.
+    """
+    label, _ = split_typed_label(text)
+    top = _top_paragraph(draft, after)
+    if label is None or top is None:
+        return after, after
+    end = top
+    for para in draft.paragraphs[top.index + 1:]:
+        if para.label is None or not para.label.startswith(f"{top.label} ("):
+            break
+        end = para
+    return end, top
+
+
+def _top_paragraph(draft: Draft, para: Paragraph) -> Paragraph | None:
+    """The numbered paragraph `para` is (or is a sub-paragraph of); None for unlabelled paragraphs."""
+    label = para.label
+    while label is not None and parent_label(label) is not None:
+        label = parent_label(label)
+    if label is None or not draft.has_label(label):
+        return None
+    top = draft.by_label(label)
+    return top if top.index <= para.index else None
 
 
 def new_paragraph_text(after: Paragraph, amendment: Amendment) -> str:

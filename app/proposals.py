@@ -13,7 +13,8 @@ from datetime import datetime
 from enum import StrEnum
 
 from app.model import Draft
-from app.plan import Attribution, DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
+from app.plan import Attribution, DeleteParagraph, ModifyParagraph, RedlinePlan
+from app.planning import insert_paragraph
 from app.segments import Op, Segment
 
 # Written between two authors' insertions at one place, so that accept-all does not run them together.
@@ -199,7 +200,7 @@ def plan_of(draft: Draft, proposals: list[Proposal], date: datetime, *, compiler
             first = next((a for a in authors if a is not None), Attribution(compiler, date))
             plan.add(ModifyParagraph(para.anchor, segments, first, authors))
         for p in sorted(inserts.get(index, []), key=lambda p: p.order):
-            plan.add(InsertParagraph(para.anchor, p.text, _attribution(p, date)))
+            plan.add(insert_paragraph(draft, para, p.text, _attribution(p, date)))
     return plan
 
 

@@ -50,6 +50,7 @@ class _Level:
     restart: int | None  # w:lvlRestart (one-based level), None when absent
     is_lgl: bool
     pstyle: str | None
+    ppr: etree._Element | None  # the level's w:pPr: the indents a paragraph at this level gets
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,19 @@ class NumberingResolver:
         is_bullet = lvl.fmt == "bullet"
         text = _bullet_text(lvl.text) if is_bullet else _render(inst, level, values)
         return NumberText(text=text, level=level, num_id=num_id, is_bullet=is_bullet, format=lvl.fmt)
+
+    def level_ppr(self, p: etree._Element) -> etree._Element | None:
+        """The w:pPr of the list level that numbers p (an empty one when the level has none); None when p
+        prints no list number. Counters are not advanced."""
+        ref = self._numbering_of(p) if self._nums else None
+        inst = self._instance(_norm(ref.num_id)) if ref is not None else None
+        if ref is None or inst is None:
+            return None
+        level = _pick_level(inst, ref)
+        if level is None or level not in inst.levels:
+            return None
+        found = inst.levels[level].ppr
+        return found if found is not None else etree.Element(_PPR)
 
     def _numbering_of(self, p: etree._Element) -> _Ref | None:
         """The numbering in force for p, from its own w:numPr or its style's; None when there is none."""
@@ -231,6 +245,7 @@ def _add_level(levels: dict[int, _Level], lvl: etree._Element, ilvl: int | None 
         restart=_int(restart) if restart is not None else None,
         is_lgl=_on(lvl.find(qn("w:isLgl"))),
         pstyle=_child_val(lvl, "w:pStyle"),
+        ppr=lvl.find(_PPR),
     )
 
 

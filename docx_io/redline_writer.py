@@ -17,6 +17,7 @@ from app.segments import Op, Segment
 from docx_io.accept import accept_all
 from docx_io.formatting import rpr_for
 from docx_io.ns import W
+from docx_io.numbering import NumberingResolver, resolver_for
 from docx_io.package import Package, write_package
 from docx_io.paragraph_copy import ParagraphCopier
 from docx_io.paragraph_edit import edit_paragraph
@@ -33,6 +34,7 @@ from docx_io.revisions import (
 )
 from docx_io.strict import serialized
 from docx_io.text_map import paragraph_pieces
+from docx_io.unnumbered import take_out_of_list
 
 _W = f"{{{W}}}"
 _STORY_HINTS = ("document", "footnotes", "endnotes", "comments", "header", "footer")
@@ -68,7 +70,8 @@ def redlined_parts(
     if len(plan):
         document = pkg.xml(pkg.main_part)
         copier = ParagraphCopier(source, pkg) if source is not None else None
-        said = apply_plan(document, plan, RevisionIds(pkg.xml(n) for n in _story_parts(pkg)), tracked, copier)
+        ids = RevisionIds(pkg.xml(n) for n in _story_parts(pkg))
+        said = apply_plan(document, plan, ids, tracked, copier, resolver_for(pkg))
         if notices is not None:
             notices.extend(said)
         replaced[pkg.main_part] = serialized(pkg, pkg.main_part)
@@ -89,9 +92,12 @@ def _story_parts(pkg: Package) -> list[str]:
 
 def apply_plan(
     document: etree._Element, plan: RedlinePlan, ids: RevisionIds, tracked: bool = True,
-    copier: ParagraphCopier | None = None,
+    copier: ParagraphCopier | None = None, numbering: NumberingResolver | None = None,
 ) -> list[str]:
-    """Carry out the plan on a parsed main document part, in place; returns notices for the user."""
+    """Carry out the plan on a parsed main document part, in place; returns notices for the user.
+
+    `numbering` (the draft's lists) lets a new paragraph beside an automatically numbered one print only its
+    typed label."""
     notices: list[str] = []
     paragraphs = paragraph_list(document)
     last_after: dict[int, etree._Element] = {}
@@ -105,7 +111,8 @@ def apply_plan(
             if copier is not None and step.source is not None:
                 new_p = _copied_paragraph(copier.copy(step.source), step, ids, tracked)
             else:
-                new_p = _new_paragraph(p, step, ids, tracked)
+                like = paragraphs[step.like] if step.like is not None and 0 <= step.like < len(paragraphs) else p
+                new_p = _new_paragraph(like, step, ids, tracked, numbering)
             created.append(new_p)
             if step.before:
                 p.addprevious(new_p)
@@ -149,9 +156,12 @@ def _next_paragraph_sibling(p: etree._Element) -> etree._Element | None:
     return nxt
 
 
-def _new_paragraph(neighbour: etree._Element, step: InsertParagraph, ids: RevisionIds, tracked: bool) -> etree._Element:
+def _new_paragraph(
+    neighbour: etree._Element, step: InsertParagraph, ids: RevisionIds, tracked: bool,
+    numbering: NumberingResolver | None,
+) -> etree._Element:
     p = etree.Element(_W + "p")
-    ppr = _new_ppr(neighbour, step.style_id)
+    ppr = _new_ppr(neighbour, step.style_id, numbering)
     if ppr is not None:
         p.append(ppr)
     runs = _new_runs(neighbour, step)
@@ -178,8 +188,13 @@ def _copied_paragraph(p: etree._Element, step: InsertParagraph, ids: RevisionIds
     return p
 
 
-def _new_ppr(neighbour: etree._Element, style_id: str | None) -> etree._Element | None:
-    """Paragraph properties for a new paragraph: the neighbour's, less numbering, sections and marks."""
+def _new_ppr(
+    neighbour: etree._Element, style_id: str | None, numbering: NumberingResolver | None
+) -> etree._Element | None:
+    """Paragraph properties for a new paragraph: the neighbour's, less numbering, sections and marks.
+
+    Its label is typed in its text, so it must not print or count a list number, whether the neighbour's
+    came from its own w:numPr or from its style."""
     old = neighbour.find(_W + "pPr")
     old_style = old.find(_W + "pStyle") if old is not None else None
     same_style = style_id is None or (old_style is not None and old_style.get(_W + "val") == style_id)
@@ -187,12 +202,14 @@ def _new_ppr(neighbour: etree._Element, style_id: str | None) -> etree._Element 
         ppr = etree.Element(_W + "pPr")
         etree.SubElement(ppr, _W + "pStyle").set(_W + "val", style_id or "")
         return ppr
-    if old is None:
-        return None
-    ppr = copy.deepcopy(old)
+    ppr = copy.deepcopy(old) if old is not None else etree.Element(_W + "pPr")
     for tag in ("numPr", "sectPr", "pPrChange"):
         for el in ppr.findall(_W + tag):
             ppr.remove(el)
+    if numbering is not None:
+        take_out_of_list(ppr, neighbour, numbering)
+    if not len(ppr):
+        return None
     rpr = ppr.find(_W + "rPr")
     if rpr is not None:
         for el in list(rpr):

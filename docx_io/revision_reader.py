@@ -235,7 +235,7 @@ def _flush(segs: list[Segment], key: tuple[Mark, ...], stream: StoryStream, out:
     top = key[-1]
     out.append(Revision(
         kind=top.kind, author=top.author, date=top.date, text="".join(s.text for s in segs),
-        story=stream.story, anchor=segs[0].paragraph, paragraph_mark=any(s.is_mark for s in segs),
+        story=stream.story, anchor=stream.block_of(segs[0].paragraph), paragraph_mark=any(s.is_mark for s in segs),
         under=key[:-1], part=stream.part,
     ))
 
@@ -261,7 +261,8 @@ def _paragraph_format_revisions(stream: StoryStream) -> list[Revision]:
                 pieces.append("")
         for text in pieces:
             if text:
-                out.append(Revision("paragraph-format", mark.author, mark.date, text, stream.story, ordinal,
+                out.append(Revision("paragraph-format", mark.author, mark.date, text, stream.story,
+                                    stream.block_of(ordinal),
                                     part=stream.part))
     return out
 
@@ -269,7 +270,8 @@ def _paragraph_format_revisions(stream: StoryStream) -> list[Revision]:
 def _row_revisions(stream: StoryStream) -> list[RowRevision]:
     """The table rows' own insertions and deletions, anchored at the row's first paragraph."""
     kinds = {"insert": "table-row-insert", "delete": "table-row-delete"}
-    return [RowRevision(kinds[mark.kind], mark.author, mark.date, anchor) for mark, anchor in stream.row_changes]
+    return [RowRevision(kinds[mark.kind], mark.author, mark.date, stream.block_of(anchor))
+            for mark, anchor in stream.row_changes]
 
 
 # Every element that marks a tracked change (run, paragraph, table, section or numbering level).

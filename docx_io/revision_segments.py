@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from docx_io.ns import NSMAP, W, w_attr
+from docx_io.paragraphs import iter_block_paragraphs
 from docx_io.text_map import displayed_text
 
 _W = f"{{{W}}}"
@@ -71,6 +72,13 @@ class StoryStream:
     para_changes: dict[int, Mark] = field(default_factory=dict)  # paragraph ordinal -> w:pPrChange
     row_changes: list[tuple[Mark, int]] = field(default_factory=list)  # w:trPr/w:ins|w:del, first paragraph
     boxes: list[tuple[etree._Element, tuple[Mark, ...]]] = field(default_factory=list)  # w:txbxContent, anchor's stack
+    # Writer's paragraph ordinal -> the w:p's ordinal in iter_block_paragraphs (what readers and writers call a
+    # paragraph's anchor): they differ after an empty section-break paragraph, which Writer does not have.
+    blocks: list[int] = field(default_factory=list)
+
+    def block_of(self, ordinal: int) -> int:
+        """The block-paragraph ordinal (anchor) of Writer's paragraph `ordinal`; unmapped ordinals unchanged."""
+        return self.blocks[ordinal] if 0 <= ordinal < len(self.blocks) and self.blocks[ordinal] >= 0 else ordinal
 
 
 def mark_of(el: etree._Element, kind: str) -> Mark:
@@ -93,7 +101,10 @@ def push(stack: tuple[Mark, ...], mark: Mark) -> tuple[Mark, ...]:
 def build_stream(container: etree._Element, story: str, part: str) -> StoryStream:
     """Linearise a body, note or header/footer element into a StoryStream."""
     stream = StoryStream(story, part)
-    _Builder(stream).blocks(container, (), (), final_owner=True)
+    builder = _Builder(stream)
+    builder.blocks(container, (), (), final_owner=True)
+    order = {id(p): i for i, (p, _) in enumerate(iter_block_paragraphs(container))}
+    stream.blocks = [order.get(id(p), -1) for p in builder.elements]
     return stream
 
 
@@ -145,6 +156,7 @@ class _Builder:
         self.simple_fields: list[str] = []  # types of the w:fldSimple the walk is inside
         self.row: tuple[Mark, ...] = ()
         self.section_start = True  # no paragraph yet in the current section
+        self.elements: list[etree._Element] = []  # the w:p of each Writer paragraph, by ordinal
 
     def blocks(self, el: etree._Element, stack: tuple[Mark, ...], row: tuple[Mark, ...], final_owner: bool) -> None:
         """Block content of a body, cell or note; the last paragraph's mark is final when final_owner."""
@@ -180,6 +192,7 @@ class _Builder:
     def paragraph_el(self, p: etree._Element, stack: tuple[Mark, ...], row: tuple[Mark, ...], final: bool) -> None:
         """Inline content of a paragraph, then its mark."""
         self.paragraph += 1
+        self.elements.append(p)
         self.row = row
         change = p.find(f"{_W}pPr/{_W}pPrChange")
         if change is not None:
@@ -193,6 +206,7 @@ class _Builder:
             del self.stream.segments[start:]
             self.stream.para_changes.pop(self.paragraph, None)
             self.paragraph -= 1
+            self.elements.pop()
             return
         mark_stack = stack + _paragraph_mark_marks(p)
         self.stream.segments.append(

@@ -68,3 +68,17 @@ def test_comparison_rows_give_each_author_their_version_and_rationale() -> None:
     struck = [r.text for r in row.proposals[2].runs if r.formatting.strike]
     assert struck == ["urge", " without delay"]
     assert rows[0].proposals == []
+
+
+def test_auto_numbered_paragraphs_keep_their_numbers_and_a_new_one_follows_the_sub_paragraphs() -> None:
+    # Word numbers these paragraphs itself: the numbers are not in the text (body_start 0).
+    draft = Draft([
+        Paragraph(0, 0, "We meet:", Kind.PARAGRAPH, "4", number_text="4."),
+        Paragraph(1, 1, "first;", Kind.SUBPARAGRAPH, "4 (a)", number_text="(a)"),
+        Paragraph(2, 2, "We act.", Kind.PARAGRAPH, "5", number_text="5."),
+    ])
+    new = Proposal("", ProposalKind.INSERT, 0, [Credit("IMSB")], text="4 bis.\tWe agree.", label="4 bis")
+    lines = compiled_text(draft, [new])
+    assert [(line.kind, line.label) for line in lines] == [
+        ("paragraph", "4"), ("subparagraph", "(a)"), ("paragraph", "4 bis"), ("paragraph", "5")]
+    assert "".join(r.text for r in lines[0].runs) == "We meet:"

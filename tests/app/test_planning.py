@@ -141,3 +141,24 @@ def test_new_paragraph_after_automatically_numbered_paragraph() -> None:
     d = Draft([auto])
     a = insert_after(d, "83", "New text.")
     assert new_paragraph_text(auto, a) == "83 bis.\tNew text."
+
+
+def _sub(label: str, body: str, index: int, anchor: int) -> Paragraph:
+    prefix = f"({label.rsplit('(', 1)[1]}\t"
+    return Paragraph(index=index, anchor=anchor, text=prefix + body, kind=ParaKind.SUBPARAGRAPH, label=label,
+                     body_start=len(prefix))
+
+
+def test_new_paragraph_goes_after_the_sub_paragraphs_formatted_like_their_parent() -> None:
+    d = Draft([para("83", B83, 0, 20), _sub("83 (a)", "first;", 1, 21), _sub("83 (b)", "second;", 2, 23),
+               para("84", B84, 3, 24)])
+    steps = plan_amendments(d, [insert_after(d, "83", "New text.")], "IMSB", DATE).steps
+    assert [(s.anchor, s.like, s.text) for s in steps if isinstance(s, InsertParagraph)] == [
+        (23, 20, "83 bis.\tNew text.")
+    ]
+
+
+def test_new_paragraph_after_one_without_sub_paragraphs_stays_next_to_it() -> None:
+    d = make_draft()
+    steps = plan_amendments(d, [insert_after(d, "83", "New text.")], "IMSB", DATE).steps
+    assert [(s.anchor, s.like) for s in steps if isinstance(s, InsertParagraph)] == [(20, None)]

@@ -9,6 +9,7 @@ import docx
 from lxml import etree
 
 from docx_io.ns import qn
+from docx_io.un_styles import set_prop
 
 
 def make_docx(path: Path, paragraphs: Sequence[str | tuple[str, str]], table: Sequence[str] = ()) -> Path:
@@ -41,3 +42,59 @@ def add_revision_paragraph(path: Path, out: Path, kept: str, inserted: str, dele
     t.text = deleted
     doc.save(str(out))
     return out
+
+
+NUMBERED_STYLE = "NumberedPara"  # styleId of the paragraph style make_numbered_docx numbers through
+_LEVELS = (("decimal", "%1.", 567), ("lowerLetter", "(%2)", 1134))  # (format, text, left indent in twips)
+
+
+def make_numbered_docx(path: Path, items: Sequence[tuple[int, str]], *, via_style: bool = False) -> Path:
+    """A resolution numbered by Word itself: level 0 prints "1.", level 1 "(a)" (restarting under each number).
+
+    `items` are (level, text): level 0 or 1 is numbered, -1 is a plain paragraph. The list carries each level's
+    hanging indent, as Word's do. With `via_style` the numbering comes from a paragraph style (whose w:numPr
+    names the list; sub-paragraphs add their own w:ilvl), otherwise from each paragraph's own w:numPr.
+    """
+    doc = docx.Document()
+    numbering = doc.part.numbering_part.element
+    taken = [int(el.get(qn("w:abstractNumId"), "0")) for el in numbering.findall(qn("w:abstractNum"))]
+    abstract_id = str(max([0, *taken]) + 1)
+    num_id = str(max([0, *(int(el.get(qn("w:numId"), "0")) for el in numbering.findall(qn("w:num")))]) + 1)
+    abstract = etree.Element(qn("w:abstractNum"), {qn("w:abstractNumId"): abstract_id})
+    etree.SubElement(abstract, qn("w:multiLevelType"), {qn("w:val"): "multilevel"})
+    for ilvl, (fmt, text, left) in enumerate(_LEVELS):
+        lvl = etree.SubElement(abstract, qn("w:lvl"), {qn("w:ilvl"): str(ilvl)})
+        etree.SubElement(lvl, qn("w:start"), {qn("w:val"): "1"})
+        etree.SubElement(lvl, qn("w:numFmt"), {qn("w:val"): fmt})
+        etree.SubElement(lvl, qn("w:lvlText"), {qn("w:val"): text})
+        etree.SubElement(lvl, qn("w:lvlJc"), {qn("w:val"): "left"})
+        ppr = etree.SubElement(lvl, qn("w:pPr"))
+        etree.SubElement(ppr, qn("w:ind"), {qn("w:left"): str(left), qn("w:hanging"): "567"})
+    # w:abstractNum elements come before every w:num in the schema.
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num = etree.SubElement(numbering, qn("w:num"), {qn("w:numId"): num_id})
+    etree.SubElement(num, qn("w:abstractNumId"), {qn("w:val"): abstract_id})
+    if via_style:
+        style = doc.styles.add_style("Numbered Para", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        assert style.style_id == NUMBERED_STYLE
+        _add_numpr(style._element.get_or_add_pPr(), num_id, None)
+    for level, text in items:
+        p = doc.add_paragraph(text, style="Numbered Para" if via_style and level >= 0 else None)
+        if level > 0 or (level == 0 and not via_style):  # the style's numPr gives level 0 itself
+            _add_numpr(p._p.get_or_add_pPr(), None if via_style else num_id, level)
+    doc.save(str(path))
+    return path
+
+
+def _add_numpr(ppr: etree._Element, num_id: str | None, ilvl: int | None) -> None:
+    """A w:numPr (w:ilvl, then w:numId, each when given) at its schema place in a w:pPr."""
+    numpr = set_prop(ppr, "numPr")
+    if ilvl is not None:
+        etree.SubElement(numpr, qn("w:ilvl"), {qn("w:val"): str(ilvl)})
+    if num_id is not None:
+        etree.SubElement(numpr, qn("w:numId"), {qn("w:val"): num_id})
