@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from app.model import Draft
 from app.proposals import Decision, Proposal, ProposalKind
 from app.review import Review
+from widgets.fitted_columns import FittedColumns
 from widgets.review.author_colours import AuthorColours
-from widgets.review.wrapping import FittedColumns, WrapDelegate
+from widgets.review.wrapping import WrapDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a proposal row: its id
 PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 2  # every row: the draft paragraph's index
