@@ -70,6 +70,6 @@ def write_three_redlines(folder: Path) -> dict[str, Path]:
     body = Session.open_draft(REV2_EXCERPT).draft.by_label("66").body
     assert GA in body
     path = folder / "US.md"
-    path.write_text(f"66. {body.replace(GA, f'~~{GA}~~**high-level political forum on sustainable development**', 1)}\n\n"
-                    f"{US_NEW_PARAGRAPH}\n", encoding="utf-8")
+    amended = body.replace(GA, f"~~{GA}~~**high-level political forum on sustainable development**", 1)
+    path.write_text(f"66. {amended}\n\n{US_NEW_PARAGRAPH}\n", encoding="utf-8")
     return {**out, "US": path}
