@@ -24,7 +24,7 @@ from widgets.document.view_mode import ViewMode
 from widgets.editor.redline_editor import RedlineEditor
 from widgets.main_window_edits import EditsMixin
 from widgets.main_window_files import FilesMixin, dropped_file, window_name
-from widgets.main_window_layout import EditorPane, central_splitter
+from widgets.main_window_layout import EditorPane, central_splitter, dock_widths, initial_size
 from widgets.main_window_navigation import APP_NAME, VERSION, NavigationMixin
 from widgets.main_window_review import ReviewMixin
 from widgets.navigator.paragraph_navigator import ParagraphNavigator
@@ -72,8 +72,6 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, QMainWind
         self.tabifyDockWidget(self.amendments_dock, self.review_dock)
         self.amendments_dock.raise_()
         self._build_author_menus()
-        self.navigator_dock.setMinimumWidth(240)  # room for "83 bis  We recognise…"
-        self.amendments_dock.setMinimumWidth(280)
         self.setStatusBar(StatusBar(self))
         self.autosaver = Autosaver(lambda: self._session, recovery_dir, autosave_interval_ms, self)
         self.autosaver.start()
@@ -82,7 +80,7 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, QMainWind
         self.setAcceptDrops(True)
         for target in (self._editor.viewport(), self._document_view.viewport()):
             target.installEventFilter(self)
-        self.resize(1280, 820)
+        self.resize(initial_size(self.screen().availableGeometry().size()))
         self._layout_restored = False
         self._restore_geometry()
         self._update_title()
@@ -211,11 +209,12 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, QMainWind
             self._layout_restored = self.restoreState(state)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """On first show without a saved layout: docks wide enough for "83 bis  We recognise…"."""
+        """On first show without a saved layout: the docks' widths in proportion to the window's."""
         super().showEvent(event)
         if not self._layout_restored:
             self._layout_restored = True
-            self.resizeDocks([self.navigator_dock, self.amendments_dock], [300, 330], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.navigator_dock, self.amendments_dock], dock_widths(self.width()),
+                             Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved changes; on close, remove the recovery file and remember the layout."""

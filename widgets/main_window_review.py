@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from app.errors import DocumentError, RedlineDeskError
@@ -25,6 +26,7 @@ from widgets.commands import ReviewCommand, ReviewSwitchCommand
 from widgets.dialogs import messages
 from widgets.dialogs.import_dialog import ImportDialog
 from widgets.dialogs.merge_export_dialog import MergeExportDialog
+from widgets.main_window_layout import review_width
 from widgets.review.author_colours import AuthorColours
 from widgets.review.collision_dialog import COMBINE, PICK, REWORD, CollisionChoice, CollisionDialog
 from widgets.workers import Cancelled, Progress, error_message, run_progress_task, run_task
@@ -74,7 +76,15 @@ class ReviewMixin(_Base):
         if review is not None:
             self.review_dock.show()
             self.review_dock.raise_()
+            self._widen_review_dock()
         self._update_actions()
+
+    def _widen_review_dock(self) -> None:
+        """A docked review narrower than its comfortable width is widened (the user may narrow it again)."""
+        dock = self.review_dock
+        wanted = review_width(self.width())
+        if not dock.isFloating() and dock.width() < wanted:
+            self.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
 
     def _refresh_review(self) -> None:
         colours = self.review_colours()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from widgets.elided_label import ElidedLabel
+
 
 class StatusBar(QStatusBar):
     """Draft name, amendment count and saved state as permanent labels (words, not colours)."""
@@ -12,16 +14,15 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("statusBar")
         self.setAccessibleName("Status bar")
-        self.draft_label = self._permanent("draftName", "Draft")
-        self.count_label = self._permanent("amendmentCount", "Amendments")
-        self.saved_label = self._permanent("savedState", "Saved state")
+        self.draft_label = self._permanent("draftName", "Draft", ElidedLabel(parent=self))
+        self.count_label = self._permanent("amendmentCount", "Amendments", QLabel(self))
+        self.saved_label = self._permanent("savedState", "Saved state", QLabel(self))
         self.show_state("", 0, False)
 
-    def _permanent(self, name: str, accessible: str) -> QLabel:
-        label = QLabel(self)
+    def _permanent(self, name: str, accessible: str, label: QLabel, stretch: int = 0) -> QLabel:
         label.setObjectName(name)
         label.setAccessibleName(accessible)
-        self.addPermanentWidget(label)
+        self.addPermanentWidget(label, stretch)  # a long draft name is elided, never widening the window
         return label
 
     def show_state(self, draft_name: str, amendment_count: int, unsaved: bool) -> None:

@@ -57,3 +57,19 @@ def tracked_changes(path: Path) -> list[tuple[str, str, str]]:
 def clean_text(path: Path, label: str) -> str:
     """The text of one paragraph of a .docx (as accepted)."""
     return draft_from_package(read_package(path)).by_label(label).text
+
+
+US_NEW_PARAGRAPH = ("83 bis. We invite all stakeholders to share, through the Internet Governance Forum and the"
+                    " WSIS Forum, their experience of building capacity in artificial intelligence.")
+
+
+def write_three_redlines(folder: Path) -> dict[str, Path]:
+    """G77.md and EU.md (write_redlines) and US.md: a third wording of para 66 (a three-way collision) and a
+    new paragraph 83 bis, as the US of tests/interop/test_merge_three_authors."""
+    out = write_redlines(folder)
+    body = Session.open_draft(REV2_EXCERPT).draft.by_label("66").body
+    assert GA in body
+    path = folder / "US.md"
+    amended = body.replace(GA, f"~~{GA}~~**high-level political forum on sustainable development**", 1)
+    path.write_text(f"66. {amended}\n\n{US_NEW_PARAGRAPH}\n", encoding="utf-8")
+    return {**out, "US": path}

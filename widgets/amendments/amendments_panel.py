@@ -23,10 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.amendments import Amendment, Kind, Status
+from widgets.fitted_columns import FittedColumns
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("Para", "By", "Status", "Rationale")
 KIND_WORDS = {Kind.MODIFY: "amended", Kind.DELETE: "deleted", Kind.INSERT: "new paragraph"}
+# Shares of the list's width (Para, By, Status, Rationale) and minimums in characters: the list fits its dock
+# without scrolling sideways; a cut text is whole in its tooltip.
+COLUMN_SHARES = (14, 30, 16, 40)
+COLUMN_MIN_CHARS = (7, 8, 8, 8)
 RATIONALE_PAUSE_MS = 800  # rationaleEdited after this long without typing (or on leaving the field)
 
 
@@ -69,6 +74,10 @@ class AmendmentsPanel(QWidget):
         self._list.setUniformRowHeights(True)
         self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        char = self._list.fontMetrics().averageCharWidth()
+        self.columns = FittedColumns(self._list, COLUMN_SHARES, [n * char for n in COLUMN_MIN_CHARS])
+        self._list.setMinimumWidth(self.columns.minimum_width() + self._list.verticalScrollBar().sizeHint().width())
         self._list.selectionModel().currentRowChanged.connect(self._on_current_row)
         self._list.activated.connect(self._on_activated)
         self._build_details()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 from app.model import Draft
 from app.proposals import Decision, Proposal, ProposalKind
 from app.review import Review
+from widgets.fitted_columns import FittedColumns
 from widgets.review.author_colours import AuthorColours
+from widgets.review.wrapping import WrapDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a proposal row: its id
 PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 2  # every row: the draft paragraph's index
@@ -34,6 +37,11 @@ PARA, BY, STRUCK, INSERTED, STATUS = range(len(COLUMNS))
 REJECTED_COLOUR = QColor("#9a9a9a")
 COLLISION_MARK = "⚠"
 ALL_AUTHORS = "All authors"
+KIND_WORDS = {ProposalKind.MODIFY: "change", ProposalKind.DELETE: "delete para", ProposalKind.INSERT: "new"}
+# Shares of the list's width (Para, By, Struck, Inserted, Status) and each column's minimum text width in
+# characters: the changed text gets the most room, every column wraps, so the list never scrolls sideways.
+COLUMN_SHARES = (14, 12, 28, 28, 18)
+COLUMN_MIN_CHARS = (0, 4, 8, 8, 0)  # Para and Status: as wide as their longest word (below)
 
 
 def paragraph_name(draft: Draft, index: int) -> str:
@@ -81,20 +89,27 @@ class ReviewPanel(QWidget):
         self.author_filter.setObjectName("reviewAuthorFilter")
         self.author_filter.setAccessibleName("Show the proposals of")
         self.author_filter.currentIndexChanged.connect(self._on_filter)
+        # a long author name must not widen the panel (and so the window)
+        self.author_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.author_filter.setMinimumContentsLength(10)
         self._model = QStandardItemModel(0, len(COLUMNS), self)
         self._model.setHorizontalHeaderLabels(list(COLUMNS))
         self.tree = QTreeView(self)
         self.tree.setObjectName("reviewList")
         self.tree.setAccessibleName("Proposals")
         self.tree.setModel(self._model)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(False)  # rows grow with their wrapped text
+        self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(WrapDelegate(self.tree))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setIndentation(12)  # a child row's kind ("change", "new paragraph") stays readable
-        self.tree.setColumnWidth(PARA, 120)
-        self.tree.setColumnWidth(BY, 90)
+        self.columns = FittedColumns(self.tree, COLUMN_SHARES, self._column_minimums())
+        self.tree.setMinimumWidth(self.columns.minimum_width() + self.tree.verticalScrollBar().sizeHint().width())
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.tree.activated.connect(self._on_activated)
@@ -132,6 +147,18 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(grid)
         self._update_buttons()
+
+    def _column_minimums(self) -> list[int]:
+        """Each column's narrowest: its text's minimum, margins, the swatch of By, a change row's indentation."""
+        metrics = self.tree.fontMetrics()
+        margin = 2 * (self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 2
+        words = [d.value for d in Decision] + ["collision", f"{COLLISION_MARK} 99"]
+        texts = [n * metrics.averageCharWidth() for n in COLUMN_MIN_CHARS]
+        texts[STATUS] = max(metrics.horizontalAdvance(w) for w in words)
+        texts[PARA] = max(metrics.horizontalAdvance(w) for kind in KIND_WORDS.values() for w in kind.split())
+        swatch = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8
+        extras = {PARA: 2 * self.tree.indentation(), BY: swatch}
+        return [text + margin + extras.get(column, 0) for column, text in enumerate(texts)]
 
     # --- public API -------------------------------------------------------------------------
 
@@ -271,8 +298,7 @@ class ReviewPanel(QWidget):
         struck, inserted = change_texts(draft, p)
         colour = self._colours.of_proposal(p.authors)
         rejected = p.decision is Decision.REJECTED
-        what = {ProposalKind.MODIFY: "change", ProposalKind.DELETE: "delete para",
-                ProposalKind.INSERT: f"new {p.label or 'para'}"}[p.kind]
+        what = f"new {p.label or 'para'}" if p.kind is ProposalKind.INSERT else KIND_WORDS[p.kind]
         sources = ", ".join(dict.fromkeys(c.source for c in p.credits if c.source))
         rationale = "; ".join(c.rationale for c in p.credits if c.rationale)
         first = _item(what, f"{p.id}: {what}" + (f" (from {sources})" if sources else "")
