@@ -51,7 +51,14 @@ def _until_first_paint(cmd: list[str], env: dict[str, str], out: Path) -> float:
     """Seconds from starting `cmd` to the first paint of the sample draft, as bench.first_paint reports it."""
     out.unlink(missing_ok=True)
     env[first_paint.T0_ENV] = repr(time.time())
-    subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=True, timeout=120)
+    try:
+        done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False, timeout=60)
+        stderr = done.stderr
+    except subprocess.TimeoutExpired as exc:
+        stderr = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else ""
+    if not out.exists():
+        tail = " | ".join(stderr.strip().splitlines()[-3:])
+        raise SystemExit(f"bench.gui: {' '.join(cmd[:2])} did not paint the sample draft within 60 s ({tail})")
     return float(out.read_text(encoding="utf-8"))
 
 

@@ -264,9 +264,10 @@ def test_format_then_parse_round_trip(items: list[tuple[str, list[Segment]]]) ->
         assert changes(p.segments) == changes(segs)
 
 
-@pytest.mark.xfail(strict=True, reason="known bug, found by `make fuzz` (issue 11): an insertion between a space "
-                   "and punctuation ('0 **0**:') is read as if the writer had put the space around the marker, so the "
-                   "original loses its space ('0:'); app/textform.py _settle_spaces/_settles_back must agree on it")
+@pytest.mark.xfail(strict=True, reason="known bug, found by the round-trip property on random examples (issue 11): "
+                   "an insertion between a space and punctuation ('0 **0**:') is read as if the writer had put the "
+                   "space around the marker, so the original loses its space ('0:'); app/textform.py "
+                   "_settle_spaces and _settles_back must agree on it")
 def test_insertion_right_before_punctuation_after_a_space_round_trips() -> None:
     segs = [Segment(Op.EQUAL, "0 "), Segment(Op.INSERT, "0"), Segment(Op.EQUAL, ":")]
     amendment = Amendment(Kind.MODIFY, "1", [Option("A", segs)], original_text(segs))
