@@ -873,21 +873,36 @@ def _ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "false", "0")
 
 
+def _env_number(name: str, kind: type[int] | type[float]) -> float | None:
+    """The number in environment variable `name`, None when unset; a clear error for anything else."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        number = kind(value)
+    except ValueError:
+        what = "whole number" if kind is int else "number"
+        raise ValueError(f"{name}={value!r} is not a {what}; unset it or fix it") from None
+    if number < 0:
+        raise ValueError(f"{name}={value!r} is negative; unset it or give a positive number")
+    return number
+
+
 def default_budget() -> tuple[float | None, int | None]:
     """(seconds, cases) of the test run: FUZZ_SECONDS (a time bound), else FUZZ_CASES, else CI_CASES with CI set
     and LOCAL_CASES otherwise."""
-    seconds, cases = os.environ.get("FUZZ_SECONDS"), os.environ.get("FUZZ_CASES")
-    if seconds:
-        return float(seconds), None
-    if cases:
+    seconds, cases = _env_number("FUZZ_SECONDS", float), _env_number("FUZZ_CASES", int)
+    if seconds is not None:
+        return seconds, None
+    if cases is not None:
         return None, int(cases)
     return None, CI_CASES if _ci() else LOCAL_CASES
 
 
 def default_seed() -> int:
     """The master seed of the test run: FUZZ_SEED, else DEFAULT_SEED."""
-    value = os.environ.get("FUZZ_SEED")
-    return int(value) if value else DEFAULT_SEED
+    value = _env_number("FUZZ_SEED", int)
+    return DEFAULT_SEED if value is None else int(value)
 
 
 def main(argv: list[str] | None = None) -> int:

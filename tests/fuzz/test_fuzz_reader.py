@@ -71,3 +71,9 @@ def test_the_default_run_is_bounded_by_cases_with_a_fixed_seed(monkeypatch: pyte
     assert default_budget() == (None, 5) and default_seed() == 42
     monkeypatch.setenv("FUZZ_SECONDS", "2.5")
     assert default_budget() == (2.5, None)
+    monkeypatch.setenv("FUZZ_SECONDS", "ten")
+    with pytest.raises(ValueError, match="FUZZ_SECONDS='ten' is not a number"):
+        default_budget()
+    monkeypatch.setenv("FUZZ_SEED", "1.5")
+    with pytest.raises(ValueError, match=r"FUZZ_SEED='1\.5' is not a whole number"):
+        default_seed()
