@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.amendments import Amendment, Kind, Option, Status, delete, insert_after
-from app.apply import write_form
 from app.errors import AmendmentError, ProjectError
 from app.labels import next_inserted_label
 from app.model import Draft
@@ -275,6 +274,8 @@ class Session:
                title: str = "") -> list[str]:
         """Write an output form (full, amendments, clean, markdown) of the draft with the amendments;
         returns notices for the user."""
+        from app.apply import write_form  # the writers load on first export, not at start
+
         return write_form(self.pkg, self.draft, self.amendments, out, form=form, author=self.author,
                    organisation=self.organisation, date=date or datetime.now(UTC).replace(microsecond=0),
                    markup=markup, title=title)

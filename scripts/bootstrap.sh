@@ -14,6 +14,9 @@
 #      lock (installed by hand) are reported; with CI set (not "false"/"0") they re-create the venv.
 #   3. Checks, one line each: the venv imports PySide6.QtWidgets (and starts an offscreen QApplication), docx,
 #      lxml, rapidfuzz; Qt's xcb plugin finds its libraries; soffice exists; /usr/bin/python3 imports uno.
+#   4. Byte-code for app/, docx_io/, widgets/; then .venv/.run-stamp (scripts/env_check.sh --record), which lets
+#      scripts/run_app.sh skip this script while nothing it depends on changed. run_tests.sh and .ci/run always
+#      run it in full.
 #
 # Output is one short line per step; details go to a log file whose tail is printed on failure.
 set -euo pipefail
@@ -49,6 +52,9 @@ if command -v flock >/dev/null; then
     exec 9>"${TMPDIR:-/tmp}/redline-desk-bootstrap-$KEY.lock"
     flock -w 900 9 || fail "another bootstrap of $ROOT is still running"
 fi
+
+# Until this run succeeds, scripts/run_app.sh must not trust .venv (step 4 writes the stamp again).
+rm -f "$VENV/.run-stamp"
 
 # --- 1. Debian packages ----------------------------------------------------------------------------------------
 pick_python() {
@@ -208,5 +214,11 @@ SOFFICE="$(command -v soffice)" || fail "soffice not on PATH (libreoffice-writer
 say "ok   soffice: $SOFFICE"
 /usr/bin/python3 -c 'import uno' >>"$LOG" 2>&1 || fail "/usr/bin/python3 cannot import uno (python3-uno)"
 say "ok   /usr/bin/python3 imports uno"
+
+# Byte-code for the project's own modules: the app starts faster, also where PYTHONDONTWRITEBYTECODE is set.
+try "$VENV/bin/python" -m compileall -q app docx_io widgets || say "note compileall failed (see $LOG)"
+# Everything above passed: scripts/run_app.sh may skip this script until one of its inputs changes.
+bash "$ROOT/scripts/env_check.sh" --record || fail "could not write .venv/.run-stamp"
+say "ok   stamp: .venv/.run-stamp (run_app.sh skips bootstrap while it is current)"
 
 say "done in $(awk -v a="$T0" -v b="$EPOCHREALTIME" 'BEGIN {printf "%.1f", b - a}') s (log: $LOG)"

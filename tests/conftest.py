@@ -15,6 +15,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:  # `tests.…` imports whatever pytest's import mode
     sys.path.insert(0, str(REPO_ROOT))
 
+import tests.fuzz.profiles  # noqa: E402, F401  (Hypothesis' default profile, before any test module)
 from tests.interop.libreoffice import LibreOffice, LibreOfficeError, missing_requirements  # noqa: E402
 from tests.structure import problems  # noqa: E402
 

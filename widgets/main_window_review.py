@@ -19,19 +19,17 @@ from PySide6.QtWidgets import QMenu
 
 from app.errors import DocumentError, RedlineDeskError
 from app.merge import MergeResult
-from app.merging import InputSpec, merge_inputs, write_merged, write_report
 from app.proposals import Decision
 from app.review import MergedInput, Review
 from widgets.commands import ReviewCommand, ReviewSwitchCommand
 from widgets.dialogs import messages
-from widgets.dialogs.import_dialog import ImportDialog
-from widgets.dialogs.merge_export_dialog import MergeExportDialog
 from widgets.main_window_layout import review_width
 from widgets.review.author_colours import AuthorColours
 from widgets.review.collision_dialog import COMBINE, PICK, REWORD, CollisionChoice, CollisionDialog
 from widgets.workers import Cancelled, Progress, error_message, run_progress_task, run_task
 
 if TYPE_CHECKING:
+    from app.merging import InputSpec
     from widgets.main_window import MainWindow
 
     _Base = MainWindow
@@ -123,6 +121,7 @@ class ReviewMixin(_Base):
         ours = session.snapshot() if include_mine and session.amendments else None
         when = date or datetime.now(UTC).replace(microsecond=0)
         specs = list(specs)
+        from app import merging  # the merge engine and its writers load on first use, not at start
 
         def work(progress: Progress) -> tuple[MergeResult, list[str], list[MergedInput]]:
             reading: list[str] = [""]
@@ -133,7 +132,7 @@ class ReviewMixin(_Base):
 
             try:
                 inputs = [MergedInput.read(s.path, s.author) for s in specs]  # as merged, to tell later changes
-                return (*merge_inputs(draft, specs, when, ours=ours, progress=report), inputs)
+                return (*merging.merge_inputs(draft, specs, when, ours=ours, progress=report), inputs)
             except Cancelled:
                 raise
             except Exception as exc:
@@ -175,6 +174,8 @@ class ReviewMixin(_Base):
         """File > Import Redlines: choose the files, then merge them."""
         if self._session is None:
             return
+        from widgets.dialogs.import_dialog import ImportDialog  # loads the merge engine: on first use
+
         dialog = ImportDialog(self, has_mine=bool(self._session.amendments), start_dir=self._default_dir())
         if dialog.exec():
             self.import_redlines(dialog.specs(), dialog.include_mine())
@@ -190,6 +191,8 @@ class ReviewMixin(_Base):
             what = f"{missing[0].name} is no longer at {missing[0]}" if missing else "this review has no input files"
             messages.show_error(self, "Cannot merge again", f"{what}; use File > Import Redlines to choose the files")
             return False
+        from app.merging import InputSpec
+
         specs = [InputSpec(i.path, i.author) for i in review.inputs]
         return self.import_redlines(specs, review.include_mine, previous=review)
 
@@ -335,6 +338,7 @@ class ReviewMixin(_Base):
         result = review.result
         frozen = MergeResult(result.draft, result.date, review.snapshot(), [], list(result.not_applicable))
         pkg = session.pkg.fresh()  # the worker parses its own copy
+        from app.merging import write_merged, write_report  # the writers load on first use
 
         def work() -> list[str]:
             notes = write_merged(pkg, frozen, path, form=form, agreed_ad_ref=agreed_ad_ref)
@@ -354,6 +358,8 @@ class ReviewMixin(_Base):
         if self._session is None or self._review is None:
             return
         default = self._default_dir() / f"{self._session.draft_path.stem} compilation.docx"
+        from widgets.dialogs.merge_export_dialog import MergeExportDialog
+
         dialog = MergeExportDialog(default, self, settings=self.settings)
         if dialog.exec():
             req = dialog.request()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.amendments import Amendment, Kind, Option
@@ -228,11 +228,32 @@ def segment_lists(draw: st.DrawFn) -> list[Segment]:
 LABELS = st.sampled_from(["1", "66", "83 bis", "100", "103 ter", "9999"])
 
 
+def changes(segments: list[Segment]) -> list[tuple[list[str], list[str]]]:
+    """Each change as (struck words, inserted words), in order. Changes separated only by white space are one
+    change, as a delegate means them: "~~a~~ ~~b~~" strikes both words and the space between, "~~a~~ **b**
+    ~~c~~" replaces "a c" with "b"; the parser joins them so (white space runs aside, as in fold)."""
+    out: list[tuple[list[str], list[str]]] = []
+    open_change = False
+    for i, seg in enumerate(segments):
+        if seg.op is Op.EQUAL:
+            between = 0 < i < len(segments) - 1 and seg.text.isspace() and segments[i + 1].op is not Op.EQUAL
+            open_change = open_change and between
+            continue
+        if not open_change:
+            out.append(([], []))
+            open_change = True
+        out[-1][0 if seg.op is Op.DELETE else 1].extend(seg.text.split())
+    return out
+
+
+@example([("1", [Segment(Op.DELETE, "0"), Segment(Op.EQUAL, " "), Segment(Op.DELETE, "0")])])  # CI, issue 11
+@example([("66", [Segment(Op.DELETE, "a"), Segment(Op.EQUAL, " "), Segment(Op.INSERT, "b"), Segment(Op.EQUAL, " "),
+                  Segment(Op.DELETE, "c")])])
 @settings(max_examples=120, deadline=None)
 @given(st.lists(st.tuples(LABELS, segment_lists()), min_size=1, max_size=4))
 def test_format_then_parse_round_trip(items: list[tuple[str, list[Segment]]]) -> None:
     """Labels, order and both texts survive (white space runs aside: the parser settles the spaces
-    writers put around a marked change)."""
+    writers put around a marked change), and so do the changes, those separated only by white space joined."""
     amendments = [Amendment(Kind.MODIFY, label, [Option("A", segs)], original_text(segs)) for label, segs in items]
     parsed, diagnostics = parse_text_form(format_text_form(amendments, title="Round trip"))
     assert diagnostics == []
@@ -240,10 +261,28 @@ def test_format_then_parse_round_trip(items: list[tuple[str, list[Segment]]]) ->
     for p, (_, segs) in zip(parsed, items, strict=True):
         assert fold(original_text(p.segments)) == fold(original_text(segs))
         assert fold(proposed_text(p.segments)) == fold(proposed_text(segs))
-        # The same changes are marked, in order.
-        assert [(s.op, s.text.strip()) for s in p.segments if s.op is not Op.EQUAL] == [
-            (s.op, s.text) for s in segs if s.op is not Op.EQUAL
-        ]
+        assert changes(p.segments) == changes(segs)
+
+
+@pytest.mark.xfail(strict=True, reason="known bug, found by the round-trip property on random examples (issue 11): "
+                   "an insertion between a space and punctuation ('0 **0**:') is read as if the writer had put the "
+                   "space around the marker, so the original loses its space ('0:'); app/textform.py "
+                   "_settle_spaces and _settles_back must agree on it")
+def test_insertion_right_before_punctuation_after_a_space_round_trips() -> None:
+    segs = [Segment(Op.EQUAL, "0 "), Segment(Op.INSERT, "0"), Segment(Op.EQUAL, ":")]
+    amendment = Amendment(Kind.MODIFY, "1", [Option("A", segs)], original_text(segs))
+    parsed, _ = parse_text_form(format_text_form([amendment]))
+    (p,) = parsed
+    assert original_text(p.segments) == "0 :"
+    assert proposed_text(p.segments) == "0 0:"
+
+
+def test_struck_spans_separated_by_a_space_are_one_deletion() -> None:
+    """Two struck words with only a space between them strike both and the space: one deletion."""
+    segs, error = parse_markup("We ~~strongly~~ ~~urge~~ all States")
+    assert error is None
+    assert segs == [Segment(Op.EQUAL, "We"), Segment(Op.DELETE, " strongly urge"), Segment(Op.EQUAL, " all States")]
+    assert changes(segs) == [(["strongly", "urge"], [])]
 
 
 ROUND_TRIP_WORDS = st.lists(

@@ -10,9 +10,13 @@ read_package, draft_from_package, read_revisions, accepted_text / rejected_text,
 then a no-amendment and a one-amendment write_redline and a re-read of what was written.
 Only our typed errors (app.errors.RedlineDeskError) may escape; anything else is a crash.
 
-A case is reproducible from its fixture and case seed, printed with every crash:
+A case is reproducible from its fixture and case seed, printed with every crash. A run is a sequence of cases
+drawn from one master seed. The test run (tests/fuzz/test_fuzz_reader.py, also in CI) is deterministic: the fixed
+DEFAULT_SEED and a fixed number of cases (prefixes of one sequence: LOCAL_CASES, CI_CASES with CI set), so every run
+tries the same files; `make fuzz` draws a random seed and runs for a time instead:
 
-    .venv/bin/python -m tests.fuzz.fuzz_reader --seconds 600 [--seed N]
+    .venv/bin/python -m tests.fuzz.fuzz_reader --seconds 600 [--seed N]     random seed unless given
+    .venv/bin/python -m tests.fuzz.fuzz_reader --cases 500 --seed 20261123  the CI run
     .venv/bin/python -m tests.fuzz.fuzz_reader --replay redlines/x/y.docx --case-seed N [--save out.docx]
 """
 
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import copy
+import hashlib
 import io
 import os
 import random
@@ -54,6 +59,10 @@ from docx_io.revision_views import accepted_text, rejected_text
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = REPO_ROOT.parent / "shared" / "fixtures"
 CASE_TIMEOUT = 30.0  # seconds; a case past this is reported as a hang
+DEFAULT_SEED = 20261123  # master seed of the test run and CI (FUZZ_SEED changes it)
+# Cases of the test run: about 9 s locally and 22 s in CI on the 2-core development VM (CI's budget is 60 s).
+LOCAL_CASES = 200
+CI_CASES = 500
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -774,6 +783,7 @@ class Report:
     seconds: float = 0.0
     crashes: list[Crash] = field(default_factory=list)
     slowest: tuple[float, str, int] = (0.0, "", 0)
+    digest: str = ""  # of every case's fixture, seed and mutated bytes: equal digests, the same cases ran
 
     def unique(self) -> dict[str, Crash]:
         """The first crash of each kind (exception type and innermost frame of our code)."""
@@ -785,7 +795,7 @@ class Report:
     def summary(self) -> str:
         return (f"fuzz_reader: seed {self.seed}: {self.cases} cases in {self.seconds:.0f} s, {self.refused} refused "
                 f"with a typed error, {len(self.crashes)} crashes ({len(self.unique())} distinct); slowest case "
-                f"{self.slowest[0]:.1f} s ({self.slowest[1]} seed {self.slowest[2]})")
+                f"{self.slowest[0]:.1f} s ({self.slowest[1]} seed {self.slowest[2]}); cases digest {self.digest}")
 
 
 def _where(exc: BaseException) -> str:
@@ -795,9 +805,13 @@ def _where(exc: BaseException) -> str:
     return f"{Path(f.filename).name}:{f.lineno} ({f.name})" if f else "?"
 
 
-def run_case(path: Path, case_seed: int, work: Path) -> tuple[Crash | None, bool]:
-    """One case: (the crash, if any; whether a typed error refused some step)."""
+def run_case(path: Path, case_seed: int, work: Path,
+             seen: Callable[[bytes], None] | None = None) -> tuple[Crash | None, bool]:
+    """One case: (the crash, if any; whether a typed error refused some step); `seen` gets the case and its bytes."""
     data, log = mutate(path, case_seed)
+    if seen is not None:
+        seen(f"{path.relative_to(FIXTURES)}\0{case_seed}\0{len(data)}\0".encode())
+        seen(data)
     case_dir = Path(tempfile.mkdtemp(dir=work))
     try:
         target = case_dir / path.name
@@ -816,20 +830,31 @@ def run_case(path: Path, case_seed: int, work: Path) -> tuple[Crash | None, bool
         shutil.rmtree(case_dir, ignore_errors=True)
 
 
-def fuzz(seconds: float, seed: int | None = None, files: list[Path] | None = None,
-         echo: Callable[[str], None] | None = None) -> Report:
-    """Run random cases for about `seconds`; every crash is recorded (and echoed when asked)."""
+def fuzz(seconds: float | None = None, seed: int | None = None, files: list[Path] | None = None,
+         echo: Callable[[str], None] | None = None, *, cases: int | None = None) -> Report:
+    """Run exactly `cases` cases (the same ones for the same seed and files), or as many as fit in about `seconds`
+    (fewer on a slower machine); a random master seed unless given. Every crash is recorded (and echoed when
+    asked)."""
+    if (seconds is None) == (cases is None):
+        raise ValueError("fuzz: give either seconds or cases")
     seed = random.SystemRandom().getrandbits(32) if seed is None else seed
     files = files if files is not None else fixture_files()
     report = Report(seed)
     master = random.Random(seed)
+    seen = hashlib.sha256()
     start = time.monotonic()
+
+    def more() -> bool:
+        if cases is not None:
+            return report.cases < cases
+        return time.monotonic() - start < (seconds or 0.0)
+
     with tempfile.TemporaryDirectory(prefix="redline-fuzz-") as work:
-        while time.monotonic() - start < seconds and files:
+        while files and more():
             path = master.choice(files)
             case_seed = master.getrandbits(48)
             t0 = time.monotonic()
-            crash, refused = run_case(path, case_seed, Path(work))
+            crash, refused = run_case(path, case_seed, Path(work), seen.update)
             took = time.monotonic() - t0
             if took > report.slowest[0]:
                 report.slowest = (took, str(path.relative_to(FIXTURES)), case_seed)
@@ -840,21 +865,51 @@ def fuzz(seconds: float, seed: int | None = None, files: list[Path] | None = Non
                 if echo is not None:
                     echo(str(crash))
     report.seconds = time.monotonic() - start
+    report.digest = seen.hexdigest()[:16]
     return report
 
 
-def default_seconds() -> float:
-    """FUZZ_SECONDS, else 60 under CI and 10 locally."""
-    value = os.environ.get("FUZZ_SECONDS")
-    if value:
-        return float(value)
-    ci = os.environ.get("CI", "").strip().lower() not in ("", "false", "0")
-    return 60.0 if ci else 10.0
+def _ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "false", "0")
+
+
+def _env_number(name: str, kind: type[int] | type[float]) -> float | None:
+    """The number in environment variable `name`, None when unset; a clear error for anything else."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        number = kind(value)
+    except ValueError:
+        what = "whole number" if kind is int else "number"
+        raise ValueError(f"{name}={value!r} is not a {what}; unset it or fix it") from None
+    if number < 0:
+        raise ValueError(f"{name}={value!r} is negative; unset it or give a positive number")
+    return number
+
+
+def default_budget() -> tuple[float | None, int | None]:
+    """(seconds, cases) of the test run: FUZZ_SECONDS (a time bound), else FUZZ_CASES, else CI_CASES with CI set
+    and LOCAL_CASES otherwise."""
+    seconds, cases = _env_number("FUZZ_SECONDS", float), _env_number("FUZZ_CASES", int)
+    if seconds is not None:
+        return seconds, None
+    if cases is not None:
+        return None, int(cases)
+    return None, CI_CASES if _ci() else LOCAL_CASES
+
+
+def default_seed() -> int:
+    """The master seed of the test run: FUZZ_SEED, else DEFAULT_SEED."""
+    value = _env_number("FUZZ_SEED", int)
+    return DEFAULT_SEED if value is None else int(value)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fuzz_reader", description=__doc__.split("\n\n")[0] if __doc__ else "")
-    parser.add_argument("--seconds", type=float, default=None, help="how long to run (default: FUZZ_SECONDS, 60/10)")
+    parser.add_argument("--seconds", type=float, default=None,
+                        help="how long to run (default: the test run's budget, see default_budget)")
+    parser.add_argument("--cases", type=int, default=None, help="run exactly this many cases instead")
     parser.add_argument("--seed", type=int, default=None, help="master seed (default: random, printed)")
     parser.add_argument("--replay", metavar="FIXTURE", help="fixture path relative to ../shared/fixtures")
     parser.add_argument("--case-seed", type=int, help="the case seed printed with a crash (with --replay)")
@@ -878,8 +933,10 @@ def main(argv: list[str] | None = None) -> int:
         print(crash.trace)
         print(crash)
         return 1
-    seconds = default_seconds() if args.seconds is None else args.seconds
-    report = fuzz(seconds, args.seed, echo=lambda s: print(s, flush=True))
+    seconds, cases = (args.seconds, args.cases) if args.seconds or args.cases else default_budget()
+    if seconds is not None and cases is not None:
+        parser.error("give --seconds or --cases, not both")
+    report = fuzz(seconds, args.seed, echo=lambda s: print(s, flush=True), cases=cases)
     print(f"fuzz_reader: seed {report.seed} (re-run with --seed {report.seed})")
     if args.show_trace:
         for crash in report.unique().values():

@@ -227,7 +227,7 @@ def test_cancelling_the_import_changes_nothing(qtbot: QtBot, tmp_path: Path, dia
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
-    import widgets.main_window_review as module
+    from app import merging
 
     def slow_merge(*_args: object, progress: Any, **_kwargs: object) -> object:
         for _ in range(1000):
@@ -235,7 +235,7 @@ def test_cancelling_the_import_changes_nothing(qtbot: QtBot, tmp_path: Path, dia
             time.sleep(0.01)
         raise AssertionError("not cancelled")
 
-    monkeypatch.setattr(module, "merge_inputs", slow_merge)
+    monkeypatch.setattr(merging, "merge_inputs", slow_merge)
     w = make_window(qtbot, tmp_path)
     assert w.open_draft(REV2_EXCERPT)
 
