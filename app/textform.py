@@ -411,6 +411,10 @@ def format_markup(segments: list[Segment]) -> str:
             trail = seg.text[len(core):]
             if lead and body and _settles_back(segments, i):
                 out.append(f"{lead}{mark}{body}{mark}")  # "governance **encompasses …** must"
+            elif _would_take_space(segments, i):
+                # "0 **0**:" would read as original "0:"; strike the space and insert it back with the text.
+                out[-1] = out[-1][:-1]
+                out.append(f"~~{_last_space(segments[i - 1].text)}~~**{_last_space(segments[i - 1].text)}{seg.text}**")
             elif i == 0 and trail and core and _opens_paragraph(segments):
                 out.append(f"{mark}{core}{mark}{trail}")  # "**New** We …"
             else:
@@ -446,6 +450,27 @@ def _settles_back(segments: list[Segment], i: int) -> bool:
     if nxt is None or nxt.text[:1].isspace():
         return True
     return segments[i].op is Op.INSERT and not nxt.text[:1].isalnum()
+
+
+def _would_take_space(segments: list[Segment], i: int) -> bool:
+    """Whether _settle_spaces would pull the space before insertion i into it although the original keeps it:
+    an insertion glued to punctuation after a space ("0 " + "0" + ":"), which no placement of markers says."""
+    seg = segments[i]
+    prev = segments[i - 1] if i > 0 else None
+    nxt = segments[i + 1] if i + 1 < len(segments) else None
+    if seg.op is not Op.INSERT or prev is None or prev.op is not Op.EQUAL or nxt is None or nxt.op is not Op.EQUAL:
+        return False
+    if len(prev.text) < 2 or not prev.text[-1].isspace() or prev.text[-2].isspace():
+        return False
+    if not seg.text or seg.text[:1].isspace():
+        return False
+    first = nxt.text[:1]
+    return not seg.text[-1:].isspace() and first != "" and not first.isspace() and not first.isalnum()
+
+
+def _last_space(text: str) -> str:
+    """The one white-space character that ends text."""
+    return text[-1:]
 
 
 def _opens_paragraph(segments: list[Segment]) -> bool:
