@@ -132,7 +132,7 @@ def test_next_inserted_label_refuses_subparagraph_and_exhaustion() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(min_value=1, max_value=9999), st.sets(st.sampled_from(SUFFIXES)))
+@given(st.integers(min_value=1, max_value=9998), st.sets(st.sampled_from(SUFFIXES)))
 def test_next_inserted_label_is_free_and_follows(number: int, taken_suffixes: set[str]) -> None:
     existing = {f"{number} {s}" for s in taken_suffixes}
     if len(existing) == len(SUFFIXES):
