@@ -19,9 +19,10 @@ from PySide6.QtWidgets import QMenu
 
 from app.errors import DocumentError, RedlineDeskError
 from app.merge import MergeResult
-from app.merging import InputSpec, merge_inputs, write_merged, write_report
+from app.merging import InputSpec, merge_inputs
 from app.proposals import Decision
 from app.review import MergedInput, Review
+from app.reviewing import write_review
 from widgets.commands import ReviewCommand, ReviewSwitchCommand
 from widgets.dialogs import messages
 from widgets.dialogs.import_dialog import ImportDialog
@@ -332,15 +333,12 @@ class ReviewMixin(_Base):
             messages.show_error(self, "Export failed", "no merge under review; import redlines first")
             return False
         path = Path(path)
-        result = review.result
-        frozen = MergeResult(result.draft, result.date, review.snapshot(), [], list(result.not_applicable))
+        frozen, ids = review.reviewed(), review.ids()  # as `redline-desk review` writes it
         pkg = session.pkg.fresh()  # the worker parses its own copy
 
         def work() -> list[str]:
-            notes = write_merged(pkg, frozen, path, form=form, agreed_ad_ref=agreed_ad_ref)
-            if report is not None:
-                write_report(frozen, Path(report))
-            return notes
+            return write_review(pkg, frozen, ids, path, form=form, report=None if report is None else Path(report),
+                                agreed_ad_ref=agreed_ad_ref)
 
         def done(notes: list[str]) -> None:
             self.statusBar().showMessage(f"Exported the merge ({form}) to {path}", 8000)
