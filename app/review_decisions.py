@@ -143,8 +143,12 @@ def apply_decisions(review: Review, decisions: Iterable[ReviewDecision], *, revi
             errors.append(f"{d.where}: '{d}' conflicts with '{earlier}' ({earlier.where}): it "
                           f"{_VERB[outcome]} what that {_VERB[was]}; keep one")
             continue  # not made, so that later decisions are checked against the review as it should be
+        try:
+            make()
+        except RedlineDeskError as exc:
+            errors.append(f"{d.where}: '{d}': {exc}")
+            continue
         decided.update((key, (outcome, d)) for key, outcome in outcomes if key not in decided)
-        make()
     if errors:
         review.restore(before)
         raise DiagnosedError(f"{len(errors)} decision(s) cannot be made; nothing was written", errors)
@@ -165,18 +169,31 @@ def _plan(review: Review, d: ReviewDecision, reviewer: str) -> tuple[list[tuple[
         ids = [p.id for p in found]
         return [(("proposal", i), decision) for i in ids], lambda: review.decide(ids, decision)
     proposal = _proposal(review, d.target)
-    collision = review.collision_of(proposal.id)
+    live = review.collision_of(proposal.id)
+    # Settled or undone by earlier decisions: the merge's collision still tells what this one would decide,
+    # so that it is reported as the conflict it is (or as made already, when it was).
+    collision = live or next((c for c in review.result.collision_groups if proposal in c.proposals), None)
     if collision is None:
-        raise AmendmentError(f"{d.target} is in no collision (any more); accept or reject it instead")
+        raise AmendmentError(f"{d.target} is in no collision; accept or reject it instead")
     members = [p.id for p in collision.proposals]
     if d.verb == "pick":
         chosen = _chosen(review, collision.proposals, d.value).id if d.value else proposal.id
         outcomes = [(("proposal", i), Decision.ACCEPTED if i == chosen else Decision.REJECTED) for i in members]
-        return outcomes, lambda: review.pick(chosen)
-    rejected = [(("proposal", i), Decision.REJECTED) for i in members]
-    if d.verb == "combine":
-        return rejected, lambda: review.combine(members)
-    return rejected, lambda: review.combine(members, d.value, author=reviewer)
+        make: Callable[[], object] = lambda: review.pick(chosen)  # noqa: E731
+    else:
+        outcomes = [(("proposal", i), Decision.REJECTED) for i in members]
+        wording, author = (None, "") if d.verb == "combine" else (d.value, reviewer)
+        make = lambda: review.combine(members, wording, author=author)  # noqa: E731
+    if live is None:
+        make = lambda: _made_already(review, outcomes, d)  # noqa: E731
+    return outcomes, make
+
+
+def _made_already(review: Review, outcomes: list[tuple[_Key, Decision]], d: ReviewDecision) -> None:
+    """A pick or rewording of a collision earlier decisions settled: fine when it decides what is decided."""
+    if d.verb != "pick" or any(review.by_id(key[1]).decision is not outcome for key, outcome in outcomes):
+        raise AmendmentError(f"{d.target} is in no collision any more (earlier decisions settled it); "
+                             "accept or reject it instead")
 
 
 def resolve_target(review: Review, target: str) -> tuple[str, str, list[Proposal]]:
