@@ -89,7 +89,9 @@ class Review:
         return {p.id: self.public_id(p) for p in self.proposals}
 
     def reviewed(self) -> MergeResult:
-        """The merge as decided so far, frozen (a copy): what every export of the review writes."""
+        """The merge as decided so far, frozen (a copy): what every export of the review writes. Collisions
+        are found again first, so that the report says "collision" only where one is left."""
+        self.collisions()
         result = self.result
         return MergeResult(result.draft, result.date, self.snapshot(), [], list(result.not_applicable))
 

@@ -66,6 +66,8 @@ def test_accept_reject_and_pick_decide_what_the_full_form_writes(capsys: pytest.
     assert {(e["id"], e["author"], e["decision"]) for e in entries} == {
         ("66-3", "US", "accepted"), ("83-1", "US", "pending"), ("88-1", "G77", "accepted"),
         ("88-1", "EU", "accepted")}
+    # The pick settled the collision: the report says so.
+    assert {e["status"] for e in entries if e["id"] == "66-3"} == {"applied"}
 
 
 def test_a_decisions_file_does_what_the_options_do(capsys: pytest.CaptureFixture[str], inputs: list[str],
