@@ -77,7 +77,7 @@ def listing(review: Review) -> list[str]:
         label = p.label if p.kind is ProposalKind.INSERT and p.label else draft.paragraphs[p.paragraph].display_label
         status = p.decision.value
         if p.id in colliding and p.decision is not Decision.REJECTED:
-            status += "; collides with " + " ".join(review.public_id(o) for o in colliding[p.id])
+            status += "; collides with " + " ".join(sorted((review.public_id(o) for o in colliding[p.id]), key=_number))
         lines.append("\t".join([review.public_id(p), label, p.by, p.kind.value, status,
                                 " ".join(describe(draft, p).split())]))
     return lines
