@@ -14,7 +14,7 @@ from app.errors import DiagnosedError, RedlineDeskError
 
 FORMS = ("full", "amendments", "clean", "markdown")  # as app.apply.FORMS (kept here: imported lazily)
 PROG = "redline-desk"
-COMMANDS = ("show", "apply", "compare", "merge")
+COMMANDS = ("show", "apply", "compare", "merge", "review")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,7 +28,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = launch(Path(argv[0]) if argv else None)
         else:
             args = _parser().parse_args(argv)
-            handler = {"show": _show, "apply": _apply, "compare": _compare, "merge": _merge}[args.command]
+            handler = {"show": _show, "apply": _apply, "compare": _compare, "merge": _merge,
+                       "review": _review}[args.command]
             status = handler(args)
         sys.stdout.flush()  # inside the try: a reader that went away is handled below
         return status
@@ -103,7 +104,45 @@ def _parser() -> argparse.ArgumentParser:
     mrg.add_argument("--title", default="", help="the compilation's or table's title")
     mrg.add_argument("--report", type=Path, default=None, help="write every change's fate as JSON here")
     mrg.add_argument("--date", type=_iso_date, default=None)
+    _review_parser(sub)
     return p
+
+
+class _Decide(argparse.Action):
+    """--accept, --reject, --pick, --combine, --reword and --decisions, kept in the order given."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        getattr(namespace, self.dest).append((self.metavar, str(values), option_string or ""))
+
+
+def _review_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    rev = sub.add_parser("review", help="merge redlines and decide on their proposals, as the Review panel does")
+    rev.add_argument("draft", type=Path)
+    rev.add_argument("inputs", nargs="+", metavar="REDLINE", help="as for merge: FILE or AUTHOR=FILE")
+    rev.add_argument("-o", "--output", type=Path, default=None)
+    rev.add_argument("--list", action="store_true",
+                     help="print one line per proposal (id, paragraph, authors, kind, status, change); write nothing")
+    rev.set_defaults(decisions=[])
+    for verb, what in (("accept", "AUTHOR|LABEL|ID"), ("reject", "AUTHOR|LABEL|ID"), ("pick", "ID=AUTHOR"),
+                       ("combine", "ID"), ("reword", "ID=TEXT"), ("decisions", "FILE")):
+        rev.add_argument(f"--{verb}", dest="decisions", action=_Decide, metavar=verb,
+                         help={"accept": "accept every change of an author, of a paragraph, or one change",
+                               "reject": "reject every change of an author, of a paragraph, or one change",
+                               "pick": "settle the collision of ID with AUTHOR's proposal (others rejected)",
+                               "combine": "settle the collision of ID by combining its proposals",
+                               "reword": "settle the collision of ID with your wording of the disputed passage",
+                               "decisions": "a file of decisions, one a line ('pick 66-1=US') or JSON"}[verb]
+                         + f" ({what}; decisions apply in the order given)")
+    rev.add_argument("--form", choices=("full", "compilation", "table", "clean"), default="full",
+                     help="as for merge; clean: the draft with the accepted changes applied")
+    rev.add_argument("--reviewer", type=_name, default="Redline Desk",
+                     help="to whom rewordings are credited (default: Redline Desk)")
+    rev.add_argument("--agreed-ad-ref", action="store_true",
+                     help="compilation: end every untouched numbered paragraph with [Agreed ad ref]")
+    rev.add_argument("--title", default="", help="the compilation's or table's title")
+    rev.add_argument("--report", type=Path, default=None, help="write every change's id, fate and decision as JSON")
+    rev.add_argument("--date", type=_iso_date, default=None)
 
 
 def _name(text: str) -> str:
@@ -202,6 +241,35 @@ def _merge(args: argparse.Namespace) -> int:
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no changes found"
     collided = f"; collisions in para {', '.join(sorted(result.collisions))}" if result.collisions else ""
     print(f"{args.output}: {summary}{collided}")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from app.review_decisions import parse_decision, read_decisions
+    from app.reviewing import listing, review_files
+
+    if args.output is None and not args.list:
+        raise RedlineDeskError("name the output with -o OUT (or use --list to see the proposals and their ids)")
+    decisions = []
+    for verb, value, option in args.decisions:
+        decisions += read_decisions(Path(value)) if verb == "decisions" else [parse_decision(verb, value, option)]
+    files = tuple(Path(value) for verb, value, _ in args.decisions if verb == "decisions")
+    review, messages = review_files(args.draft, args.inputs, decisions, date=args.date or _now(),
+                                    out=None if args.list else args.output, form=args.form,
+                                    report=None if args.list else args.report, agreed_ad_ref=args.agreed_ad_ref,
+                                    title=args.title, reviewer=args.reviewer, decision_files=files)
+    for line in messages:
+        print(f"{PROG}: {line}", file=sys.stderr)
+    if args.list:
+        for line in listing(review):
+            print(line)
+        return 0
+    counts: dict[str, int] = {}
+    for p in review.proposals:
+        counts[p.decision.value] = counts.get(p.decision.value, 0) + 1
+    collided = sorted({review.result.draft.paragraphs[c.paragraph].display_label for c in review.collisions()})
+    summary = ", ".join(f"{n} {d}" for d, n in sorted(counts.items())) or "no changes found"
+    print(f"{args.output}: {summary}" + (f"; collisions left in para {', '.join(collided)}" if collided else ""))
     return 0
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +22,7 @@ from app.merge import NOT_APPLICABLE, Incoming, MergeResult, ReportLine, merge
 from app.model import Draft
 from app.planning import active
 from app.proposals import Decision, plan_of
+from app.review import report_entries
 from app.segments import Op
 from app.untracked import edited_copy_changes
 from docx_io.incoming import read_incoming
@@ -212,11 +213,11 @@ _LEGEND = ("Proposed wording in bold, followed by the proposing delegations in i
            "alternatives separated by \" / \"; text in square brackets is not agreed.")
 
 
-def write_report(result: MergeResult, report: Path) -> None:
-    """The report as JSON: one entry per author per change (file, author, paragraph, kind, status, reason, change)."""
+def write_report(result: MergeResult, report: Path, ids: Mapping[str, str] | None = None) -> None:
+    """The report as JSON: one entry per author per change (id, file, author, paragraph, kind, status, reason,
+    change, decision); `ids`: the proposals' stable ids when they were given by a review (app.review.Review.ids)."""
     check_output_path(report)
-    atomic_write_text(report, json.dumps([line.__dict__ for line in result.report], ensure_ascii=False,
-                                         indent=1) + "\n")
+    atomic_write_text(report, json.dumps(report_entries(result, ids), ensure_ascii=False, indent=1) + "\n")
 
 
 def merge_files(draft_path: Path, inputs: list[str], out: Path, *, form: str, date: datetime,

@@ -11,12 +11,13 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import AmendmentError
-from app.merge import MergeResult
+from app.merge import MergeResult, describe
+from app.model import Draft
 from app.proposals import Collision, Credit, Decision, Proposal, ProposalKind, find_collisions
 
 
@@ -47,6 +48,7 @@ class Review:
         self.inputs = list(inputs)
         self.include_mine = include_mine
         self._next = _next_number(result.proposals)
+        self._public = public_ids(result.draft, result.proposals)
 
     @property
     def proposals(self) -> list[Proposal]:
@@ -62,11 +64,36 @@ class Review:
         return seen
 
     def by_id(self, proposal_id: str) -> Proposal:
-        """The proposal with this id."""
+        """The proposal with this id (its own, or the stable one `public_id` gives)."""
         for p in self.proposals:
             if p.id == proposal_id:
                 return p
+        for p in self.proposals:
+            if self.public_id(p) == proposal_id:
+                return p
         raise AmendmentError(f"no proposal '{proposal_id}' in this merge")
+
+    def public_id(self, proposal: Proposal) -> str:
+        """The proposal's stable id ("66-2"), as reports and the command line print it: see `public_ids`.
+        A proposal made since the merge (by combining) takes the next number on its paragraph."""
+        known = self._public.get(proposal.id)
+        if known is None:
+            prefix = f"{self.result.draft.paragraphs[proposal.paragraph].display_label}-"
+            taken = [int(v[len(prefix):]) for v in self._public.values()
+                     if v.startswith(prefix) and v[len(prefix):].isdigit()]
+            known = self._public[proposal.id] = f"{prefix}{max(taken, default=0) + 1}"
+        return known
+
+    def ids(self) -> dict[str, str]:
+        """Every proposal's stable id, keyed by its own id (for reports written from `reviewed`)."""
+        return {p.id: self.public_id(p) for p in self.proposals}
+
+    def reviewed(self) -> MergeResult:
+        """The merge as decided so far, frozen (a copy): what every export of the review writes. Collisions
+        are found again first, so that the report says "collision" only where one is left."""
+        self.collisions()
+        result = self.result
+        return MergeResult(result.draft, result.date, self.snapshot(), [], list(result.not_applicable))
 
     def on_paragraph(self, index: int) -> list[Proposal]:
         """The proposals on the draft paragraph at `index` (new paragraphs after it included)."""
@@ -178,6 +205,43 @@ class Review:
         """Go back to a snapshot."""
         self.result.proposals = copy.deepcopy(snapshot)
         self._next = max(self._next, _next_number(self.result.proposals))
+
+
+def public_ids(draft: Draft, proposals: list[Proposal]) -> dict[str, str]:
+    """A stable id for each proposal (keyed by its own id): the label of the draft paragraph it is on and
+    its number there ("66-1", "¶3-2"), counting changes by their place in the paragraph, then the new
+    paragraphs after it in order. The same inputs give the same ids whatever the order they are merged in."""
+    by_paragraph: dict[int, list[Proposal]] = {}
+    for p in proposals:
+        by_paragraph.setdefault(p.paragraph, []).append(p)
+    out: dict[str, str] = {}
+    for index, mine in by_paragraph.items():
+        label = draft.paragraphs[index].display_label
+        ordered = sorted(mine, key=lambda p: (p.kind is ProposalKind.INSERT, p.order if p.kind is ProposalKind.INSERT
+                                              else 0, p.start, p.end, p.kind.value, p.text, sorted(p.authors)))
+        for n, p in enumerate(ordered, 1):
+            out[p.id] = f"{label}-{n}"
+    return out
+
+
+def report_entries(result: MergeResult, ids: Mapping[str, str] | None = None) -> list[dict[str, str | None]]:
+    """The merge report as JSON objects: each line of `result.report` with the stable id of its proposal
+    (`ids`, by the proposal's own id; default `public_ids`) and its decision; "" for a change not placed."""
+    ids = public_ids(result.draft, result.proposals) if ids is None else ids
+    draft = result.draft
+    queue: dict[tuple[str, str, str | None, str, str], list[Proposal]] = {}
+    for p in result.proposals:
+        label = p.label if p.kind is ProposalKind.INSERT else draft.paragraphs[p.paragraph].label
+        label = label or draft.paragraphs[p.paragraph].display_label
+        for c in p.credits:
+            queue.setdefault((c.source, c.author, label, p.kind.value, describe(draft, p)), []).append(p)
+    entries: list[dict[str, str | None]] = []
+    for line in result.report:
+        mine = queue.get((line.file, line.author, line.paragraph, line.kind, line.change))
+        found = mine.pop(0) if mine else None
+        entry: dict[str, str | None] = {"id": ids.get(found.id, found.id) if found else ""}
+        entries.append({**entry, **line.__dict__, "decision": found.decision.value if found else ""})
+    return entries
 
 
 def _next_number(proposals: list[Proposal]) -> int:

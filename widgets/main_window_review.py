@@ -335,16 +335,13 @@ class ReviewMixin(_Base):
             messages.show_error(self, "Export failed", "no merge under review; import redlines first")
             return False
         path = Path(path)
-        result = review.result
-        frozen = MergeResult(result.draft, result.date, review.snapshot(), [], list(result.not_applicable))
+        frozen, ids = review.reviewed(), review.ids()  # as `redline-desk review` writes it
         pkg = session.pkg.fresh()  # the worker parses its own copy
-        from app.merging import write_merged, write_report  # the writers load on first use
+        from app.reviewing import write_review  # the writers load on first use
 
         def work() -> list[str]:
-            notes = write_merged(pkg, frozen, path, form=form, agreed_ad_ref=agreed_ad_ref)
-            if report is not None:
-                write_report(frozen, Path(report))
-            return notes
+            return write_review(pkg, frozen, ids, path, form=form, report=None if report is None else Path(report),
+                                agreed_ad_ref=agreed_ad_ref)
 
         def done(notes: list[str]) -> None:
             self.statusBar().showMessage(f"Exported the merge ({form}) to {path}", 8000)
