@@ -23,6 +23,7 @@ from app.landing import merged_target, split_targets
 from app.model import Draft, Kind, Paragraph
 from app.plan import RedlinePlan
 from app.proposals import Collision, Credit, Decision, Proposal, ProposalKind, find_collisions, plan_of
+from app.rebase import absorb_extras
 from app.segments import Op, Segment
 from app.threeway import ALREADY, OVERTAKEN, carry
 
@@ -155,7 +156,7 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: l
                 out.append(proposal)
             continue
         ours = ours_of.get(kept_index)
-        if ours is not None:
+        if ours is not None or source.placed is not None:  # a quoted input's paragraphs are not neighbours
             last_ours = ours
         if para.mark_deleted or para.mark_inserted:  # rare: keep the common path free of the call
             following = numbered[i + 1][1] if i + 1 < len(numbered) else None
@@ -277,6 +278,8 @@ def _carry(targets: list[Paragraph], para: IncomingParagraph, author: str, sourc
             continue
         segments.append(c.segment)
     joint = _JOIN.join(t.text for t in targets)
+    if source.base is None:  # a quote's own punctuation beside an insertion ("mechanisms, **including …**, to")
+        segments = absorb_extras(segments, joint, paired_only=True)
     credit = _credit(author, para, source)
     starts = [0]
     for t in targets[:-1]:
