@@ -355,7 +355,7 @@ def _new_paragraph(draft: Draft, source: Incoming, para: IncomingParagraph, afte
             result.not_applicable.append(ReportLine(
                 source.name, c.author, there.label or there.display_label, "insert paragraph", ALREADY,
                 f"the draft already has this paragraph as para {there.label or there.display_label}",
-                para.proposed, old))
+                there.text, old))
         return None
     return Proposal("", ProposalKind.INSERT, after, credits, text=para.proposed)
 

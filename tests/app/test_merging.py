@@ -62,7 +62,8 @@ def test_full_form_writes_every_change_under_its_author(inputs: list[str], tmp_p
     lines = json.loads(report.read_text(encoding="utf-8"))
     assert {(x["author"], x["paragraph"], x["status"]) for x in lines} >= {
         ("US", "88", "collision"), ("G77", "88", "collision"), ("EU", "88", "applied"), ("US", "83 bis", "applied")}
-    assert all(set(x) == {"file", "author", "paragraph", "kind", "status", "reason", "change", "old_label"} for x in lines)
+    fields = {"file", "author", "paragraph", "kind", "status", "reason", "change", "old_label"}
+    assert all(set(x) == fields for x in lines)
 
 
 def test_compilation_form_brackets_each_passage_with_its_authors(inputs: list[str], tmp_path: Path) -> None:
