@@ -45,7 +45,23 @@ def project_input(draft: Draft, name: str, project: Project, author: str, base: 
 def _quoted_input(draft: Draft, name: str, quoted: Quoted, author: str) -> Incoming:
     problems = [ReportLine(name, author, None, "modify", NOT_APPLICABLE, what, old_label=label)
                 for label, what in quoted.problems]
-    return Incoming(name, quoted.paragraphs, problems, placed=place(draft, quoted.paragraphs))
+    paragraphs, placed = _in_draft_order(quoted.paragraphs, place(draft, quoted.paragraphs))
+    return Incoming(name, paragraphs, problems, placed=placed)
+
+
+def _in_draft_order(paragraphs: list[IncomingParagraph],
+                    placed: dict[int, int]) -> tuple[list[IncomingParagraph], dict[int, int]]:
+    """The quoted paragraphs (each with the new ones after it) in the order of the draft paragraphs they
+    were placed on, as a redline of the whole draft would list them; the unplaced ones last."""
+    units: list[tuple[int | None, list[IncomingParagraph]]] = []
+    for para in paragraphs:
+        if para.inserted and units:
+            units[-1][1].append(para)
+        else:
+            units.append((placed.get(len(units)), [para]))
+    units.sort(key=lambda u: (u[0] is None, u[0] or 0))
+    ordered = [p for _, unit in units for p in unit]
+    return ordered, {k: at for k, (at, _unit) in enumerate(units) if at is not None}
 
 
 def _title(draft: Draft) -> str:
