@@ -188,3 +188,35 @@ def _interleave(matches: list[tuple[int, int, float]], i1: int, i2: int, j1: int
     pairs += [Pair(k, None) for k in range(i, i2)]
     pairs += [Pair(None, k) for k in range(j, j2)]
     return pairs
+
+
+def paragraph_map(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> dict[int, int]:
+    """Old index -> new index for every old paragraph that is in the new text: the alignment, then the
+    paragraphs it left over paired across it (a paragraph the new revision moved, e.g. Rev 2's 89 to 91)."""
+    out = {p.old: p.new for p in align(old, new) if p.old is not None and p.new is not None}
+    out.update(moved(old, new, [i for i in range(len(old)) if i not in out], set(out.values())))
+    return out
+
+
+def moved(old: Sequence[Paragraph], new: Sequence[Paragraph], unpaired: Sequence[int],
+          taken: set[int]) -> dict[int, int]:
+    """The `unpaired` old paragraphs paired with new paragraphs not `taken`, most alike first, when at
+    least MATCH_CUTOFF alike (order aside: the paragraph was moved)."""
+    free = [j for j in range(len(new)) if j not in taken and key(new[j])]
+    scored: list[tuple[float, int, int]] = []
+    for i in unpaired:
+        if not key(old[i]):
+            continue
+        for j in free:
+            if old[i].kind != new[j].kind:
+                continue
+            score = fuzz.ratio(key(old[i]), key(new[j]), score_cutoff=MATCH_CUTOFF)
+            if score:
+                scored.append((score, i, j))
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _score, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
+        if i not in out and j not in used:
+            out[i] = j
+            used.add(j)
+    return out

@@ -35,13 +35,7 @@ def load_amendments(
     messages: list[str] = []
     errors: list[str] = []
     if suffix in TEXT_SUFFIXES:
-        if not source.is_file():
-            raise DocumentError(f"{source}: no such file")
-        try:
-            text = source.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DocumentError(f"{source}: cannot be read as UTF-8 text ({exc})") from None
-        imported = import_text_form(draft, text, author=author, organisation=organisation)
+        imported = import_text_form(draft, read_text_form(source), author=author, organisation=organisation)
         for diag in imported.diagnostics:
             line = f"{source.name}: {diag}"
             (errors if diag.severity is Severity.ERROR else messages).append(line)
@@ -70,6 +64,16 @@ def load_amendments(
     if not active(amendments):
         raise AmendmentError(f"{source}: no amendments found; label each paragraph like '66. text'")
     return amendments, errors + messages
+
+
+def read_text_form(source: Path) -> str:
+    """The text of a text form file; DocumentError when it is missing or not UTF-8."""
+    if not source.is_file():
+        raise DocumentError(f"{source}: no such file")
+    try:
+        return source.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DocumentError(f"{source}: cannot be read as UTF-8 text ({exc})") from None
 
 
 def apply_amendments(

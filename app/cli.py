@@ -104,6 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     mrg.add_argument("--title", default="", help="the compilation's or table's title")
     mrg.add_argument("--report", type=Path, default=None, help="write every change's fate as JSON here")
     mrg.add_argument("--date", type=_iso_date, default=None)
+    mrg.add_argument("--base", type=Path, default=None, metavar="REV.docx",
+                     help="the revision the redlines were made on: each change is carried from it to the draft, "
+                          "or reported already in the draft or overtaken by the new revision")
     _review_parser(sub)
     return p
 
@@ -232,7 +235,7 @@ def _merge(args: argparse.Namespace) -> int:
 
     result, messages = merge_files(args.draft, args.inputs, args.output, form=args.form,
                                    date=args.date or _now(), report=args.report, agreed_ad_ref=args.agreed_ad_ref,
-                                   title=args.title)
+                                   title=args.title, base=args.base)
     for line in messages:
         print(f"{PROG}: {line}", file=sys.stderr)
     counts: dict[str, int] = {}
@@ -241,6 +244,10 @@ def _merge(args: argparse.Namespace) -> int:
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no changes found"
     collided = f"; collisions in para {', '.join(sorted(result.collisions))}" if result.collisions else ""
     print(f"{args.output}: {summary}{collided}")
+    if counts.keys() - {"applied"}:
+        where = f"see {args.report}" if args.report else "pass --report FILE to see them"
+        print(f"{PROG}: {len(result.report) - counts.get('applied', 0)} change(s) not applied as such; "
+              f"each one's reason: {where}", file=sys.stderr)
     return 0
 
 

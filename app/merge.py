@@ -1,9 +1,11 @@
 """Merge other people's redlines into one set of proposals on our draft.
 
 Each incoming file's paragraphs are aligned with the draft by their original (reject-all) text and
-label; each author's changes are carried onto our text (app.rebase) and become proposals
-(app.proposals): identical proposals become one crediting every author, overlapping ones of
-different authors a collision kept side by side. What cannot be placed is reported with the reason.
+label, or with the revision they were made on and through its alignment with the draft; each author's
+changes are carried onto our text (app.threeway: applied where our text still has their words, else
+reported as already in the draft or overtaken) and become proposals (app.proposals): identical
+proposals become one crediting every author, overlapping ones of different authors a collision kept
+side by side. What cannot be placed is reported with the reason.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import datetime
 
 from rapidfuzz.distance import Indel
 
-from app.align import align
+from app.align import align, moved, paragraph_map
 from app.attributed import IncomingParagraph
 from app.errors import LabelError
 from app.labels import next_inserted_label, split_typed_label
@@ -21,10 +23,12 @@ from app.landing import merged_target, split_targets
 from app.model import Draft, Kind, Paragraph
 from app.plan import RedlinePlan
 from app.proposals import Collision, Credit, Decision, Proposal, ProposalKind, find_collisions, plan_of
-from app.rebase import rebase
+from app.rebase import absorb_extras
 from app.segments import Op, Segment
+from app.threeway import ALREADY, OVERTAKEN, carry
 
 APPLIED, COLLISION, NOT_APPLICABLE = "applied", "collision", "not applicable"
+ALREADY_THERE, OVERTAKEN_BY_REVISION = ALREADY, OVERTAKEN
 
 
 @dataclass
@@ -34,6 +38,11 @@ class Incoming:
     name: str
     paragraphs: list[IncomingParagraph]
     left_out: list[ReportLine] = field(default_factory=list)  # changes the reader found but a merge cannot carry
+    # The revision its paragraphs were made on, when known: they are aligned with it, then carried through
+    # its alignment with our draft (three-way). None: aligned with our draft directly, by label and text.
+    base: Draft | None = None
+    # Already placed (its kept paragraph index -> ours): an input that quotes only the paragraphs it changes.
+    placed: dict[int, int] | None = None
 
 
 @dataclass
@@ -47,6 +56,7 @@ class ReportLine:
     status: str
     reason: str = ""
     change: str = ""
+    old_label: str | None = None  # the paragraph's label in the revision the change was made on
 
 
 @dataclass
@@ -81,7 +91,7 @@ class MergeResult:
             reason = "overlaps another author's change" if status == COLLISION else ""
             for c in p.credits:
                 lines.append(ReportLine(c.source, c.author, label or self.draft.paragraphs[p.paragraph].display_label,
-                                        p.kind.value, status, reason, describe(self.draft, p)))
+                                        p.kind.value, status, reason, describe(self.draft, p), c.label or None))
         return lines + self.not_applicable
 
 
@@ -105,9 +115,13 @@ def merge(draft: Draft, incoming: list[Incoming], default_date: datetime) -> Mer
     result = MergeResult(draft, default_date)
     seen: dict[tuple[int, ProposalKind], list[Proposal]] = {}
     draft_texts = [p.text for p in draft.paragraphs]
+    through: dict[int, dict[int, int]] = {}  # per base revision (by id): base index -> ours, aligned once
     for source in incoming:
         result.not_applicable += source.left_out
-        for proposal in _collect(draft, source, result, draft_texts):
+        if source.base is not None and id(source.base) not in through:
+            through[id(source.base)] = paragraph_map(source.base.paragraphs, draft.paragraphs)
+        via = None if source.base is None else through[id(source.base)]
+        for proposal in _collect(draft, source, result, draft_texts, via):
             _add(result.proposals, seen.setdefault((proposal.paragraph, proposal.kind), []), proposal)
     _number_insertions(draft, result.proposals)
     result.collision_groups = find_collisions(result.proposals)
@@ -127,21 +141,22 @@ def _add(proposals: list[Proposal], alike: list[Proposal], new: Proposal) -> Non
     proposals.append(new)
 
 
-def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: list[str]) -> list[Proposal]:
+def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: list[str],
+             via: dict[int, int] | None) -> list[Proposal]:
     kept = [p for p in source.paragraphs if not p.inserted]
-    ours_of = _pairs(draft, draft_texts, kept)
+    ours_of = _placed(draft, draft_texts, source, kept, via)
     paired = set(ours_of.values())
     out: list[Proposal] = []
     last_ours: int | None = None
     numbered = _numbered(source.paragraphs)
     for i, (kept_index, para) in enumerate(numbered):
         if para.inserted:
-            proposal = _new_paragraph(source, para, last_ours, result)
+            proposal = _new_paragraph(draft, source, para, last_ours, result)
             if proposal is not None:
                 out.append(proposal)
             continue
         ours = ours_of.get(kept_index)
-        if ours is not None:
+        if ours is not None or source.placed is not None:  # a quoted input's paragraphs are not neighbours
             last_ours = ours
         if para.mark_deleted or para.mark_inserted:  # rare: keep the common path free of the call
             following = numbered[i + 1][1] if i + 1 < len(numbered) else None
@@ -150,10 +165,12 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: l
             continue
         targets = _targets(draft, para, kept_index, ours_of, paired)
         if not targets:
+            status, why = (OVERTAKEN, "the new revision has no paragraph like") if via is not None else (
+                NOT_APPLICABLE, "no paragraph like")
             for author in sorted(para.authors):
                 result.not_applicable.append(ReportLine(
-                    source.name, author, None, "modify", NOT_APPLICABLE,
-                    f"no paragraph like '{para.original[:60]}' in the draft"))
+                    source.name, author, None, "modify", status, f"{why} '{para.original[:60]}' in the draft",
+                    old_label=_old_label(para)))
             continue
         if para.deleted:
             credits = [_credit(a, para, source) for a in sorted(para.authors)]
@@ -162,6 +179,28 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: l
         for author in sorted(para.authors):
             out += _carry([draft.paragraphs[t] for t in targets], para, author, source, result)
     return out
+
+
+def _placed(draft: Draft, draft_texts: list[str], source: Incoming, kept: list[IncomingParagraph],
+            via: dict[int, int] | None) -> dict[int, int]:
+    """Their kept paragraph index -> ours: as placed by the reader, through their base revision's
+    alignment with our draft, or aligned with our draft directly (with the paragraphs it moved)."""
+    if source.placed is not None:
+        return source.placed
+    if source.base is not None and via is not None:
+        on_base = _pairs(source.base, [p.text for p in source.base.paragraphs], kept)
+        return {k: via[b] for k, b in on_base.items() if b in via}
+    ours_of = _pairs(draft, draft_texts, kept)
+    changed = [k for k, p in enumerate(kept) if k not in ours_of and p.changed and p.original.strip()]
+    if changed:  # a changed paragraph the draft moved (out of order): pair it across the alignment
+        theirs = [_as_paragraph(k, p) for k, p in enumerate(kept)]
+        ours_of.update({k: j for k, j in moved(theirs, draft.paragraphs, changed, set(ours_of.values())).items()})
+    return ours_of
+
+
+def _old_label(para: IncomingParagraph) -> str | None:
+    """The paragraph's label in the revision it was made on."""
+    return para.label if para.labelled else split_typed_label(para.original or para.proposed)[0]
 
 
 def _pairs(draft: Draft, draft_texts: list[str], kept: list[IncomingParagraph]) -> dict[int, int]:
@@ -219,84 +258,47 @@ def _targets(draft: Draft, para: IncomingParagraph, kept_index: int, ours_of: di
 
 def _credit(author: str, para: IncomingParagraph, source: Incoming) -> Credit:
     date = next((c.date for c in para.changes if c.author == author and c.date), "")
-    return Credit(author, date, source.name, para.rationale)
+    return Credit(author, date, source.name, para.rationale, _old_label(para) or "")
 
 
 def _carry(targets: list[Paragraph], para: IncomingParagraph, author: str, source: Incoming,
            result: MergeResult) -> list[Proposal]:
     """One author's changes in one incoming paragraph, moved onto our paragraphs' text (several when
-    the draft split it: the changes are carried onto their joint text, then cut at the joins)."""
+    the draft split it: the changes are carried onto their joint text, then cut at the joins). A change
+    whose words our text changed, or that our text already makes, is reported instead (app.threeway)."""
     segments: list[Segment] = []
+    first = targets[0]
+    if para.labelled and para.body_start == 0 and first.prefix and split_typed_label(para.original)[0] is None \
+            and not para.original.startswith(first.prefix):
+        segments.append(Segment(Op.EQUAL, first.prefix))  # a quoted body: our typed number stays as it is
     for c in para.changes:
         if c.op is Op.EQUAL or c.author != author:
             if c.op is not Op.INSERT:
                 segments.append(Segment(Op.EQUAL, c.text))  # other authors' strikes: not this author's
             continue
         segments.append(c.segment)
-    carried = rebase(segments, _JOIN.join(t.text for t in targets))
-    first = targets[0]
-    for miss in carried.mismatches:
-        result.not_applicable.append(ReportLine(
-            source.name, author, first.label or first.display_label, "modify", NOT_APPLICABLE,
-            f"struck text '{miss.found}' is not in the draft here", miss.found))
+    joint = _JOIN.join(t.text for t in targets)
+    if source.base is None:  # a quote's own punctuation beside an insertion ("mechanisms, **including …**, to")
+        segments = absorb_extras(segments, joint, paired_only=True)
     credit = _credit(author, para, source)
     starts = [0]
     for t in targets[:-1]:
         starts.append(starts[-1] + len(t.text) + len(_JOIN))
     out: list[Proposal] = []
-    joint = _JOIN.join(t.text for t in targets)
-    for start, end, text in _changes(carried.segments):
-        lead, tail = _common_words(joint[start:end], text)
-        start, end, text = start + lead, end - tail, text[lead:len(text) - tail]
-        out += _cut(targets, starts, start, end, text, credit)
+    for fate in carry(segments, joint):
+        if fate.status != APPLIED:
+            reason = (f"the draft already reads '{fate.current}'" if fate.status == ALREADY else
+                      f"the new revision changed the words the change was made on: it was made on "
+                      f"'{fate.base}', the draft now reads '{fate.current}'")
+            result.not_applicable.append(ReportLine(
+                source.name, author, first.label or first.display_label, "modify", fate.status, reason,
+                fate.change, credit.label or None))
+            continue
+        out += _cut(targets, starts, fate.start, fate.end, fate.text, credit)
     return out
 
 
 _JOIN = "\u2029"  # between our paragraphs when their one paragraph is several of ours (white space to rebase)
-
-
-def _changes(segs: list[Segment]) -> list[tuple[int, int, str]]:
-    """(start, end, inserted text) of each change, offsets in the segments' original text."""
-    out: list[tuple[int, int, str]] = []
-    pos = 0
-    i = 0
-    while i < len(segs):
-        seg = segs[i]
-        if seg.op is Op.EQUAL:
-            pos += len(seg.text)
-            i += 1
-            continue
-        start = pos
-        end = pos + (len(seg.text) if seg.op is Op.DELETE else 0)
-        text = seg.text if seg.op is Op.INSERT else ""
-        if seg.op is Op.DELETE and i + 1 < len(segs) and segs[i + 1].op is Op.INSERT:
-            text = segs[i + 1].text
-            i += 1
-        out.append((start, end, text))
-        pos = end
-        i += 1
-    return out
-
-
-def _common_words(struck: str, inserted: str) -> tuple[int, int]:
-    """Lengths of the whole words a replacement keeps at its start and end ("We reaffirm the
-    description" -> "We reaffirm the working definition" changes only the last word)."""
-    if not struck or not inserted:
-        return 0, 0
-    lead = 0
-    for i, (a, b) in enumerate(zip(struck, inserted, strict=False)):
-        if a != b:
-            break
-        if a.isspace():
-            lead = i + 1
-    rest_s, rest_i = struck[lead:], inserted[lead:]
-    tail = 0
-    for i, (a, b) in enumerate(zip(reversed(rest_s), reversed(rest_i), strict=False)):
-        if a != b:
-            break
-        if a.isspace():
-            tail = i + 1
-    return lead, tail
 
 
 def _cut(targets: list[Paragraph], starts: list[int], start: int, end: int, text: str,
@@ -335,16 +337,40 @@ def _report_mark_change(draft: Draft, source: Incoming, para: IncomingParagraph,
         f"{reason}; a merge does not join or split paragraphs: do it by hand in the compilation"))
 
 
-def _new_paragraph(source: Incoming, para: IncomingParagraph, after: int | None,
+def _new_paragraph(draft: Draft, source: Incoming, para: IncomingParagraph, after: int | None,
                    result: MergeResult) -> Proposal | None:
     credits = [_credit(a, para, source) for a in sorted(para.authors)] or [Credit("", "", source.name)]
+    old = split_typed_label(para.proposed)[0]
+    for c in credits:
+        c.label = old or ""
     if after is None:
         for c in credits:
             result.not_applicable.append(ReportLine(
                 source.name, c.author, None, "insert paragraph", NOT_APPLICABLE,
-                "no paragraph of the draft before it to place it after", para.proposed))
+                "no paragraph of the draft before it to place it after", para.proposed, old))
+        return None
+    there = _already_inserted(draft, para.proposed, after)
+    if there is not None:
+        for c in credits:
+            result.not_applicable.append(ReportLine(
+                source.name, c.author, there.label or there.display_label, "insert paragraph", ALREADY,
+                f"the draft already has this paragraph as para {there.label or there.display_label}",
+                there.text, old))
         return None
     return Proposal("", ProposalKind.INSERT, after, credits, text=para.proposed)
+
+
+_NEAR = 3  # a new paragraph already in the draft is looked for this many paragraphs around its place
+
+
+def _already_inserted(draft: Draft, proposed: str, after: int) -> Paragraph | None:
+    """The draft paragraph near `after` whose body is the new paragraph's (typed labels aside), if any."""
+    _, body_start = split_typed_label(proposed)
+    body = " ".join(proposed[body_start:].split())
+    for p in draft.paragraphs[max(after - _NEAR, 0):after + _NEAR + 1]:
+        if body and " ".join(p.body.split()) == body:
+            return p
+    return None
 
 
 def _number_insertions(draft: Draft, proposals: list[Proposal]) -> None:

@@ -5,6 +5,7 @@ report."""
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -12,22 +13,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.amendments import Amendment, Kind
-from app.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, load_amendments
+from app.amendment_inputs import amendments_as_incoming, project_input, text_form_input
+from app.amendments import Amendment
+from app.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, read_text_form
 from app.atomic import atomic_write_text, check_output_path
 from app.attributed import Change, IncomingParagraph
 from app.compilation import comparison_rows, compiled_text
 from app.errors import AmendmentError, DocumentError
 from app.merge import NOT_APPLICABLE, Incoming, MergeResult, ReportLine, merge
 from app.model import Draft
-from app.planning import active
+from app.project import Project, load_project
 from app.proposals import Decision, plan_of
 from app.review import report_entries
 from app.segments import Op
 from app.untracked import edited_copy_changes
 from docx_io.incoming import read_incoming
 from docx_io.package import Package, read_package
-from docx_io.reader import draft_from_package, last_modified_by
+from docx_io.reader import draft_from_package, last_modified_by, read_draft
 from docx_io.redline_writer import write_redline
 from docx_io.un_document import document_symbol
 from docx_io.unmerged import unmerged_changes
@@ -53,33 +55,52 @@ def parse_input(spec: str) -> InputSpec:
     return InputSpec(Path(spec))
 
 
-def read_input(draft: Draft, spec: InputSpec, messages: list[str]) -> Incoming:
-    """One incoming redline as attributed paragraphs; notes what was assumed in `messages`."""
+def read_input(draft: Draft, spec: InputSpec, messages: list[str], base: Draft | None = None) -> Incoming:
+    """One incoming redline as attributed paragraphs; notes what was assumed in `messages`. `base`: the
+    revision it was made on (its changes are then carried three-way from there)."""
     path = spec.path
     if not path.is_file():
         raise DocumentError(f"{path}: no such file; check the name")
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return _read_docx(draft, read_package(path), spec, messages)
-    if suffix in (*TEXT_SUFFIXES, ".json"):
-        who = spec.author or ("" if suffix == ".json" else path.stem)
-        amendments, said = load_amendments(draft, path, who, "", keep_going=True)
-        messages += said
-        return Incoming(path.name, amendments_as_incoming(draft, amendments))
+        return _read_docx(draft, read_package(path), spec, messages, base)
+    if suffix in TEXT_SUFFIXES:
+        return text_form_input(draft, path.name, read_text_form(path), spec.author or path.stem, base)
+    if suffix == ".json":
+        project = load_project(path)
+        return project_input(draft, path.name, project, spec.author, base or project_base(project, path))
     raise DocumentError(f"{path}: cannot merge a '{suffix}' file; give a .docx, a text form (.md) or a project (.json)")
 
 
-def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str]) -> Incoming:
+def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str], base: Draft | None) -> Incoming:
     name = spec.path.name
     paragraphs = read_incoming(pkg)
     if any(p.changed for p in paragraphs):
         if spec.author:
             paragraphs = [_credited_to(p, spec.author) for p in paragraphs]
         label_as_shown(paragraphs, draft_from_package(pkg))
-        return Incoming(name, paragraphs, _left_out(name, pkg, spec.author))
+        return Incoming(name, paragraphs, _left_out(name, pkg, spec.author), base=base)
     who = spec.author or last_modified_by(pkg) or spec.path.stem
-    messages.append(f"{name}: no tracked changes; compared with the draft and credited to {who}")
-    return Incoming(name, edited_copy_changes(draft, draft_from_package(pkg), who))
+    against = "the base revision" if base is not None else "the draft"
+    messages.append(f"{name}: no tracked changes; compared with {against} and credited to {who}")
+    return Incoming(name, edited_copy_changes(base or draft, draft_from_package(pkg), who), base=base)
+
+
+def project_base(project: Project, path: Path) -> Draft | None:
+    """The revision a project's amendments were made on, when its file is where the project says (beside
+    the project file or as written) and still has the sha256 the project recorded; else None."""
+    for where, sha in ((project.base_path, project.base_sha256), (project.draft_path, project.draft_sha256)):
+        if not where or not sha:
+            continue
+        for candidate in (path.parent / where, Path(where)):
+            if candidate.is_file() and file_sha256(candidate) == sha:
+                return read_draft(candidate)
+    return None
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, as project files record it."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def label_as_shown(paragraphs: list[IncomingParagraph], shown: Draft) -> None:
@@ -111,41 +132,12 @@ def _credited_to(para: IncomingParagraph, author: str) -> IncomingParagraph:
                              para.mark_deleted, para.rationale, author if para.mark_author else "")
 
 
-def amendments_as_incoming(draft: Draft, amendments: list[Amendment]) -> list[IncomingParagraph]:
-    """Amendments (ours, or a text form's) as a redline of the whole draft: every paragraph in order,
-    amended ones with their changes credited to the amendment's author, new ones after their target."""
-    changed: dict[str, Amendment] = {}
-    inserted: dict[str, list[Amendment]] = {}
-    for a in active(amendments):
-        if a.kind is Kind.INSERT:
-            inserted.setdefault(a.target, []).append(a)
-        else:
-            changed.setdefault(a.target, a)
-    out: list[IncomingParagraph] = []
-    for para in draft.paragraphs:
-        mine = changed.get(para.label) if para.label else None
-        if mine is None:
-            out.append(IncomingParagraph(para.anchor, [Change(Op.EQUAL, para.text)], in_table=para.in_table))
-        else:
-            who = mine.attribution or "Redline Desk"
-            changes = [Change(Op.EQUAL, para.prefix)] + [
-                Change(s.op, s.text, who if s.op is not Op.EQUAL else "") for s in mine.option.segments
-            ]
-            out.append(IncomingParagraph(para.anchor, changes, deleted=mine.kind is Kind.DELETE,
-                                         in_table=para.in_table, rationale=mine.rationale))
-        for new in inserted.get(para.label or "", []) if para.label else []:
-            text = f"{new.label}.\t{new.option.proposed.strip()}"
-            who = new.attribution or "Redline Desk"
-            out.append(IncomingParagraph(-1, [Change(Op.INSERT, text, who)], inserted=True, mark_inserted=True,
-                                         rationale=new.rationale))
-    return out
-
-
 def merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, *, ours: list[Amendment] | None = None,
-                 progress: Progress | None = None) -> tuple[MergeResult, list[str]]:
-    """Read every input and merge them (with our own amendments, if any) into proposals on the draft."""
+                 progress: Progress | None = None, base: Draft | None = None) -> tuple[MergeResult, list[str]]:
+    """Read every input and merge them (with our own amendments, if any) into proposals on the draft;
+    `base`: the revision the inputs were made on."""
     with _collector_paused():
-        return _merge_inputs(draft, specs, date, ours, progress)
+        return _merge_inputs(draft, specs, date, ours, progress, base)
 
 
 @contextmanager
@@ -162,7 +154,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, ours: list[Amendment] | None,
-                  progress: Progress | None) -> tuple[MergeResult, list[str]]:
+                  progress: Progress | None, base: Draft | None) -> tuple[MergeResult, list[str]]:
     messages: list[str] = []
     incoming: list[Incoming] = []
     if ours:
@@ -170,7 +162,7 @@ def _merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, ours: li
     for n, spec in enumerate(specs):
         if progress is not None:
             progress(n, len(specs) + 1, f"reading {spec.path.name}")
-        incoming.append(read_input(draft, spec, messages))
+        incoming.append(read_input(draft, spec, messages, base))
     if progress is not None:
         progress(len(specs), len(specs) + 1, "merging")
     result = merge(draft, incoming, date)
@@ -222,8 +214,9 @@ def write_report(result: MergeResult, report: Path, ids: Mapping[str, str] | Non
 
 def merge_files(draft_path: Path, inputs: list[str], out: Path, *, form: str, date: datetime,
                 report: Path | None = None, agreed_ad_ref: bool = False,
-                title: str = "") -> tuple[MergeResult, list[str]]:
-    """Merge the inputs into the draft and write `form`; returns the result and messages."""
+                title: str = "", base: Path | None = None) -> tuple[MergeResult, list[str]]:
+    """Merge the inputs into the draft and write `form`; returns the result and messages. `base`: the
+    revision the inputs were made on (each change is then carried three-way from it)."""
     check_output_path(out)
     if form not in MERGE_FORMS:
         raise AmendmentError(f"unknown merge form '{form}'; use one of {', '.join(MERGE_FORMS)}")
@@ -233,13 +226,14 @@ def merge_files(draft_path: Path, inputs: list[str], out: Path, *, form: str, da
     if not inputs:
         raise AmendmentError("name at least one redline to merge")
     specs = [parse_input(s) for s in inputs]
-    _not_an_input(out, draft_path, *(s.path for s in specs))
+    bases = [] if base is None else [base]
+    _not_an_input(out, draft_path, *bases, *(s.path for s in specs))
     if report is not None:
         check_output_path(report)
-        _not_an_input(report, draft_path, out, *(s.path for s in specs))
+        _not_an_input(report, draft_path, out, *bases, *(s.path for s in specs))
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
-    result, messages = merge_inputs(draft, specs, date)
+    result, messages = merge_inputs(draft, specs, date, base=None if base is None else read_draft(base))
     messages = draft.notices + messages
     messages += write_merged(pkg, result, out, form=form, agreed_ad_ref=agreed_ad_ref, title=title)
     if report is not None:

@@ -43,6 +43,9 @@ class Project:
     organisation: str = ""
     title: str = ""
     review: StoredReview | None = None
+    # The revision the amendments were made on (their anchor texts are its paragraphs), when the app knows it.
+    base_path: str = ""
+    base_sha256: str = ""
 
 
 @dataclass
@@ -66,6 +69,8 @@ def save_project(project: Project, path: Path) -> None:
         "draft": {"path": project.draft_path, "sha256": project.draft_sha256},
         "amendments": [_amendment_to_json(a) for a in project.amendments],
     }
+    if project.base_sha256:
+        data["base"] = {"path": project.base_path, "sha256": project.base_sha256}
     if project.review is not None:
         data["review"] = review_to_json(project.review)
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
@@ -103,6 +108,7 @@ def load_project(path: Path) -> Project:
     try:
         draft = data["draft"]
         review = data.get("review") if version >= REVIEW_SCHEMA else None
+        base = data.get("base") or {}
         return Project(
             draft_path=str(draft["path"]),
             draft_sha256=str(draft.get("sha256", "")),
@@ -111,6 +117,8 @@ def load_project(path: Path) -> Project:
             organisation=str(data.get("organisation", "")),
             title=str(data.get("title", "")),
             review=None if review is None else review_from_json(review),
+            base_path=str(base.get("path", "")),
+            base_sha256=str(base.get("sha256", "")),
         )
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError, RecursionError) as exc:
         raise ProjectError(f"{path}: damaged project file ({str(exc)[:200]}); it was not changed") from None

@@ -45,6 +45,7 @@ class Credit:
     date: str = ""
     source: str = ""
     rationale: str = ""
+    label: str = ""  # the paragraph's label in the revision the change was made on (for the report)
 
 
 @dataclass

@@ -85,7 +85,17 @@ def rebase(segments: Sequence[Segment], target: str) -> Rebased:
     )
 
 
-def _absorb_extras(segments: list[Segment], mapper: _Mapper, source: str) -> tuple[list[Segment], list[str]]:
+def absorb_extras(segments: Sequence[Segment], target: str, *, paired_only: bool = False) -> list[Segment]:
+    """The segments with quote-only punctuation next to an insertion taken into it (see _absorb_extras);
+    `paired_only`: only where there is such punctuation on both sides (", **including …**, ")."""
+    source = original_text(segments)
+    if source == target:
+        return list(segments)
+    return _absorb_extras(list(segments), _Mapper(source, target), source, paired_only)[0]
+
+
+def _absorb_extras(segments: list[Segment], mapper: _Mapper, source: str,
+                   paired_only: bool = False) -> tuple[list[Segment], list[str]]:
     """Punctuation the quote has next to an insertion but the draft does not ("mechanisms,
     **including the Forum**, to") was typed as part of the insertion: move it in."""
     extra = mapper.source_only()
@@ -108,7 +118,6 @@ def _absorb_extras(segments: list[Segment], mapper: _Mapper, source: str) -> tup
                 k -= 1
             if k < end and source[k:end].strip():
                 prefix = source[k:end]
-                out[i - 1] = Segment(Op.EQUAL, left.text[: len(left.text) - len(prefix)])
         right = out[i + 1] if i + 1 < len(out) else None
         if right is not None and right.op is Op.EQUAL:
             begin = starts[i + 1]
@@ -117,7 +126,12 @@ def _absorb_extras(segments: list[Segment], mapper: _Mapper, source: str) -> tup
                 k += 1
             if k > begin and source[begin:k].strip():
                 suffix = source[begin:k]
-                out[i + 1] = Segment(Op.EQUAL, right.text[len(suffix):])
+        if paired_only and not (prefix and suffix):
+            continue
+        if left is not None and prefix:
+            out[i - 1] = Segment(Op.EQUAL, left.text[: len(left.text) - len(prefix)])
+        if right is not None and suffix:
+            out[i + 1] = Segment(Op.EQUAL, right.text[len(suffix):])
         if prefix or suffix:
             out[i] = Segment(Op.INSERT, prefix + seg.text + suffix)
             absorbed += [x.strip() for x in (prefix, suffix) if x.strip()]

@@ -171,7 +171,7 @@ def _proposal_to_json(s: StoredProposal) -> dict[str, Any]:
         "text": p.text,
         "label": p.label,
         "order": p.order,
-        "credits": [{"author": c.author, "date": c.date, "source": c.source, "rationale": c.rationale}
+        "credits": [{"author": c.author, "date": c.date, "source": c.source, "rationale": c.rationale, "label": c.label}
                     for c in p.credits],
         "decision": p.decision.value,
     }
@@ -179,7 +179,7 @@ def _proposal_to_json(s: StoredProposal) -> dict[str, Any]:
 
 def _proposal_from_json(d: dict[str, Any]) -> StoredProposal:
     credits = [Credit(str(c["author"]), str(c.get("date", "")), str(c.get("source", "")),
-                      str(c.get("rationale", ""))) for c in d["credits"]]
+                      str(c.get("rationale", "")), str(c.get("label", ""))) for c in d["credits"]]
     start, end, paragraph = int(d.get("start", 0)), int(d.get("end", 0)), int(d["paragraph"])
     text = str(d["paragraph_text"])
     if paragraph < 0 or not 0 <= start <= end <= len(text):

@@ -253,8 +253,9 @@ class Session:
         where = self.project_path.parent if self.project_path else Path.cwd()
         review = None if self.review is None else store_review(self.review, None if absolute else where)
         draft_path = str(self.draft_path.resolve()) if absolute else _relative(self.draft_path, where)
+        # The amendments are anchored on the draft open now: it is the revision they were made on.
         return Project(draft_path, self.draft.sha256, self.amendments, self.author, self.organisation,
-                       self.draft.title, review)
+                       self.draft.title, review, base_path=draft_path, base_sha256=self.draft.sha256)
 
     def save(self, path: Path | None = None) -> Path:
         """Save the project (atomically); returns where."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from app.attributed import Change, IncomingParagraph
-from app.merge import APPLIED, COLLISION, NOT_APPLICABLE, Incoming, merge
+from app.merge import APPLIED, COLLISION, NOT_APPLICABLE, OVERTAKEN_BY_REVISION, Incoming, merge
 from app.model import Draft, Kind, Paragraph
 from app.plan import InsertParagraph, ModifyParagraph
 from app.segments import Op, original_text, proposed_text
@@ -143,12 +143,12 @@ def test_a_paragraph_our_draft_merged_into_its_neighbour_takes_its_changes_there
     assert (para.label, para.text[p.start:p.end], p.text) == ("5", "donors", "partners")
 
 
-def test_a_change_whose_text_is_gone_is_reported_not_applicable_with_the_reason() -> None:
+def test_a_change_whose_text_is_gone_is_reported_overtaken_with_both_texts() -> None:
     theirs = ["4.\tWe meet.", "5.\tWe urge all States to act without any delay whatsoever."]
     result = merge(_draft(), [_edited("G77", theirs, {1: ("whatsoever", "at all")})], DATE)
-    (line,) = [r for r in result.report if r.status == NOT_APPLICABLE]
-    assert (line.author, line.paragraph) == ("G77", "5")
-    assert "'whatsoever' is not in the draft" in line.reason
+    (line,) = [r for r in result.report if r.status == OVERTAKEN_BY_REVISION]
+    assert (line.author, line.paragraph, line.change) == ("G77", "5", "~~whatsoever~~ **at all**")
+    assert "made on 'delay whatsoever.'" in line.reason
     assert not result.proposals
 
 

@@ -1,0 +1,102 @@
+"""Text forms and project files read for a merge: on the revision they were made on when it is known
+(its paragraphs, then carried through its alignment with the draft), else quoted and placed on the draft
+by label and text (app.sparse). What cannot be read becomes a report line, never a refusal of the whole."""
+
+from __future__ import annotations
+
+from app.amendments import Amendment, Kind
+from app.attributed import Change, IncomingParagraph
+from app.merge import NOT_APPLICABLE, Incoming, ReportLine
+from app.model import Draft
+from app.planning import active
+from app.project import Project, reanchor
+from app.segments import Op
+from app.sparse import Quoted, place, quoted_amendments, quoted_text_form
+from app.textform import Severity, import_text_form
+
+
+def text_form_input(draft: Draft, name: str, text: str, author: str, base: Draft | None) -> Incoming:
+    """A text form to merge: read on `base` when given, else quoted and placed by label and text."""
+    if base is None:
+        return _quoted_input(draft, name, quoted_text_form(text, author), author)
+    imported = import_text_form(base, text, author=author)
+    problems = [ReportLine(name, author, None, "modify", NOT_APPLICABLE,
+                           f"{d}; it was read on the base revision {_title(base)}", old_label=d.label)
+                for d in imported.diagnostics if d.severity is Severity.ERROR]
+    return Incoming(name, amendments_as_incoming(base, imported.amendments), problems, base=base)
+
+
+def project_input(draft: Draft, name: str, project: Project, author: str, base: Draft | None) -> Incoming:
+    """A project's amendments to merge: on the revision they were made on when known, else placed by
+    the label and the text each amendment keeps of its paragraph."""
+    for a in project.amendments:
+        a.author = a.author or author
+    if base is None:
+        return _quoted_input(draft, name, quoted_amendments(project.amendments, author), author)
+    placements = reanchor(project, base)
+    problems = [ReportLine(name, p.amendment.attribution or author, None, p.amendment.kind.value, NOT_APPLICABLE,
+                           f"not on the base revision {_title(base)}: {p.how}", old_label=p.old_label)
+                for p in placements if p.new_label is None]
+    placed = {p.amendment.id for p in placements if p.new_label is not None}
+    amendments = [a for a in project.amendments if a.id in placed]
+    return Incoming(name, amendments_as_incoming(base, amendments), problems, base=base)
+
+
+def _quoted_input(draft: Draft, name: str, quoted: Quoted, author: str) -> Incoming:
+    problems = [ReportLine(name, author, None, "modify", NOT_APPLICABLE, what, old_label=label)
+                for label, what in quoted.problems]
+    paragraphs, placed = _in_draft_order(quoted.paragraphs, place(draft, quoted.paragraphs))
+    return Incoming(name, paragraphs, problems, placed=placed)
+
+
+def _in_draft_order(paragraphs: list[IncomingParagraph],
+                    placed: dict[int, int]) -> tuple[list[IncomingParagraph], dict[int, int]]:
+    """The quoted paragraphs (each with the new ones after it) in the order of the draft paragraphs they
+    were placed on, as a redline of the whole draft would list them; the unplaced ones last."""
+    units: list[tuple[int | None, list[IncomingParagraph]]] = []
+    for para in paragraphs:
+        if para.inserted and units:
+            units[-1][1].append(para)
+        else:
+            units.append((placed.get(len(units)), [para]))
+    units.sort(key=lambda u: (u[0] is None, u[0] or 0))
+    ordered = [p for _, unit in units for p in unit]
+    return ordered, {k: at for k, (at, _unit) in enumerate(units) if at is not None}
+
+
+def _title(draft: Draft) -> str:
+    return f"'{draft.title}'" if draft.title else "given"
+
+
+def amendments_as_incoming(draft: Draft, amendments: list[Amendment]) -> list[IncomingParagraph]:
+    """Amendments (ours, or a text form's) as a redline of the whole draft: every paragraph in order,
+    amended ones with their changes credited to the amendment's author, new ones after their target."""
+    changed: dict[str, Amendment] = {}
+    inserted: dict[str, list[Amendment]] = {}
+    for a in active(amendments):
+        if a.kind is Kind.INSERT:
+            inserted.setdefault(a.target, []).append(a)
+        else:
+            changed.setdefault(a.target, a)
+    out: list[IncomingParagraph] = []
+    for para in draft.paragraphs:
+        mine = changed.get(para.label) if para.label else None
+        if mine is None:
+            incoming = IncomingParagraph(para.anchor, [Change(Op.EQUAL, para.text)], in_table=para.in_table)
+        else:
+            who = mine.attribution or "Redline Desk"
+            changes = [Change(Op.EQUAL, para.prefix)] + [
+                Change(s.op, s.text, who if s.op is not Op.EQUAL else "") for s in mine.option.segments
+            ]
+            incoming = IncomingParagraph(para.anchor, changes, deleted=mine.kind is Kind.DELETE,
+                                         in_table=para.in_table, rationale=mine.rationale)
+        # labelled as the draft labels it: the report names each change's paragraph on that revision
+        incoming.label, incoming.kind, incoming.body_start, incoming.labelled = (
+            para.label, para.kind, para.body_start, True)
+        out.append(incoming)
+        for new in inserted.get(para.label or "", []) if para.label else []:
+            text = f"{new.label}.\t{new.option.proposed.strip()}"
+            who = new.attribution or "Redline Desk"
+            out.append(IncomingParagraph(-1, [Change(Op.INSERT, text, who)], inserted=True, mark_inserted=True,
+                                         rationale=new.rationale))
+    return out
