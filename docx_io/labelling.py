@@ -35,8 +35,8 @@ class Labeller:
         self.top_heading: str | None = None  # "II", qualifying a following "A" heading
         self.letter_heading: str | None = None  # the last "A", "B" heading: "H" then "I" is a letter
         self.within: str | None = None  # what a "(1)" sub-heading sits under: "table 25.6" or a heading label
-        self.last_cell: tuple[int, int, int] | None = None
-        self.cell_paragraph = 0
+        # Paragraphs seen per cell: a nested table may come between two paragraphs of the same outer cell.
+        self.cell_paragraphs: dict[tuple[int, int, int], int] = {}
         self.seen: dict[str, int] = {}  # label -> paragraph index of its first use
         self.duplicates: set[str] = set()
         self.unplaced: list[Paragraph] = []  # paragraphs that print a number no label could be made of
@@ -147,9 +147,8 @@ class Labeller:
         return True
 
     def _label_cell(self, para: Paragraph, cell: tuple[int, int, int]) -> None:
-        self.cell_paragraph = self.cell_paragraph + 1 if cell == self.last_cell else 1
-        self.last_cell = cell
-        para.label = Label(cell=(*cell, self.cell_paragraph)).text
+        n = self.cell_paragraphs[cell] = self.cell_paragraphs.get(cell, 0) + 1
+        self._assign(para, Label(cell=(*cell, n)).text)
 
     def _assign(self, para: Paragraph, label: str) -> None:
         if label in self.seen:

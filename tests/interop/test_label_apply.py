@@ -22,7 +22,7 @@ import pytest
 from app.label_check import check_labels
 from app.model import Paragraph
 from docx_io.reader import read_draft
-from tests.docx_io.un_labelled_docs import LANGUAGES, language_doc, report_doc, resolution_doc
+from tests.docx_io.un_labelled_docs import LANGUAGES, cells_doc, language_doc, report_doc, resolution_doc
 from tests.interop.libreoffice import LibreOffice
 from tests.interop.test_corpus_amendment import Choice, _replaced_once
 
@@ -96,10 +96,23 @@ def _differing(before: str, after: str) -> list[tuple[str, str]]:
     return [(a, b) for a, b in zip(old, new, strict=True) if a != b]
 
 
-def check(lo: LibreOffice, draft_path: Path, tmp_path: Path) -> None:
+def picks_of(path: Path, labels: list[str]) -> list[Pick]:
+    """The given paragraphs, each with its word to amend and its own new word."""
+    draft = read_draft(path)
+    picks = []
+    for label, new in zip(labels, NEW_WORDS, strict=False):
+        para = draft.by_label(label)
+        found = _word(para.body)
+        assert found is not None, f"{label} has no word to amend"
+        picks.append(Pick(para, "", *found, new))
+    return picks
+
+
+def check(lo: LibreOffice, draft_path: Path, tmp_path: Path, picks: list[Pick] | None = None) -> None:
     """Apply three amendments through the CLI and check LibreOffice's reading of the result."""
-    picks = choose(draft_path)
-    assert len(picks) == 3, f"{draft_path.name}: only {len(picks)} labelled paragraphs to amend"
+    if picks is None:
+        picks = choose(draft_path)
+        assert len(picks) == 3, f"{draft_path.name}: only {len(picks)} labelled paragraphs to amend"
     amendments = tmp_path / "amendments.md"
     amendments.write_text(text_form(picks), encoding="utf-8")
     out = tmp_path / "out.docx"
@@ -162,3 +175,37 @@ def test_hand_made_choice_covers_pp_and_annex_schemes(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", HAND_MADE)
 def test_hand_made_apply_to_three_labels(libreoffice: LibreOffice, name: str, tmp_path: Path) -> None:
     check(libreoffice, _hand_made(name, tmp_path), tmp_path)
+
+
+def test_paragraphs_of_one_cell_and_after_a_nested_table(libreoffice: LibreOffice, tmp_path: Path) -> None:
+    path, _ = cells_doc(tmp_path / "cells.docx")
+    labels = ["table 1, row 1, column 1, paragraph 3", "table 1, row 2, column 3, paragraph 2",
+              "table 1, row 2, column 3, paragraph 3"]
+    check(libreoffice, path, tmp_path, picks_of(path, labels))
+
+
+def _multi_paragraph_cells(path: Path) -> list[str]:
+    """A cell's first and second paragraph, and the last second-or-later paragraph of any cell, with words."""
+    draft = read_draft(path)
+    later = [p.label for p in draft.paragraphs
+             if p.label and re.search(r", paragraph \d+$", p.label) and _word(p.body)]
+    if not later:
+        return []
+    first = re.sub(r", paragraph \d+$", "", later[0])
+    labels = ([first] if _word(draft.by_label(first).body) else []) + [later[0], later[-1]]
+    return list(dict.fromkeys(labels))
+
+
+CELL_FILES = [p for p in UN_FILES if _multi_paragraph_cells(p)]
+
+
+def test_un_corpus_has_cells_of_several_paragraphs() -> None:
+    assert len(CELL_FILES) >= 2
+
+
+@pytest.mark.own_structure_check
+@pytest.mark.parametrize("path", CELL_FILES, ids=[p.name for p in CELL_FILES])
+def test_un_corpus_paragraphs_of_one_cell(libreoffice: LibreOffice, path: Path, tmp_path: Path) -> None:
+    labels = _multi_paragraph_cells(path)
+    assert len(labels) >= 2
+    check(libreoffice, path, tmp_path, picks_of(path, labels))
