@@ -209,3 +209,22 @@ def test_un_corpus_paragraphs_of_one_cell(libreoffice: LibreOffice, path: Path, 
     labels = _multi_paragraph_cells(path)
     assert len(labels) >= 2
     check(libreoffice, path, tmp_path, picks_of(path, labels))
+
+
+def _sub_headings(path: Path) -> list[str]:
+    """The first and last sub-heading printed "(1)", "(2)" (labelled "table 25.6 (1)")."""
+    labels = [r.label for r in check_labels(read_draft(path)).rows if r.kind == "sub-heading"]
+    return list(dict.fromkeys(labels[:1] + labels[-1:]))
+
+
+SUB_HEADING_FILES = [p for p in UN_FILES if _sub_headings(p)]
+
+
+def test_un_corpus_has_sub_headings() -> None:
+    assert len(SUB_HEADING_FILES) >= 3  # Sect.13, Sect.25 and SECT.32 print "(1) Regular budget"
+
+
+@pytest.mark.own_structure_check
+@pytest.mark.parametrize("path", SUB_HEADING_FILES, ids=[p.name for p in SUB_HEADING_FILES])
+def test_un_corpus_sub_headings(libreoffice: LibreOffice, path: Path, tmp_path: Path) -> None:
+    check(libreoffice, path, tmp_path, picks_of(path, _sub_headings(path)))
