@@ -7,6 +7,7 @@ A label is kept as its canonical string; `Label` gives its parts. Schemes:
   "I", "II.A", "A"                                  section headings
   "annex I, 3", "annex, 3 (a)"                      paragraphs of an annex whose numbering restarts
   "table 2, row 3, column 1"                        table cells (", paragraph 2" for a cell's later paragraphs)
+  "table 25.6 (1)", "II.A (2)"                      sub-headings printed "(1)", "(2)" under a table caption or heading
 Sub-paragraph letters keep the document's script ("66 (а)" in Cyrillic, "66 (أ)" in Arabic), bis/ter keep the
 document's language ("83 бис", "83 之二"); digits are always ASCII. `label_key` compares labels across scripts, so
 "66 (a)" typed in Latin and "OP66" address the same paragraph (`Draft.by_label`). This module is the only place that
@@ -63,6 +64,10 @@ _CELL_RE = re.compile(
     r"(?:\s*,?\s*(?:paragraph|para|p)\s*(\d{1,3}))?$",
     re.IGNORECASE,
 )
+# "Table 25.6" as a caption names it (the document cites "table 25.6 (1)"); the word in each official language.
+_CAPTION_WORDS = r"table|tableau|cuadro|таблица|表|الجدول"
+_CAPTION_RE = re.compile(rf"^(?:{_CAPTION_WORDS})\s*(\d{{1,3}}[A-Z]?(?:\.\d{{1,3}})*)$", re.IGNORECASE)
+_ITEM_RE = re.compile(r"^(?P<within>.+?)\s*,?\s*\(\s*(?P<item>\d{1,2})\s*\)$")
 _SCOPE_RE = re.compile(rf"^(?:{_ANNEX_WORDS})(?:\s+([IVXLC]+|[A-Z]|\d{{1,2}})\b)?\s*,?\s*(.+)$", re.IGNORECASE)
 _HEADING_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])(?:\.(?:[IVXLC]+|[A-Z]|\d{1,2}))*$")
 _NUMBER = r"\d{1,4}[A-Z]?(?:\.\d{1,3})+|[A-Z]{1,3}\d{1,3}(?:\.\d{1,3})+|\d{1,4}"
@@ -79,7 +84,7 @@ class LabelKey:
     """Sort key of a label: scope, scheme, number parts, bis/ter rank, sub-paragraphs (script-independent)."""
 
     scope: tuple[int, ...]
-    scheme: int  # 0 preambular, 1 numbered, 2 heading, 3 table cell
+    scheme: int  # 0 preambular, 1 numbered, 2 heading, 3 table cell, 4 sub-heading
     prefix: str  # "IS" of "IS1.1"
     parts: tuple[tuple[int, int], ...]  # (number, letter) per dotted component: "29A.3" -> ((29, 1), (3, 0))
     suffix_rank: int
@@ -101,10 +106,14 @@ class Label:
     scope: str = ""  # "annex", "annex I"
     heading: bool = False
     cell: tuple[int, int, int, int] | None = None  # table, row, column, paragraph in the cell
+    item: str = ""  # the "1" of a sub-heading printed "(1)"; `within` names what it sits under
+    within: str = ""  # "table 25.6" (a table caption) or a heading label ("II.A", "annex I, B")
 
     @property
     def text(self) -> str:
         """The canonical string."""
+        if self.item:
+            return f"{self.within} ({self.item})"
         if self.cell is not None:
             t, r, c, p = self.cell
             return f"table {t}, row {r}, column {c}" + (f", paragraph {p}" if p > 1 else "")
@@ -114,7 +123,9 @@ class Label:
 
     @property
     def kind(self) -> str:
-        """What the label names: paragraph, preambular paragraph, sub-paragraph, heading, table cell."""
+        """What the label names: paragraph, preambular paragraph, sub-paragraph, heading, sub-heading, table cell."""
+        if self.item:
+            return "sub-heading"
         if self.cell is not None:
             return "table cell"
         if self.heading:
@@ -126,6 +137,8 @@ class Label:
     @property
     def base(self) -> str:
         """The label without bis/ter and sub-paragraphs ("annex, 3 bis (a)" -> "annex, 3")."""
+        if self.item:
+            return self.text
         return Label(self.number, scope=self.scope).text
 
 
@@ -152,6 +165,9 @@ def parse(text: str) -> Label:
         if min(t, r, c, p) < 1:
             raise LabelError(f"'{text}' is not a table cell address; tables, rows and columns count from 1")
         return Label(cell=(t, r, c, p))
+    item = _ITEM_RE.match(cleaned)
+    if item and not _BODY_RE.match(cleaned):
+        return Label(item=str(int(item.group("item"))), within=_within(item.group("within"), text))
     scope = ""
     sm = _SCOPE_RE.match(cleaned)
     if sm:
@@ -162,10 +178,7 @@ def parse(text: str) -> Label:
         return Label(cleaned.upper(), scope=scope, heading=True)
     m = _BODY_RE.match(cleaned)
     if not m:
-        raise LabelError(
-            f"'{text}' is not a paragraph label; use the number printed on the paragraph, e.g. 66, 83 bis, "
-            "66 (a), 29.1, PP3, annex, 3 or table 2, row 3, column 1"
-        )
+        raise _not_a_label(text)
     number = m.group("number").upper()
     number = _strip_zeros(number)
     if (m.group("prefix") or "").upper() == "PP":
@@ -173,6 +186,33 @@ def parse(text: str) -> Label:
     suffix = (m.group("suffix") or "").lower()
     subs = tuple(s.lower() for s in _SUB_RE.findall(m.group("subs") or ""))
     return Label(number, suffix, subs, scope)
+
+
+def _not_a_label(text: str) -> LabelError:
+    return LabelError(
+        f"'{text}' is not a paragraph label; use the number printed on the paragraph, e.g. 66, 83 bis, "
+        "66 (a), 29.1, PP3, annex, 3, table 25.6 (1) or table 2, row 3, column 1"
+    )
+
+
+def _within(text: str, typed: str) -> str:
+    """What a sub-heading sits under: a table caption ("Table 25.6" -> "table 25.6") or a heading label."""
+    caption = _CAPTION_RE.match(text.strip())
+    if caption:
+        return f"table {caption.group(1).upper()}"
+    try:
+        lab = parse(text)
+    except LabelError:
+        lab = Label()
+    if not lab.heading:
+        raise _not_a_label(typed)
+    return lab.text
+
+
+def caption_number(text: str) -> str | None:
+    """The number of a table caption line ("Table 25.6" -> "25.6", "Cuadro 3" -> "3"), None for other text."""
+    m = _CAPTION_RE.match(_clean(text))
+    return m.group(1).upper() if m else None
 
 
 def _strip_zeros(number: str) -> str:
@@ -206,6 +246,8 @@ def label_key(label: str) -> LabelKey:
     Labels that differ only in script ("66 (a)" and "66 (а)") or in the language of bis have the same key.
     """
     lab = parse(label)
+    if lab.item:
+        return _item_key(lab)
     scope = _scope_key(lab.scope)
     if lab.cell is not None:
         return LabelKey(scope, 3, "", tuple((n, 0) for n in lab.cell), 0, ())
@@ -221,6 +263,16 @@ def label_key(label: str) -> LabelKey:
         roman_value(s) if depth and is_roman(s) else _marker_value(s) for depth, s in enumerate(lab.subs)
     )
     return LabelKey(scope, scheme, prefix, parts, _SUFFIX_RANK.get(lab.suffix, 0), subs)
+
+
+def _item_key(lab: Label) -> LabelKey:
+    """Sub-headings order by what they sit under (caption number or heading), then by their own number."""
+    item = ((int(lab.item), 0),)
+    if lab.within.startswith("table "):
+        parts = tuple(_number_part(p) for p in lab.within[len("table "):].split("."))
+        return LabelKey((), 4, "table", parts + item, 0, ())
+    heading = label_key(lab.within)
+    return LabelKey(heading.scope, 4, "", heading.parts + item, 0, ())
 
 
 def _scope_key(scope: str) -> tuple[int, ...]:
@@ -282,7 +334,7 @@ def paragraph_number(label: str) -> int | None:
         lab = parse(label)
     except LabelError:
         return None
-    plain = lab.cell is None and not lab.heading and not lab.scope and lab.number.isdigit()
+    plain = lab.cell is None and not lab.heading and not lab.item and not lab.scope and lab.number.isdigit()
     return int(lab.number) if plain else None
 
 
@@ -294,7 +346,7 @@ def base_label(label: str) -> str:
 def parent_label(label: str) -> str | None:
     """The label one level up ("66 (a) (i)" -> "66 (a)", "66 (a)" -> "66"), None at the top."""
     lab = parse(label)
-    if not lab.subs:
+    if not lab.subs or lab.item:
         return None
     return Label(lab.number, lab.suffix, lab.subs[:-1], lab.scope).text
 
@@ -313,7 +365,7 @@ def next_inserted_label(after: str, existing: set[str] | frozenset[str]) -> str:
     lab = parse(after)
     if lab.subs:
         raise LabelError(f"cannot number a new paragraph after sub-paragraph '{after}'; insert after its parent")
-    if lab.cell is not None or lab.heading:
+    if lab.cell is not None or lab.heading or lab.item:
         raise LabelError(f"cannot number a new paragraph after '{after}'; insert after a numbered paragraph")
     taken = set()
     for label in existing:
@@ -347,6 +399,7 @@ _TYPED = re.compile(
     r"(?P<end>\.?[ \t]*\t[ \t]*|\.[ \t]+|\.(?=[\u3400-\u9fff])|[ \t]+-[ \t]+|-[ \t]+)",
 )
 _TYPED_SUB = re.compile(rf"^[ \t]*(?:\((?P<p>{_MARKER})\)|(?P<b>{_MARKER})\))(?:[ \t]+|(?=[\u3400-\u9fff]))")
+_TYPED_ITEM = re.compile(r"^[ \t]*\((?P<item>\d{1,2})\)[ \t]*\t[ \t]*")
 _TYPED_HEADING = re.compile(r"^[ \t]*(?P<number>[IVXLC]{1,6}|[A-Z])\.(?:[ \t]+)")
 
 
@@ -378,6 +431,13 @@ def typed_heading(text: str) -> tuple[str | None, int]:
     """The heading number typed at the start ("I.<tab>Background" -> "I") and where the title starts."""
     m = _TYPED_HEADING.match(fold(text))
     return (m.group("number"), m.end()) if m else (None, 0)
+
+
+def typed_item(text: str) -> tuple[str | None, int]:
+    """The "(1)" typed at the start of a sub-heading ("<tab>(1)<tab>Regular budget" -> "1") and where the title
+    starts."""
+    m = _TYPED_ITEM.match(fold(text))
+    return (str(int(m.group("item"))), m.end()) if m else (None, 0)
 
 
 def split_typed_label(text: str) -> tuple[str | None, int]:

@@ -3,7 +3,8 @@
 Numbers come from the text ("66.<tab>", "<tab>36.1<tab>", "(a)<tab>", "1 - ", "a) ") or from Word's automatic
 numbering (the printed text docx_io.numbering gives); their grammar is app.labels'. This module adds what needs
 the document's order: sub-paragraphs under their paragraph, headings under their parent ("II.A"), labels after an
-"Annex" title scoped to it ("annex I, 3"), table cells addressed by table, row and column (never a body label),
+"Annex" title scoped to it ("annex I, 3"), sub-headings printed "(1)" named after the table caption or heading
+they sit under ("table 25.6 (1)"), table cells addressed by table, row and column (never a body label),
 and preambular paragraphs of resolutions ("PP1"…). Empty paragraphs carry no number and shift nothing.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from app.labels import Label, is_roman, typed_heading, typed_label, typed_sub_label
+from app.labels import Label, caption_number, is_roman, typed_heading, typed_item, typed_label, typed_sub_label
 from app.model import Kind, Paragraph
 
 # "Annex", "Annex II", "Annexe I", "Anexo", "Приложение I", "المرفق الأول", "附件一": an annex's own title line.
@@ -33,8 +34,9 @@ class Labeller:
         self.scope = ""  # "annex I" after an annex title
         self.top_heading: str | None = None  # "II", qualifying a following "A" heading
         self.letter_heading: str | None = None  # the last "A", "B" heading: "H" then "I" is a letter
-        self.last_cell: tuple[int, int, int] | None = None
-        self.cell_paragraph = 0
+        self.within: str | None = None  # what a "(1)" sub-heading sits under: "table 25.6" or a heading label
+        # Paragraphs seen per cell: a nested table may come between two paragraphs of the same outer cell.
+        self.cell_paragraphs: dict[tuple[int, int, int], int] = {}
         self.seen: dict[str, int] = {}  # label -> paragraph index of its first use
         self.duplicates: set[str] = set()
         self.unplaced: list[Paragraph] = []  # paragraphs that print a number no label could be made of
@@ -49,10 +51,14 @@ class Labeller:
         annex = _ANNEX_TITLE.match(para.text)
         if annex:
             self.scope = "annex" + (f" {annex.group(1).upper()}" if annex.group(1) else "")
-            self.parent, self.top_heading, self.letter_heading = None, None, None
+            self.parent, self.top_heading, self.letter_heading, self.within = None, None, None, None
             return
         if _is_contents_line(para):
             return  # a table of contents repeats the numbers of the headings it lists
+        caption = caption_number(para.text)
+        if caption is not None:
+            self.within = f"table {caption}"
+            return
         if (para.kind is Kind.HEADING or _heading_number(para)) and self._label_heading(para):
             return
         number_text = para.number_text or ""
@@ -63,7 +69,7 @@ class Labeller:
             para.body_start = end if typed else 0
             para.kind = Kind.PARAGRAPH
             label = Label(found.number, found.suffix, (), self.scope).text
-            self.parent, self.letter, self.roman_list = label, None, False
+            self.parent, self.letter, self.roman_list, self.within = label, None, False, None
             self._assign(para, label)
             return
         marker, end = typed_sub_label(para.text)
@@ -102,6 +108,8 @@ class Labeller:
 
         False when the heading prints no heading number: a numbered paragraph may carry an outline level too.
         """
+        if self._label_item(para):
+            return True
         number, end = typed_heading(para.text)
         if number is None and para.number_text:
             number, _ = typed_heading(para.number_text + "\t")
@@ -117,13 +125,30 @@ class Labeller:
         else:
             self.letter_heading = number
             name = f"{self.top_heading}.{number}" if self.top_heading else number
-        self._assign(para, Label(name, scope=self.scope, heading=True).text)
+        label = Label(name, scope=self.scope, heading=True).text
+        self.within = label
+        self._assign(para, label)
+        return True
+
+    def _label_item(self, para: Paragraph) -> bool:
+        """A heading printed "(1)", "(2)" under a table caption or a heading: "table 25.6 (1)", "II.A (2)".
+
+        The same "(1)" repeats under every caption, so the label names what it sits under; with nothing to name
+        it is left unplaced (the checker reports it).
+        """
+        item, end = typed_item(para.text)
+        if item is None:
+            item, _ = typed_item(para.number_text + "\t") if para.number_text else (None, 0)
+            end = 0
+        if item is None or self.within is None:
+            return False
+        para.kind, para.body_start, self.parent = Kind.HEADING, end, None
+        self._assign(para, Label(item=item, within=self.within).text)
         return True
 
     def _label_cell(self, para: Paragraph, cell: tuple[int, int, int]) -> None:
-        self.cell_paragraph = self.cell_paragraph + 1 if cell == self.last_cell else 1
-        self.last_cell = cell
-        para.label = Label(cell=(*cell, self.cell_paragraph)).text
+        n = self.cell_paragraphs[cell] = self.cell_paragraphs.get(cell, 0) + 1
+        self._assign(para, Label(cell=(*cell, n)).text)
 
     def _assign(self, para: Paragraph, label: str) -> None:
         if label in self.seen:

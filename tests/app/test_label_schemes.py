@@ -18,7 +18,7 @@ from app.textform import format_text_form, parse_text_form
 SCHEMES = [
     "66", "83 bis", "83 ter", "66 (a)", "66 (a) (i)", "29.1", "29.12", "29A.3", "IS1.1", "PP3", "PP3 bis",
     "I", "II.A", "A", "annex, 3", "annex I, 3 (a)", "table 2, row 3, column 1", "table 2, row 3, column 1, paragraph 2",
-    "66 (а)", "83 бис", "66 (أ)", "83 مكررا", "83 之二",
+    "66 (а)", "83 бис", "66 (أ)", "83 مكررا", "83 之二", "table 25.6 (1)", "II.A (2)", "annex I, B (1)",
 ]
 
 
@@ -31,13 +31,17 @@ def test_canonical_labels_are_fixed_points(label: str) -> None:
     ("83bis.", "83 bis"), ("para 83 bis", "83 bis"), ("83 BIS", "83 bis"), ("OP5", "5"), ("op 5", "5"),
     ("PP 3 bis", "PP3 bis"), ("66(a)(i)", "66 (a) (i)"), ("66 a)", "66 (a)"), ("１２ （ａ）", "12 (a)"),
     ("§ 29.1", "29.1"), ("T2R3C1", "table 2, row 3, column 1"), ("Annex I, para 3", "annex I, 3"),
-    ("ii.a", "II.A"), ("83之二", "83 之二"), ("66 а)", "66 (а)"),
+    ("ii.a", "II.A"), ("83之二", "83 之二"), ("66 а)", "66 (а)"), ("Table 25.6(1)", "table 25.6 (1)"),
+    ("TABLE 13.4, (02)", "table 13.4 (2)"), ("Cuadro 25.6 (1)", "table 25.6 (1)"),
+    ("表２５.６（１）", "table 25.6 (1)"),
 ])
 def test_every_spelling_people_type_is_canonicalised(typed: str, canonical: str) -> None:
     assert parse_label(typed) == canonical
 
 
-@pytest.mark.parametrize("text", ["", "abc", "bis", "66 (1)", "83 bis bis", "(a)", "table 0, row 1, column 1"])
+@pytest.mark.parametrize("text", [
+    "", "abc", "bis", "66 (1)", "83 bis bis", "(a)", "table 0, row 1, column 1", "(1)", "table (1)", "Regular (1)",
+])
 def test_non_labels_are_refused(text: str) -> None:
     with pytest.raises(LabelError):
         parse_label(text)
@@ -50,6 +54,9 @@ def test_order_within_each_scheme() -> None:
     assert sorted(["66 (b)", "66 (a) (ii)", "66", "66 (a)"], key=label_key) == ["66", "66 (a)", "66 (a) (ii)", "66 (b)"]
     assert label_key("66 (а)") == label_key("66 (a)") and label_key("83 бис") == label_key("83 bis")
     assert label_key("annex, 1") > label_key("99")  # an annex follows the body
+    subs = ["table 25.6 (1)", "table 25.6 (2)", "table 25.7 (1)", "table 25.10 (1)"]
+    assert sorted(reversed(subs), key=label_key) == subs
+    assert label_key("II.A (1)") != label_key("II.B (1)") != label_key("table 2 (1)")
 
 
 @pytest.mark.parametrize(("after", "existing", "new"), [
@@ -63,15 +70,15 @@ def test_next_inserted_label_in_every_scheme(after: str, existing: set[str], new
     assert base_label(new) == base_label(after)
 
 
-@pytest.mark.parametrize("label", ["II.A", "table 1, row 1, column 1", "66 (a)"])
+@pytest.mark.parametrize("label", ["II.A", "table 1, row 1, column 1", "66 (a)", "table 25.6 (1)"])
 def test_nothing_is_inserted_after_headings_cells_or_sub_paragraphs(label: str) -> None:
     with pytest.raises(LabelError):
         next_inserted_label(label, set())
 
 
 def test_kinds() -> None:
-    assert [label_kind(x) for x in ("66", "66 (a)", "PP1", "II.A", "T1R1C1")] == [
-        "paragraph", "sub-paragraph", "preambular paragraph", "heading", "table cell",
+    assert [label_kind(x) for x in ("66", "66 (a)", "PP1", "II.A", "T1R1C1", "table 25.6 (1)")] == [
+        "paragraph", "sub-paragraph", "preambular paragraph", "heading", "table cell", "sub-heading",
     ]
 
 

@@ -106,3 +106,40 @@ def report_doc(path: Path) -> tuple[Path, list[str | None]]:
     doc.save(str(path))
     cells = [f"table 1, row 1, column {c}" for c in range(1, len(TABLE) + 1)]
     return path, [label for label, _ in REPORT] + cells
+
+
+CELL_TEXTS = {  # (row, column) of table 1 -> its paragraphs; (1, 1) holds a nested table between two of them
+    (1, 1): ["Outer cell before the nested table", "Outer cell after the nested table"],
+    (2, 3): ["First paragraph of the cell", "Second paragraph of the cell", "Third paragraph of the cell"],
+}
+
+
+def cells_doc(path: Path) -> tuple[Path, dict[str, str]]:
+    """A numbered paragraph, then a 2 x 3 table with a three-paragraph cell and a nested table inside a cell.
+
+    Returns the file and the label each non-empty paragraph must get, mapped to its text.
+    """
+    doc = docx.Document()
+    doc.add_paragraph("1.\tThe figures are set out in the table below.")
+    table = doc.add_table(rows=2, cols=3)
+    first, *more = CELL_TEXTS[(2, 3)]
+    cell = table.cell(1, 2)
+    cell.text = first
+    for text in more:
+        cell.add_paragraph(text)
+    outer = table.cell(0, 0)
+    outer.text = CELL_TEXTS[(1, 1)][0]
+    nested = outer.add_table(rows=1, cols=2)  # python-docx adds an empty paragraph after it (Word needs one)
+    nested.cell(0, 0).text, nested.cell(0, 1).text = "Nested left cell", "Nested right cell"
+    outer.add_paragraph(CELL_TEXTS[(1, 1)][1])
+    doc.save(str(path))
+    return path, {
+        "1": "1.\tThe figures are set out in the table below.",
+        "table 1, row 1, column 1": CELL_TEXTS[(1, 1)][0],
+        "table 2, row 1, column 1": "Nested left cell",
+        "table 2, row 1, column 2": "Nested right cell",
+        "table 1, row 1, column 1, paragraph 3": CELL_TEXTS[(1, 1)][1],  # paragraph 2 is the empty one
+        "table 1, row 2, column 3": first,
+        "table 1, row 2, column 3, paragraph 2": more[0],
+        "table 1, row 2, column 3, paragraph 3": more[1],
+    }

@@ -1,4 +1,5 @@
-"""Go to paragraph (Ctrl+G): a label such as "88" or "83 bis", checked before the dialog closes."""
+"""Go to paragraph (Ctrl+G): a label in any spelling ("88", "83 bis", "OP5", "PP3", "36.1", "annex I, 3",
+"table 1, row 2, column 3" or "T1R2C3", full-width digits), checked before the dialog closes."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ class GoToDialog(QDialog):
         self._label: str | None = None
         self.edit = QLineEdit(current, self)
         self.edit.setObjectName("goToLabel")
-        self.edit.setPlaceholderText("88 or 83 bis")
+        self.edit.setPlaceholderText("88, 83 bis, PP3, 36.1, annex I, 3 or T1R2C3")
+        self.edit.setToolTip("The number printed on the paragraph; a table cell as table 1, row 2, column 3 (T1R2C3)")
         self.edit.setAccessibleName("Paragraph label")
         self.edit.selectAll()
         label_completer(self.edit, labels, self)

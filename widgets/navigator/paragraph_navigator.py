@@ -1,5 +1,8 @@
 """The paragraph navigator: the draft's outline, headings over their labelled paragraphs.
 
+Table cells are grouped under one collapsed "Table N" row per table (a budget section has hundreds), so the
+outline stays readable; labelled headings ("II.A", "table 25.6 (1)") can be activated like paragraphs.
+
 Amended paragraphs are marked "●" and bold, paragraphs with competing amendments "⚠", each with a
 tooltip, so the marks never rely on colour. "Amended only" hides the rest (recursive filtering).
 """
@@ -10,11 +13,13 @@ from PySide6.QtCore import QElapsedTimer, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QCheckBox, QTreeView, QVBoxLayout, QWidget
 
-from app.labels import parent_label
+from app.errors import LabelError
+from app.labels import parent_label, parse
 from app.model import Draft, Kind, Paragraph
 
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1  # the paragraph's label; None on headings
 MARK_ROLE = Qt.ItemDataRole.UserRole + 2  # "amended" when the row passes the "Amended only" filter
+TABLE_ROLE = Qt.ItemDataRole.UserRole + 3  # the table number of a "Table N" group row
 AMENDED_MARK = "●"
 CONFLICT_MARK = "⚠"
 SHORT = 48  # characters of a paragraph shown after its label
@@ -66,6 +71,7 @@ class ParagraphNavigator(QWidget):
         self._amended: set[str] = set()
         self._conflicts: set[str] = set()
         self._inserted: dict[str, list[str]] = {}
+        self._tables: list[QStandardItem] = []  # the "Table N" groups, collapsed unless filtering
         self._last = ("", QElapsedTimer())
 
     # --- public API ------------------------------------------------------------
@@ -78,21 +84,32 @@ class ParagraphNavigator(QWidget):
         self._texts.clear()
         self._inserted = {}
         self._amended, self._conflicts = set(), set()
+        self._tables = []
         root = self._model.invisibleRootItem()
         headings: list[tuple[int, QStandardItem]] = []  # (level, item), a stack
+        tables: dict[int, QStandardItem] = {}
         for para in draft.paragraphs:
             if para.kind is Kind.HEADING:
                 level = para.heading_level or 1
                 while headings and headings[-1][0] >= level:
                     headings.pop()
-                item = _heading_item(para)
+                item = self._heading_row(para)
                 (headings[-1][1] if headings else root).appendRow(item)
                 headings.append((level, item))
             elif para.label is not None:
+                table = _table_of(para.label)
                 parent = self._items.get(parent_label(para.label) or "") or (headings[-1][1] if headings else root)
+                if table is not None:
+                    if table not in tables:
+                        tables[table] = _table_item(table)
+                        self._tables.append(tables[table])
+                        parent.appendRow(tables[table])
+                    parent = tables[table]
                 parent.appendRow(self._label_item(para.label, para.body))
+        for group in self._tables:
+            group.setText(f"Table {group.data(TABLE_ROLE)} ({group.rowCount()} cell paragraphs)")
         self.set_markers(amended, conflicts, inserted)
-        self._tree.expandAll()
+        self._expand()
 
     def set_markers(self, amended: set[str], conflicts: set[str], inserted: dict[str, list[str]]) -> None:
         """Update the marks and the new paragraphs shown; only rows that changed are touched."""
@@ -113,6 +130,10 @@ class ParagraphNavigator(QWidget):
             return
         index = self._proxy.mapFromSource(item.index())
         if index.isValid():
+            parent = index.parent()
+            while parent.isValid():  # a cell's table group is collapsed
+                self._tree.expand(parent)
+                parent = parent.parent()
             self._tree.setCurrentIndex(index)
             self._tree.scrollTo(index)
 
@@ -124,7 +145,21 @@ class ParagraphNavigator(QWidget):
         """The "Amended only" checkbox."""
         return self._amended_only
 
+    def table_groups(self) -> list[QStandardItem]:
+        """The "Table N" rows, in document order (for tests)."""
+        return list(self._tables)
+
     # --- rows --------------------------------------------------------------------
+
+    def _heading_row(self, para: Paragraph) -> QStandardItem:
+        """A heading; one printing a number ("II.A", "table 25.6 (1)") is shown and activated by its label."""
+        if para.label is None:
+            return _heading_item(para)
+        item = self._label_item(para.label, para.body)
+        font = QFont(item.font())
+        font.setItalic(True)
+        item.setFont(font)
+        return item
 
     def _label_item(self, label: str, body: str) -> QStandardItem:
         item = QStandardItem()
@@ -171,7 +206,15 @@ class ParagraphNavigator(QWidget):
 
     def _on_filter(self, on: bool) -> None:
         self._proxy.setFilterFixedString("amended" if on else "")
+        self._expand()
+
+    def _expand(self) -> None:
+        """Everything open, except table groups when every row is shown (the filter shows amended cells)."""
         self._tree.expandAll()
+        if self._amended_only.isChecked():
+            return
+        for group in self._tables:
+            self._tree.collapse(self._proxy.mapFromSource(group.index()))
 
     def _on_activated(self, index: QModelIndex) -> None:
         """Click, double-click and Enter all activate; one gesture emits once."""
@@ -184,6 +227,26 @@ class ParagraphNavigator(QWidget):
         timer.start()
         self._last = (label, timer)
         self.labelActivated.emit(label)
+
+
+def _table_of(label: str) -> int | None:
+    """The table number of a cell's label ("table 3, row 2, column 1" -> 3), None for other labels."""
+    if not label.startswith("table "):
+        return None
+    try:
+        cell = parse(label).cell
+    except LabelError:
+        return None
+    return cell[0] if cell is not None else None
+
+
+def _table_item(number: int) -> QStandardItem:
+    item = QStandardItem(f"Table {number}")
+    item.setEditable(False)
+    item.setData(number, TABLE_ROLE)
+    item.setToolTip(f"Table {number}: its cells are addressed as table {number}, row R, column C")
+    item.setData("", MARK_ROLE)
+    return item
 
 
 def _heading_item(para: Paragraph) -> QStandardItem:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtWidgets import QTreeView
 
 from app.resources import REV2_EXCERPT
 from app.session import Session
-from widgets.navigator.paragraph_navigator import LABEL_ROLE, ParagraphNavigator, short_text
+from docx_io.reader import read_draft
+from tests.docx_io.docx_factory import make_docx
+from tests.docx_io.un_labelled_docs import resolution_doc
+from widgets.navigator.paragraph_navigator import LABEL_ROLE, TABLE_ROLE, ParagraphNavigator, short_text
 
 
 @pytest.fixture
@@ -128,3 +134,68 @@ def test_select_makes_a_label_current_without_activating(qtbot, nav: ParagraphNa
 def test_short_text() -> None:
     assert short_text("We  invite\tthe Secretary") == "We invite the Secretary"
     assert short_text("word " * 30, 12) == "word word…"
+
+
+UN = Path(__file__).resolve().parents[3].parent / "shared" / "fixtures" / "un"
+
+
+def _rows(model: QAbstractItemModel, parent: QModelIndex | None = None) -> list[QModelIndex]:
+    parent = parent or QModelIndex()
+    out = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        out += [index, *_rows(model, index)]
+    return out
+
+
+def _shown(tree: QTreeView, parent: QModelIndex | None = None) -> int:
+    """Rows a user sees (or scrolls to) with the outline as it is expanded."""
+    parent, model = parent or QModelIndex(), tree.model()
+    indexes = [model.index(row, 0, parent) for row in range(model.rowCount(parent))]
+    return len(indexes) + sum(_shown(tree, i) for i in indexes if tree.isExpanded(i))
+
+
+@pytest.mark.parametrize("name", ["A_80_6_SECT.32.docx", "A_80_6_Sect.25.docx"])
+def test_budget_section_cells_are_grouped_per_table_and_collapsed(qtbot, name: str) -> None:
+    draft = Session.open_draft(UN / name).draft
+    cells = [p.label for p in draft.paragraphs if p.label and p.in_table]
+    tables = sorted({int(label.split(",")[0].removeprefix("table ")) for label in cells})
+    nav = ParagraphNavigator()
+    qtbot.addWidget(nav)
+    nav.set_draft(draft, set(), set(), {})
+    tree, model = nav.tree(), nav.tree().model()
+    groups = [i for i in _rows(model) if i.data(TABLE_ROLE)]
+    assert [i.data(TABLE_ROLE) for i in groups] == tables
+    assert all(not tree.isExpanded(i) for i in groups)
+    assert all(i.data().startswith(f"Table {i.data(TABLE_ROLE)} (") for i in groups)
+    # Every cell sits in its own table's group, nowhere else; every label is still in the outline once.
+    for index in _rows(model):
+        label = index.data(LABEL_ROLE)
+        if label in cells:
+            assert index.parent().data(TABLE_ROLE) == int(label.split(",")[0].removeprefix("table "))
+    assert sorted(_labels(model)) == sorted(p.label for p in draft.labelled())
+    assert _shown(tree) < len(draft.labelled()) - len(cells) + 3 * len(groups) + 60
+    # Selecting a cell opens its group; "Amended only" shows an amended cell inside its group.
+    nav.select(cells[-1])
+    assert tree.currentIndex().data(LABEL_ROLE) == cells[-1] and tree.isExpanded(tree.currentIndex().parent())
+    nav.set_markers({cells[-1]}, set(), {})
+    nav.amended_only().setChecked(True)
+    assert _labels(model) == [cells[-1]]
+    nav.amended_only().setChecked(False)
+    assert all(not tree.isExpanded(i) for i in _rows(model) if i.data(TABLE_ROLE))  # the proxy's rows are new
+
+
+def test_preambular_paragraphs_and_numbered_headings_are_rows(qtbot, tmp_path: Path) -> None:
+    path, _ = resolution_doc(tmp_path / "res.docx")
+    nav = ParagraphNavigator()
+    qtbot.addWidget(nav)
+    nav.set_draft(read_draft(path), set(), set(), {})
+    assert _labels(nav.tree().model()) == ["PP1", "PP2", "1", "1 (a)", "2"]
+    assert _index(nav, "PP2").data().startswith("PP2  Reaffirming the Charter")
+    sub = make_docx(tmp_path / "sub.docx", [("Heading 2", "Table 25.6"), ("Heading 4", "\t(1)\tRegular budget")])
+    nav.set_draft(read_draft(sub), set(), set(), {})
+    row = _index(nav, "table 25.6 (1)")
+    assert row.data() == "table 25.6 (1)  Regular budget" and row.data(Qt.ItemDataRole.FontRole).italic()
+    with qtbot.waitSignal(nav.labelActivated) as activated:
+        nav.tree().activated.emit(row)
+    assert activated.args == ["table 25.6 (1)"]
