@@ -63,7 +63,10 @@ class Labeller:
             return
         number_text = para.number_text or ""
         typed, end = typed_label(para.text)
-        auto, _ = typed_label(number_text + "\t") if number_text else (None, 0)
+        # Word's "%1)" lists print "1)": a paragraph number, as "1." is.
+        closed = number_text.endswith(")") and number_text[:-1].strip().isdigit()
+        auto_number = number_text[:-1] + "." if closed else number_text
+        auto, _ = typed_label(auto_number + "\t") if number_text else (None, 0)
         found = typed or auto
         if found is not None:
             para.body_start = end if typed else 0
