@@ -26,7 +26,7 @@ from widgets.dialogs import messages
 from widgets.main_window_layout import review_width
 from widgets.review.author_colours import AuthorColours
 from widgets.review.collision_dialog import COMBINE, PICK, REWORD, CollisionChoice, CollisionDialog
-from widgets.workers import Cancelled, Progress, error_message, run_progress_task, run_task
+from widgets.workers import Cancelled, Progress, error_message, run_progress_task
 
 if TYPE_CHECKING:
     from app.merging import InputSpec
@@ -348,7 +348,14 @@ class ReviewMixin(_Base):
             if notes:
                 messages.show_warning(self, "Exported, with notes", "\n".join(notes))
 
-        return run_task(self, f"Exporting {path.name}…", work, done).wait()
+        # In the GUI thread: the caller waits for it anyway, and lxml work in a pool thread crashed under load.
+        try:
+            notes = work()
+        except (RedlineDeskError, OSError) as exc:
+            messages.show_error(self, "Export failed", str(exc))
+            return False
+        done(notes)
+        return True
 
     def choose_and_export_merge(self) -> None:
         """File > Export Compilation: the merge export dialog, then the export."""
