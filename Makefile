@@ -14,6 +14,7 @@ screenshots:
 bench:
 	bash scripts/bootstrap.sh >&2
 	.venv/bin/python -m bench.run
+	.venv/bin/python -m bench.hostile
 
 # Random fuzzing on demand; `make test` and CI are deterministic (tests/fuzz/profiles.py, tests/fuzz/fuzz_reader.py).
 #   1. every property test (`pytest -m hypothesis`) under the "fuzz" hypothesis profile: random examples, 20 times

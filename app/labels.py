@@ -144,11 +144,14 @@ class Label:
 
 def fold(text: str) -> str:
     """Full-width and Arabic-Indic characters to ASCII, one character for one (offsets stay valid)."""
-    return text.translate(_FOLD)
+    return text if text.isascii() else text.translate(_FOLD)
 
 
 def _clean(text: str) -> str:
-    cleaned = _ARABIC_MARKS.sub("", fold(text)).strip()
+    cleaned = fold(text)
+    if not cleaned.isascii():
+        cleaned = _ARABIC_MARKS.sub("", cleaned)
+    cleaned = cleaned.strip()
     cleaned = re.sub(r"\s+", " ", cleaned)
     return cleaned.rstrip(" .:-")
 
@@ -211,6 +214,8 @@ def _within(text: str, typed: str) -> str:
 
 def caption_number(text: str) -> str | None:
     """The number of a table caption line ("Table 25.6" -> "25.6", "Cuadro 3" -> "3"), None for other text."""
+    if len(text) > _CAPTION_MAX:  # a caption is a word and a number; spare long paragraphs the folding
+        return None
     m = _CAPTION_RE.match(_clean(text))
     return m.group(1).upper() if m else None
 
@@ -392,6 +397,9 @@ def _spellings_of(suffix: str) -> tuple[str, ...]:
 
 # A number typed at the start of a paragraph, as UN documents print them (text folded by `fold`):
 #   "66.<tab>", "83 bis.<tab>", "<tab>36.1<tab>", "IS1.1<tab>", "1 - " (Arabic), "1.大会" (Chinese).
+_LEADING = " \t\u200e\u200f\u061c"  # what the typed patterns skip before a number
+_HEAD = 64  # longer than any number, marker and the space after it
+_CAPTION_MAX = 200
 _TYPED = re.compile(
     r"^[ \t\u200e\u200f\u061c]*"
     r"(?P<number>\d{1,4}[A-Z]?\.\d{1,3}(?:\.\d{1,3})*|[A-Z]{1,3}\d{1,3}\.\d{1,3}|\d{1,4})"
@@ -403,13 +411,27 @@ _TYPED_ITEM = re.compile(r"^[ \t]*\((?P<item>\d{1,2})\)[ \t]*\t[ \t]*")
 _TYPED_HEADING = re.compile(r"^[ \t]*(?P<number>[IVXLC]{1,6}|[A-Z])\.(?:[ \t]+)")
 
 
+def _match_head(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern` matched at the start of the folded text, folding only the paragraph's first characters.
+
+    Folding is one character for one, so offsets are those of `text`; when the match reaches the end of
+    the folded head (a long run of tabs), the whole text is folded and matched again.
+    """
+    lead = len(text) - len(text.lstrip(_LEADING))
+    head = text[:lead + _HEAD]
+    m = pattern.match(fold(head))
+    if m is not None and m.end() == len(head) < len(text):
+        return pattern.match(fold(text))
+    return m
+
+
 def typed_label(text: str) -> tuple[Label | None, int]:
     """The number typed at the start of a paragraph and where its body starts ("<tab>36.1<tab>…" -> 36.1, 6).
 
     A bare "29.1" needs a tab after it, "66" a full stop (or " - " in Arabic texts), so amounts ("302 705.6")
     and years in running text are not taken for numbers.
     """
-    m = _TYPED.match(fold(text))
+    m = _match_head(_TYPED, text)
     if m is None or (m.group("end").strip(" \t") == "" and "." not in m.group("number")):
         return None, 0
     number = _strip_zeros(m.group("number"))
@@ -418,8 +440,7 @@ def typed_label(text: str) -> tuple[Label | None, int]:
 
 def typed_sub_label(text: str) -> tuple[str | None, int]:
     """The sub-paragraph marker typed at the start ("(a)<tab>", "a) ", "(أ) ", "（a）") and where the body starts."""
-    folded = fold(text)
-    m = _TYPED_SUB.match(folded)
+    m = _match_head(_TYPED_SUB, text)
     if not m:
         return None, 0
     if m.group("b") and m.group("b").isdigit():
@@ -429,14 +450,14 @@ def typed_sub_label(text: str) -> tuple[str | None, int]:
 
 def typed_heading(text: str) -> tuple[str | None, int]:
     """The heading number typed at the start ("I.<tab>Background" -> "I") and where the title starts."""
-    m = _TYPED_HEADING.match(fold(text))
+    m = _match_head(_TYPED_HEADING, text)
     return (m.group("number"), m.end()) if m else (None, 0)
 
 
 def typed_item(text: str) -> tuple[str | None, int]:
     """The "(1)" typed at the start of a sub-heading ("<tab>(1)<tab>Regular budget" -> "1") and where the title
     starts."""
-    m = _TYPED_ITEM.match(fold(text))
+    m = _match_head(_TYPED_ITEM, text)
     return (str(int(m.group("item"))), m.end()) if m else (None, 0)
 
 

@@ -1,8 +1,10 @@
 """Run the command line in a subprocess and measure what it cost (CPU time and peak memory, not wall time).
 
-Wall-clock limits make tests flaky on a busy machine; the CPU seconds and the peak resident set
-that os.wait4 reports for the child are what "within 5 s and 500 MB" means here. The subprocess
-still gets a generous wall-clock timeout, so a hang fails instead of blocking the suite.
+The tests assert ceilings, not speed targets: an amplification (a bomb inflated, a quadratic loop,
+a recursion) costs minutes or gigabytes, far above the 60 s of CPU and 500 MB allowed here, while a
+slow or loaded CI machine stays well under them. The speed budget itself (5 s of CPU per command) is
+measured by `bench/hostile.py`. The subprocess also gets a wall-clock timeout, so a hang fails
+instead of blocking the suite.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-MAX_CPU_SECONDS = 5.0
+MAX_CPU_SECONDS = 60.0
 MAX_RSS_BYTES = 500 * 1024 * 1024
 TIMEOUT_SECONDS = 120.0
 
@@ -33,7 +35,7 @@ class Run:
     max_rss_bytes: int
 
     def within_limits(self) -> None:
-        """Assert the 5 s of CPU and 500 MB of memory."""
+        """Assert the ceilings: 60 s of CPU and 500 MB of memory."""
         assert self.cpu_seconds < MAX_CPU_SECONDS, f"{self.cpu_seconds:.2f} s of CPU"
         assert self.max_rss_bytes < MAX_RSS_BYTES, f"{self.max_rss_bytes / 2**20:.0f} MB peak memory"
 

@@ -1,5 +1,6 @@
 """Hostile and damaged .docx files through the command line: show, apply and merge each refuse them
-with exit 1 and one line on stderr, no traceback, no output file, within 5 s of CPU and 500 MB."""
+with exit 1 and one line on stderr, no traceback, no output file, under the ceilings of cli_run.py
+(speed budget: bench/hostile.py)."""
 
 from __future__ import annotations
 

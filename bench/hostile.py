@@ -1,0 +1,71 @@
+"""The robustness budget: each hostile or unusual file is shown or refused by the command line within
+5 s of CPU and 500 MB of peak memory (2-core machine).
+
+The test suite asserts only ceilings far above these (tests/robustness/cli_run.py), so that a loaded
+CI machine cannot fail it; this script measures the budget itself, the median of several runs.
+
+    python -m bench.hostile [--runs 3] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as `python bench/hostile.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.robustness import hostile
+from tests.robustness.cli_run import run_cli
+
+BUDGET_CPU_SECONDS = 5.0
+BUDGET_RSS_MB = 500.0
+
+# name -> (make the input, the command's arguments before the input)
+CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...]]] = {
+    "show 100,000 paragraphs": (hostile.many_paragraphs, ("show",)),
+    "show a 1 MB paragraph": (hostile.huge_paragraph, ("show",)),
+    "refuse a 300 MB bomb": (lambda p: hostile.real_bomb(p, 300 * 2**20), ("show",)),
+    "refuse 20 small bombs": (lambda p: hostile.many_small_bombs(p, 20, 9 * 2**20), ("show",)),
+    "refuse billion laughs": (lambda p: hostile.with_entities(p, "billion_laughs"), ("show",)),
+}
+
+
+def measure(runs: int) -> list[dict[str, object]]:
+    """Each case `runs` times: median CPU seconds and the highest peak RSS, against the budget."""
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (make, command) in CASES.items():
+            path = make(Path(tmp) / f"{len(rows)}.docx")
+            results = [run_cli(*command, path) for _ in range(runs)]
+            cpu = statistics.median(r.cpu_seconds for r in results)
+            rss = max(r.max_rss_bytes for r in results) / 2**20
+            rows.append({"case": name, "exit": results[0].code, "cpu_s": round(cpu, 2), "rss_mb": round(rss),
+                         "ok": cpu < BUDGET_CPU_SECONDS and rss < BUDGET_RSS_MB})
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the table (or JSON); exit 1 when a case is over budget."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    rows = measure(args.runs)
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    else:
+        print(f"{'case':<28} {'exit':>4} {'cpu s':>7} {'MB':>6}  budget {BUDGET_CPU_SECONDS:g} s, {BUDGET_RSS_MB:g} MB")
+        for row in rows:
+            print(f"{row['case']:<28} {row['exit']:>4} {row['cpu_s']:>7} {row['rss_mb']:>6}  "
+                  f"{'ok' if row['ok'] else 'OVER'}")
+    return 0 if all(row["ok"] for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
