@@ -97,7 +97,7 @@ def apply_amendments(
     draft = draft_from_package(pkg)
     from app.carrying import as_applied, carried, summary  # reads inputs as merge does (app.merging imports us)
 
-    carry = carried(draft, draft_path, source, base, author=author, organisation=organisation, date=date)
+    carry = carried(draft, source, base, author=author, organisation=organisation, date=date)
     if carry is None:
         amendments, messages = load_amendments(draft, source, author, organisation, keep_going)
     else:

@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from app.amendment_inputs import amendments_as_incoming, project_input, text_form_input
 from app.amendments import Amendment, delete, insert_after, modify_by_edits
 from app.apply import TEXT_SUFFIXES, read_text_form
 from app.edits import Edit, Replace
 from app.labels import split_typed_label
+from app.landing import CONTAINED
 from app.merge import NOT_APPLICABLE, Incoming, MergeResult, ReportLine, merge
 from app.merging import file_sha256
 from app.model import Draft
@@ -38,7 +41,7 @@ class Carried:
     messages: list[str]
 
 
-def carried(draft: Draft, draft_path: Path, source: Path, base: Path | None, *, author: str, organisation: str,
+def carried(draft: Draft, source: Path, base: Path | None, *, author: str, organisation: str,
             date: datetime) -> Carried | None:
     """The input's amendments carried onto the draft from the revision they were made on: `base`, the base a
     project records (found with its sha256), or, for a text form recognised as made on another revision, placed
@@ -47,7 +50,7 @@ def carried(draft: Draft, draft_path: Path, source: Path, base: Path | None, *, 
     suffix = source.suffix.lower()
     if suffix == ".json":
         project = load_project(source)
-        found = base or recorded_base(project, source, draft_path)
+        found = base or recorded_base(project, source, draft.sha256)
         if found is None:
             return None
         how = f"{source.name}: made on {found.name}; carried three-way to the draft"
@@ -69,10 +72,10 @@ def carried(draft: Draft, draft_path: Path, source: Path, base: Path | None, *, 
     return Carried(amendments, result, [how])
 
 
-def recorded_base(project: Project, path: Path, draft_path: Path) -> Path | None:
+def recorded_base(project: Project, path: Path, draft_sha256: str) -> Path | None:
     """The file a project's `base` field names (beside the project, or as written) when it still has the
     recorded sha256 and is not the draft itself; else None."""
-    if not project.base_path or not project.base_sha256 or project.base_sha256 == file_sha256(draft_path):
+    if not project.base_path or not project.base_sha256 or project.base_sha256 == draft_sha256:
         return None
     for candidate in (path.parent / project.base_path, Path(project.base_path)):
         if candidate.is_file() and file_sha256(candidate) == project.base_sha256:
@@ -82,15 +85,20 @@ def recorded_base(project: Project, path: Path, draft_path: Path) -> Path | None
 
 def made_on_another_revision(draft: Draft, text: str) -> bool:
     """Whether most of a text form's quoted paragraphs are not their label's paragraph here but are found
-    as another one (66 quoted, 67 found): it was written on another revision, with other numbers."""
+    as another one (66 quoted, 67 found): it was written on another revision, with other numbers. A quote
+    that is part of its label's paragraph (a shortened quote) is that paragraph."""
     quoted = quoted_text_form(text, "")
     kept = [p for p in quoted.paragraphs if not p.inserted]
     placed = place(draft, quoted.paragraphs)
-    quotes = [(k, p) for k, p in enumerate(kept) if p.original.strip()]
+    quotes = [(k, " ".join(p.original.split())) for k, p in enumerate(kept) if p.original.strip()]
     elsewhere = 0
-    for k, para in quotes:
-        own = draft.by_label(para.label).index if para.label and draft.has_label(para.label) else None
-        elsewhere += k in placed and placed[k] != own
+    for k, quote in quotes:
+        label = kept[k].label
+        own = " ".join(draft.by_label(label).body.split()) if label and draft.has_label(label) else ""
+        if k not in placed or (own and fuzz.partial_ratio(quote, own) >= CONTAINED):
+            continue
+        found = " ".join(draft.paragraphs[placed[k]].body.split())
+        elsewhere += fuzz.ratio(quote, found) > fuzz.ratio(quote, own)
     return 2 * elsewhere > len(quotes)
 
 
