@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.amendments import Amendment
 from app.atomic import atomic_write_text, check_output_path
@@ -18,6 +19,9 @@ from app.tokenize import Granularity
 from docx_io.package import Package, read_package
 from docx_io.reader import draft_from_package
 from docx_io.redline_writer import write_redline
+
+if TYPE_CHECKING:
+    from app.carrying import Carried
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
 FORMS = ("full", "amendments", "clean", "markdown")
@@ -99,8 +103,8 @@ def apply_amendments(
 
     carry = carried(draft, source, base, author=author, organisation=organisation, date=date)
     if carry is None:
-        amendments, messages = load_amendments(draft, source, author, organisation, keep_going)
-    else:
+        amendments, messages, carry = _placed_or_carried(draft, source, author, organisation, keep_going, date)
+    if carry is not None:
         amendments, messages = carry.amendments, carry.messages
         if not active(amendments):
             raise DiagnosedError(
@@ -123,6 +127,24 @@ def apply_amendments(
     if result is not None:
         said.append(f"{out}: {summary(result, report)}")
     return draft.notices + messages + said
+
+
+def _placed_or_carried(
+    draft: Draft, source: Path, author: str, organisation: str, keep_going: bool, date: datetime
+) -> tuple[list[Amendment], list[str], Carried | None]:
+    """The amendments placed strictly on the draft; a text form refused because it was made on another
+    revision is carried by text instead (looked at only once refused: placing by text costs more)."""
+    from app.carrying import carried_by_text
+
+    try:
+        return (*load_amendments(draft, source, author, organisation, False), None)
+    except DiagnosedError:
+        carry = carried_by_text(draft, source, author=author, organisation=organisation, date=date)
+        if carry is not None:
+            return carry.amendments, carry.messages, carry
+        if not keep_going:
+            raise
+    return (*load_amendments(draft, source, author, organisation, True), None)
 
 
 def write_form(

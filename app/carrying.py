@@ -43,9 +43,8 @@ class Carried:
 
 def carried(draft: Draft, source: Path, base: Path | None, *, author: str, organisation: str,
             date: datetime) -> Carried | None:
-    """The input's amendments carried onto the draft from the revision they were made on: `base`, the base a
-    project records (found with its sha256), or, for a text form recognised as made on another revision, placed
-    by text. None: the input was made on the draft itself (apply places it strictly)."""
+    """The input's amendments carried onto the draft from the revision they were made on: `base`, or the
+    base a project records (found with its sha256). None: no such revision (apply places them strictly)."""
     who = organisation or author or "Redline Desk"
     suffix = source.suffix.lower()
     if suffix == ".json":
@@ -53,23 +52,33 @@ def carried(draft: Draft, source: Path, base: Path | None, *, author: str, organ
         found = base or recorded_base(project, source, draft.sha256)
         if found is None:
             return None
-        how = f"{source.name}: made on {found.name}; carried three-way to the draft"
         incoming = project_input(draft, source.name, project, who, read_draft(found))
-    elif suffix in TEXT_SUFFIXES:
-        text = read_text_form(source)
-        if base is not None:
-            how = f"{source.name}: made on {base.name}; carried three-way to the draft"
-            incoming = text_form_input(draft, source.name, text, who, read_draft(base))
-        elif made_on_another_revision(draft, text):
-            how = f"{source.name}: {ANOTHER_REVISION}"
-            incoming = text_form_input(draft, source.name, text, who, None)
-        else:
-            return None
+    elif suffix in TEXT_SUFFIXES and base is not None:
+        found = base
+        incoming = text_form_input(draft, source.name, read_text_form(source), who, read_draft(base))
     else:
         return None  # apply's own reader says what it accepts
+    how = f"{source.name}: made on {found.name}; carried three-way to the draft"
+    return _carry(draft, incoming, how, author, organisation, date)
+
+
+def carried_by_text(draft: Draft, source: Path, *, author: str, organisation: str,
+                    date: datetime) -> Carried | None:
+    """A text form apply refused, carried onto the draft by label and text when it was made on another
+    revision (see `made_on_another_revision`); None when it was not."""
+    if source.suffix.lower() not in TEXT_SUFFIXES:
+        return None
+    text = read_text_form(source)
+    if not made_on_another_revision(draft, text):
+        return None
+    incoming = text_form_input(draft, source.name, text, organisation or author or "Redline Desk", None)
+    return _carry(draft, incoming, f"{source.name}: {ANOTHER_REVISION}", author, organisation, date)
+
+
+def _carry(draft: Draft, incoming: Incoming, how: str, author: str, organisation: str,
+           date: datetime) -> Carried:
     result = merge(draft, [incoming], date)
-    amendments = as_amendments(result, author, organisation)
-    return Carried(amendments, result, [how])
+    return Carried(as_amendments(result, author, organisation), result, [how])
 
 
 def recorded_base(project: Project, path: Path, draft_sha256: str) -> Path | None:
@@ -179,5 +188,5 @@ def summary(result: MergeResult, report: Path | None) -> str:
     return said + (f"; each one's reason: see {report}" if report else "; pass --report FILE to see each one's reason")
 
 
-__all__ = ["ANOTHER_REVISION", "Carried", "as_amendments", "as_applied", "carried", "made_on_another_revision",
-           "recorded_base", "summary"]
+__all__ = ["ANOTHER_REVISION", "Carried", "as_amendments", "as_applied", "carried", "carried_by_text",
+           "made_on_another_revision", "recorded_base", "summary"]
