@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.amendments import Amendment
 from app.atomic import atomic_write_text, check_output_path
@@ -18,6 +19,9 @@ from app.tokenize import Granularity
 from docx_io.package import Package, read_package
 from docx_io.reader import draft_from_package
 from docx_io.redline_writer import write_redline
+
+if TYPE_CHECKING:
+    from app.carrying import Carried
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
 FORMS = ("full", "amendments", "clean", "markdown")
@@ -78,15 +82,36 @@ def read_text_form(source: Path) -> str:
 
 def apply_amendments(
     draft_path: Path, source: Path, out: Path, *, form: str, author: str, organisation: str, date: datetime,
-    markup: str = "tracked", title: str = "", keep_going: bool = False,
+    markup: str = "tracked", title: str = "", keep_going: bool = False, base: Path | None = None,
+    report: Path | None = None,
 ) -> list[str]:
-    """Write `form` of the draft with the amendments; returns messages for the user."""
+    """Write `form` of the draft with the amendments; returns messages for the user. `base`: the revision
+    they were made on (each is then carried three-way to the draft, as merge does); `report`: where to write
+    each change's fate as JSON (merge's report format)."""
+    bases = [] if base is None else [base]
     check_output_path(out)
-    _not_an_input(out, draft_path, source)
+    _not_an_input(out, draft_path, source, *bases)
+    if report is not None:
+        check_output_path(report)
+        _not_an_input(report, draft_path, source, out, *bases)
+        if report.resolve() == out.resolve():
+            raise AmendmentError(f"{report}: is also the output; write the report under another name")
     _check_form_options(out, form, markup)
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
-    amendments, messages = load_amendments(draft, source, author, organisation, keep_going)
+    from app.carrying import as_applied, carried, summary  # reads inputs as merge does (app.merging imports us)
+
+    carry = carried(draft, source, base, author=author, organisation=organisation, date=date)
+    if carry is None:
+        amendments, messages, carry = _placed_or_carried(draft, source, author, organisation, keep_going, date)
+    if carry is not None:
+        amendments, messages = carry.amendments, carry.messages
+        if not active(amendments):
+            raise DiagnosedError(
+                f"{source.name}: none of its changes applies to {draft_path.name} "
+                f"({summary(carry.result, None).split(';')[0]}); nothing was written",
+                [f"para {line.old_label} -> {line.paragraph or '?'}: {line.status}: {line.reason}"
+                 for line in carry.result.report])
     if form == "full":
         for a in active(amendments):
             if len(a.options) > 1:
@@ -94,7 +119,32 @@ def apply_amendments(
                 messages.append(f"para {a.label} has options {names}; the full redline shows option {a.option.name}")
     said = write_form(pkg, draft, amendments, out, form=form, author=author, organisation=organisation, date=date,
                       markup=markup, title=title)
+    result = carry.result if carry is not None else None
+    if report is not None:
+        from app.merging import write_report
+
+        write_report(result or as_applied(draft, source.name, amendments, date), report)
+    if result is not None:
+        said.append(f"{out}: {summary(result, report)}")
     return draft.notices + messages + said
+
+
+def _placed_or_carried(
+    draft: Draft, source: Path, author: str, organisation: str, keep_going: bool, date: datetime
+) -> tuple[list[Amendment], list[str], Carried | None]:
+    """The amendments placed strictly on the draft; a text form refused because it was made on another
+    revision is carried by text instead (looked at only once refused: placing by text costs more)."""
+    from app.carrying import carried_by_text
+
+    try:
+        return (*load_amendments(draft, source, author, organisation, False), None)
+    except DiagnosedError:
+        carry = carried_by_text(draft, source, author=author, organisation=organisation, date=date)
+        if carry is not None:
+            return carry.amendments, carry.messages, carry
+        if not keep_going:
+            raise
+    return (*load_amendments(draft, source, author, organisation, True), None)
 
 
 def write_form(

@@ -84,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument("--title", default="", help="title of an amendments submission")
     apply.add_argument("--keep-going", action="store_true",
                        help="write the output even when some amendments could not be placed")
+    apply.add_argument("--base", type=Path, default=None, metavar="REV.docx",
+                       help="the revision the amendments were made on: each is carried from it to the draft, "
+                            "or reported already in the draft or overtaken by the new revision")
+    apply.add_argument("--report", type=Path, default=None,
+                       help="write every change's fate as JSON here (as merge's report)")
     cmp_ = sub.add_parser("compare", help="write the differences between two drafts as native revisions")
     cmp_.add_argument("old", type=Path)
     cmp_.add_argument("new", type=Path)
@@ -223,7 +228,7 @@ def _apply(args: argparse.Namespace) -> int:
     messages = apply_amendments(
         args.draft, args.amendments, args.output, form=args.form, author=args.author,
         organisation=args.organisation, date=args.date or _now(), markup=args.markup, title=args.title,
-        keep_going=args.keep_going,
+        keep_going=args.keep_going, base=args.base, report=args.report,
     )
     for line in [*messages, *notes]:
         print(f"{PROG}: {line}", file=sys.stderr)

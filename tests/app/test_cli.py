@@ -61,16 +61,17 @@ def test_apply_writes_each_form(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert "para 66: warning" in err and "establish" in err
 
 
-def test_apply_refuses_a_redline_of_another_revision_and_writes_nothing(
+def test_apply_carries_a_redline_of_another_revision_by_text_and_says_so(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    # Issue 12: made on Rev 2 (most paragraphs found under other numbers), it is carried, not refused.
     out = tmp_path / "out.docx"
-    code, _, err = run(capsys, "apply", SAMPLE_DRAFT, AMENDMENTS, "-o", out)
-    assert code == 1
-    assert not out.exists()
-    assert "most like para 67" in err
-    last = err.strip().splitlines()[-1]
-    assert last.startswith("redline-desk: error:") and "nothing was written" in last
+    code, _, err = run(capsys, "apply", SAMPLE_DRAFT, AMENDMENTS, "-o", out, "--author", "A")
+    assert code == 0, err
+    assert out.exists()
+    assert "made on another revision: carried by text; pass --base REV.docx for a three-way check" in err
+    assert "3 applied" in err and "pass --report FILE" in err
+    assert "most like para 67" not in err
 
 
 @pytest.mark.parametrize("args,message", [
