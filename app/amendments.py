@@ -73,6 +73,9 @@ class Amendment:
     status: Status = Status.DRAFT
     chosen: int = 0  # the option a full redline shows
     group: str | None = None  # amendments made together (a merge of two paragraphs)
+    # What a new revision of the draft overtook ("~~x~~ **y**: made on '…', the new revision reads '…'"): the
+    # amendment is kept, marked, for the user to redo that change; "" when nothing was.
+    overtaken: str = ""
     id: str = field(default_factory=_new_id)
     created: datetime = field(default_factory=_now)
 

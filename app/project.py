@@ -1,9 +1,11 @@
 """Project files: a draft's amendments (and the merge under review, if any) saved as versioned JSON,
 and re-anchored on reopening.
 
-Schema 1 holds the draft and the amendments; schema 2 adds an optional "review" (app.review_file). A
-project without a review is still written as schema 1, so older versions of the app keep reading it;
-one with a review is written as schema 2, which they refuse (rather than drop the review on saving).
+Schema 1 holds the draft and the amendments; schema 2 adds an optional "review" (app.review_file); schema 3
+adds the revisions of the draft the project went through ("revisions": path, sha256, title, when it was taken
+up) and the note on amendments a new revision overtook ("overtaken"). A project is written with the lowest
+schema that holds what it has, so older versions of the app keep reading it, and refuse (rather than drop on
+saving) what they cannot hold.
 """
 
 from __future__ import annotations
@@ -21,15 +23,27 @@ from app.atomic import atomic_write_text
 from app.errors import ProjectError
 from app.model import Draft, Paragraph
 from app.rebase import rebase
+from app.relabel import relabel_insertions
 from app.review_file import StoredReview, review_from_json, review_to_json
 from app.segments import Op, Segment, from_json, to_json
 
 FORMAT = "redline-desk-project"
-SCHEMA_VERSION = 2  # the newest this app reads and writes
+SCHEMA_VERSION = 3  # the newest this app reads and writes
 REVIEW_SCHEMA = 2  # the first with a review
+HISTORY_SCHEMA = 3  # the first with the revision history and overtaken amendments
 # A paragraph must be at least this similar (0-100) to the one an amendment was made on.
 REANCHOR_CUTOFF = 70.0
 MAX_PROJECT_BYTES = 64 * 1024 * 1024  # a project file larger than this is refused unread
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One revision of the draft a project went through."""
+
+    path: str
+    sha256: str
+    title: str = ""
+    taken_up: datetime | None = None  # when the project moved onto it
 
 
 @dataclass
@@ -46,6 +60,7 @@ class Project:
     # The revision the amendments were made on (their anchor texts are its paragraphs), when the app knows it.
     base_path: str = ""
     base_sha256: str = ""
+    revisions: list[Revision] = field(default_factory=list)  # oldest first; the last is the draft's
 
 
 @dataclass
@@ -62,7 +77,7 @@ def save_project(project: Project, path: Path) -> None:
     """Write the project as JSON, atomically."""
     data: dict[str, Any] = {
         "format": FORMAT,
-        "schema_version": 1 if project.review is None else REVIEW_SCHEMA,
+        "schema_version": _schema_for(project),
         "title": project.title,
         "author": project.author,
         "organisation": project.organisation,
@@ -73,7 +88,27 @@ def save_project(project: Project, path: Path) -> None:
         data["base"] = {"path": project.base_path, "sha256": project.base_sha256}
     if project.review is not None:
         data["review"] = review_to_json(project.review)
+    if project.revisions:
+        data["revisions"] = [_revision_to_json(r) for r in project.revisions]
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def _schema_for(project: Project) -> int:
+    """The lowest schema that holds the project."""
+    if project.revisions or any(a.overtaken for a in project.amendments):
+        return HISTORY_SCHEMA
+    return 1 if project.review is None else REVIEW_SCHEMA
+
+
+def _revision_to_json(revision: Revision) -> dict[str, Any]:
+    return {"path": revision.path, "sha256": revision.sha256, "title": revision.title,
+            "taken_up": revision.taken_up.isoformat() if revision.taken_up else None}
+
+
+def _revision_from_json(d: dict[str, Any]) -> Revision:
+    taken_up = d.get("taken_up")
+    return Revision(str(d["path"]), str(d["sha256"]), str(d.get("title", "")),
+                    None if taken_up is None else datetime.fromisoformat(str(taken_up)))
 
 
 def load_project(path: Path) -> Project:
@@ -119,6 +154,7 @@ def load_project(path: Path) -> Project:
             review=None if review is None else review_from_json(review),
             base_path=str(base.get("path", "")),
             base_sha256=str(base.get("sha256", "")),
+            revisions=[_revision_from_json(r) for r in data.get("revisions", [])] if version >= HISTORY_SCHEMA else [],
         )
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError, RecursionError) as exc:
         raise ProjectError(f"{path}: damaged project file ({str(exc)[:200]}); it was not changed") from None
@@ -139,6 +175,7 @@ def _amendment_to_json(a: Amendment) -> dict[str, Any]:
         "status": a.status.value,
         "group": a.group,
         "created": a.created.isoformat(),
+        **({"overtaken": a.overtaken} if a.overtaken else {}),
     }
 
 
@@ -166,6 +203,7 @@ def _amendment_from_json(d: dict[str, Any]) -> Amendment:
         group=d.get("group"),
         id=str(d["id"]),
         created=datetime.fromisoformat(d["created"]),
+        overtaken=str(d.get("overtaken", "")),
     )
 
 
@@ -180,9 +218,10 @@ def reanchor(project: Project, draft: Draft) -> list[Placement]:
     placements: list[Placement] = []
     for amendment in project.amendments:
         old = amendment.target
+        old_label = amendment.label
         para = draft.by_label(old) if draft.has_label(old) else None
         if para is not None and para.body == amendment.anchor_text:
-            placements.append(Placement(amendment, old, para.label, "same text"))
+            placements.append(Placement(amendment, old_label, para.label, "same text"))
             continue
         best: Paragraph | None
         same = by_body.get(amendment.anchor_text, [])
@@ -194,18 +233,23 @@ def reanchor(project: Project, draft: Draft) -> list[Placement]:
             found = process.extractOne(amendment.anchor_text, bodies, scorer=fuzz.ratio, score_cutoff=REANCHOR_CUTOFF)
             best = draft.paragraphs[found[2]] if found else None
         if best is None or best.label is None:
-            placements.append(Placement(amendment, old, None, "no paragraph like the one it was made on"))
+            placements.append(Placement(amendment, old_label, None, "no paragraph like the one it was made on"))
             continue
         how = "moved" if best.label != old else "text changed"
         if best.body != amendment.anchor_text and amendment.kind is not Kind.INSERT:
             problem = _carry_options(amendment, best.body)
             if problem:
-                placements.append(Placement(amendment, old, None, problem))
+                placements.append(Placement(amendment, old_label, None, problem))
                 continue
             how = "text changed" if best.label == old else "moved, text changed"
         amendment.target = best.label
         amendment.anchor_text = best.body
-        placements.append(Placement(amendment, old, best.label, how))
+        placements.append(Placement(amendment, old_label, best.label, how))
+    # A new paragraph follows its anchor into the draft's numbering ("83 bis" after what is now 84: "84 bis").
+    relabel_insertions([p.amendment for p in placements if p.new_label is not None], draft.labels)
+    for placed in placements:
+        if placed.new_label is not None:
+            placed.new_label = placed.amendment.label
     return placements
 
 

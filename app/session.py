@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,15 +18,28 @@ from app.amendments import Amendment, Kind, Option, Status, delete, insert_after
 from app.errors import AmendmentError, ProjectError
 from app.labels import next_inserted_label
 from app.model import Draft
-from app.project import Placement, Project, load_project, reanchor, save_project
+from app.project import Placement, Project, Revision, load_project, reanchor, save_project
 from app.review import Review
 from app.review_file import restore_review, store_review
+from app.revision import RevisionLine, onto_revision
 from app.segments import Op, Segment, is_unchanged, normalize, original_text
 from app.textform import Diagnostic, Severity, import_text_form
 from docx_io.package import Package, read_package
 from docx_io.reader import draft_from_package
 
-Snapshot = list[Amendment]
+
+@dataclass
+class Snapshot:
+    """What undo puts back: the amendments, and the draft they are on (a new revision is undoable too).
+
+    The draft and its package are shared, not copied: the session replaces them, never changes them."""
+
+    amendments: list[Amendment]
+    draft_path: Path
+    pkg: Package = field(compare=False)
+    draft: Draft = field(compare=False)
+    draft_sha256: str
+    revisions: list[Revision]
 
 
 class Session:
@@ -42,6 +56,7 @@ class Session:
         self.dirty = False
         self.review: Review | None = None  # the merge under review, saved with the project
         self.review_notes: list[str] = []  # what reopening the review noticed (inputs changed, proposals lost)
+        self.revisions: list[Revision] = []  # the revisions of the draft the project went through, oldest first
 
     # --- opening -------------------------------------------------------------
 
@@ -65,6 +80,7 @@ class Session:
         placed = {p.amendment.id for p in placements if p.new_label is not None}
         session.amendments = [a for a in project.amendments if a.id in placed]
         session.author, session.organisation = project.author, project.organisation
+        session.revisions = [replace(r, path=str(_resolve(path, r.path).resolve())) for r in project.revisions]
         session.project_path = path
         session.dirty = any(p.how != "same text" for p in placements)
         if project.review is not None:
@@ -99,13 +115,41 @@ class Session:
     # --- changing ------------------------------------------------------------
 
     def snapshot(self) -> Snapshot:
-        """A copy of the amendments, for undo."""
-        return copy.deepcopy(self.amendments)
+        """A copy of the amendments (and the draft they are on), for undo."""
+        return Snapshot(copy.deepcopy(self.amendments), self.draft_path, self.pkg, self.draft, self.draft.sha256,
+                        list(self.revisions))
 
     def restore(self, snapshot: Snapshot) -> None:
-        """Put the amendments back as they were in a snapshot."""
-        self.amendments = copy.deepcopy(snapshot)
+        """Put the amendments (and the draft they are on) back as they were in a snapshot."""
+        self.amendments = copy.deepcopy(snapshot.amendments)
+        self.draft_path, self.pkg, self.draft = snapshot.draft_path, snapshot.pkg, snapshot.draft
+        self.revisions = list(snapshot.revisions)
         self.dirty = True
+
+    # --- a new revision of the draft -------------------------------------------
+
+    def new_revision(self, path: Path) -> list[RevisionLine]:
+        """Move the project onto a new revision of its draft: every amendment carried three-way from the draft
+        open now (the revision they were made on), relabelled in the new numbering; a line per amendment
+        (carried, moved, already in the draft, overtaken). The revision history grows by one."""
+        if self.review is not None:
+            raise ProjectError("a merge is under review on this draft; close the review, then open the new revision")
+        new = Session.open_draft(path)
+        if new.draft.sha256 == self.draft.sha256:
+            raise ProjectError(f"{path}: this is the draft already open; choose the new revision's file")
+        moved = onto_revision(self.draft, new.draft, self.amendments)
+        taken_up = datetime.now(UTC).replace(microsecond=0)
+        if not self.revisions:  # the revision the project started on
+            self.revisions.append(self._revision(self.draft_path, self.draft, None))
+        self.revisions.append(self._revision(path, new.draft, taken_up))
+        self.draft_path, self.pkg, self.draft = path, new.pkg, new.draft
+        self.amendments = moved.amendments
+        self.dirty = True
+        return moved.lines
+
+    @staticmethod
+    def _revision(path: Path, draft: Draft, taken_up: datetime | None) -> Revision:
+        return Revision(str(path.resolve()), draft.sha256, draft.title, taken_up)  # absolute while open
 
     def set_segments(self, label: str, segments: list[Segment], option: int | None = None) -> Amendment | None:
         """Make a paragraph read as `segments` (on its body); no change removes its amendment."""
@@ -255,7 +299,14 @@ class Session:
         draft_path = str(self.draft_path.resolve()) if absolute else _relative(self.draft_path, where)
         # The amendments are anchored on the draft open now: it is the revision they were made on.
         return Project(draft_path, self.draft.sha256, self.amendments, self.author, self.organisation,
-                       self.draft.title, review, base_path=draft_path, base_sha256=self.draft.sha256)
+                       self.draft.title, review, base_path=draft_path, base_sha256=self.draft.sha256,
+                       revisions=[self._stored(r, where, absolute) for r in self.revisions])
+
+    @staticmethod
+    def _stored(revision: Revision, where: Path, absolute: bool) -> Revision:
+        """A revision as the project file keeps it: its path relative to the file (absolute for recovery)."""
+        path = revision.path if absolute else _relative(Path(revision.path), where)
+        return replace(revision, path=path)
 
     def save(self, path: Path | None = None) -> Path:
         """Save the project (atomically); returns where."""

@@ -20,6 +20,9 @@ SPECS: dict[str, tuple[str, Any, str, str, str]] = {
     "save": ("&Save Project", Std.Save, "Save the amendments to the project file", "save_project", "File"),
     "save_as": ("Save Project &As…", (Std.SaveAs, "Ctrl+Shift+S"), "Save the amendments to a new project file",
                 "save_project_as", "File"),
+    "new_revision": ("New &Revision of the Draft…", None,
+                     "Move the amendments onto a new revision of the draft: relabelled, what moved or was "
+                     "overtaken listed; Ctrl+Z goes back", "choose_and_new_revision", "File"),
     "export": ("&Export…", "Ctrl+E", "Export a redline, a submission, a clean text or the text form",
                "choose_and_export", "File"),
     "import_redlines": ("&Import Redlines…", "Ctrl+Shift+I",
@@ -175,7 +178,8 @@ def _build_menus(window: Any, actions: Actions) -> None:
     actions.recent_menu = recent
     fill_recent_menu(recent, window)
     order: dict[str, list[str | None]] = {
-        "File": ["save", "save_as", None, "export", None, "import_redlines", "export_merge", None, "quit"],
+        "File": ["save", "save_as", None, "new_revision", None, "export", None, "import_redlines", "export_merge",
+                 None, "quit"],
         "Edit": ["undo", "redo", None, "reject_change", None, "preferences"],
         "Paragraph": ["go_to", "previous_paragraph", "next_paragraph", None, "new_paragraph", "delete_paragraph",
                       "add_option", "move_text"],

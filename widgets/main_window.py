@@ -27,6 +27,7 @@ from widgets.main_window_files import FilesMixin, dropped_file, window_name
 from widgets.main_window_layout import EditorPane, central_splitter, dock_widths, initial_size
 from widgets.main_window_navigation import APP_NAME, VERSION, NavigationMixin
 from widgets.main_window_review import ReviewMixin
+from widgets.main_window_revision import RevisionMixin
 from widgets.navigator.paragraph_navigator import ParagraphNavigator
 from widgets.recovery import DEFAULT_INTERVAL_MS, Autosaver
 from widgets.review.author_colours import AuthorColours
@@ -37,7 +38,7 @@ from widgets.status_bar import StatusBar
 __all__ = ["APP_NAME", "VERSION", "MainWindow"]
 
 
-class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, QMainWindow):
+class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionMixin, QMainWindow):
     """The editor window; its public methods are the API tests and scripts drive."""
 
     def __init__(self, settings: Settings | None = None, *, recovery_dir: Path | None = None,
@@ -175,7 +176,7 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, QMainWind
     def _update_actions(self) -> None:
         """Enable what makes sense now (a draft open, a paragraph in the editor, an amendment on it)."""
         has_session = self._session is not None
-        for name in ("save", "save_as", "export", "go_to", "previous_paragraph", "next_paragraph"):
+        for name in ("save", "save_as", "export", "new_revision", "go_to", "previous_paragraph", "next_paragraph"):
             self.ui_actions[name].setEnabled(has_session)
         current = self._current is not None and has_session
         amendment = self._session.amendment_for(self._current) if self._current and self._session else None

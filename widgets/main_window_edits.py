@@ -34,13 +34,13 @@ else:
 
 def changed_labels(before: Snapshot, after: Snapshot) -> tuple[set[str], bool]:
     """Labels whose amendment differs between two snapshots, and whether new paragraphs came or went."""
-    old = {a.id: a for a in before}
-    new = {a.id: a for a in after}
+    old = {a.id: a for a in before.amendments}
+    new = {a.id: a for a in after.amendments}
     labels = {(old.get(i) or new[i]).label for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
     labels |= {new[i].label for i in old.keys() & new.keys() if old[i].label != new[i].label}
 
     def inserted(snapshot: Snapshot) -> set[str]:
-        return {a.label for a in snapshot if a.kind is Kind.INSERT and a.status is not Status.WITHDRAWN}
+        return {a.label for a in snapshot.amendments if a.kind is Kind.INSERT and a.status is not Status.WITHDRAWN}
 
     return labels, inserted(before) != inserted(after)
 

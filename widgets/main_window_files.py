@@ -201,7 +201,7 @@ class FilesMixin(_Base):
             return False
         path = Path(path)
         snapshot = copy.copy(self._session)  # the worker exports this state even if editing goes on
-        snapshot.amendments = self._session.snapshot()
+        snapshot.amendments = self._session.snapshot().amendments
         snapshot.pkg = self._session.pkg.fresh()  # the worker parses its own copy
         if author is not None or organisation is not None:
             snapshot.author, snapshot.organisation = (author or "").strip(), (organisation or "").strip()

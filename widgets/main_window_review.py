@@ -118,7 +118,7 @@ class ReviewMixin(_Base):
             messages.show_error(self, "Import failed", "choose at least one redline to merge")
             return False
         draft = session.draft
-        ours = session.snapshot() if include_mine and session.amendments else None
+        ours = session.snapshot().amendments if include_mine and session.amendments else None
         when = date or datetime.now(UTC).replace(microsecond=0)
         specs = list(specs)
         from app import merging  # the merge engine and its writers load on first use, not at start

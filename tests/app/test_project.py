@@ -81,7 +81,7 @@ def test_saved_file_is_versioned_utf8_json(tmp_path: Path) -> None:
     data = json.loads(path.read_bytes().decode("utf-8"))
     assert data["format"] == "redline-desk-project"
     assert data["schema_version"] == 1  # no review: still schema 1, readable by older versions
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     assert "review" not in data
     assert "中文" in path.read_text(encoding="utf-8")
 
@@ -227,8 +227,8 @@ def test_struck_text_gone_from_changed_paragraph_is_unplaced() -> None:
 def test_insert_moves_with_its_anchor_paragraph() -> None:
     a = insert_after(rev2(), "83", "We recognise the WSIS work on AI.")
     (p,) = reanchor(Project("rev2.docx", "", [a]), renumbered())
-    assert p.new_label == "84"
-    assert a.target == "84"
+    assert (p.old_label, p.new_label) == ("83 bis", "84 bis")  # the new paragraph takes the new numbering
+    assert a.target == "84" and a.label == "84 bis"
     assert a.option.proposed == "We recognise the WSIS work on AI."
 
 

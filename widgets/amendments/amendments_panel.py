@@ -267,13 +267,17 @@ class AmendmentsPanel(QWidget):
 
 def _row(amendment: Amendment) -> list[QStandardItem]:
     """One list row: label, who, status, rationale's first line."""
-    texts = (amendment.label, attribution(amendment), amendment.status.value, first_line(amendment.rationale))
+    # marked so the user redoes it: a new revision of the draft overtook a change of it
+    status = f"{amendment.status.value} ⚠ overtaken" if amendment.overtaken else amendment.status.value
+    texts = (amendment.label, attribution(amendment), status, first_line(amendment.rationale))
     items = []
     for text in texts:
         item = QStandardItem(text)
         item.setEditable(False)
         item.setToolTip(f"Para {amendment.label} ({KIND_WORDS[amendment.kind]}): {text}" if text else "")
         items.append(item)
+    if amendment.overtaken:
+        items[2].setToolTip(f"Overtaken by the new revision: {amendment.overtaken}")
     items[0].setData(amendment.id, ID_ROLE)
     items[0].setData(f"Para {amendment.label}, {KIND_WORDS[amendment.kind]}", Qt.ItemDataRole.AccessibleTextRole)
     return items
