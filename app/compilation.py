@@ -35,10 +35,11 @@ KEPT = frozenset({Decision.PENDING, Decision.ACCEPTED})
 
 @dataclass
 class Line:
-    """One paragraph of an output: its block kind (paragraph, subparagraph, heading, text), typed label, runs."""
+    """One paragraph of an output: its block kind (paragraph, subparagraph, heading, text), its number exactly
+    as the draft prints it ("66.", "(a)", "IV.", "1.1"; typed or Word's automatic number), its runs."""
 
     kind: str
-    label: str | None
+    number: str | None
     runs: list[Run]
 
 
@@ -65,15 +66,15 @@ def compiled_text(draft: Draft, proposals: list[Proposal], *, agreed_ad_ref: boo
     changes, inserts = _by_paragraph(draft, kept)
     lines: list[Line] = []
     for para in draft.paragraphs:
-        kind, label, body_start = _shape(para)
+        kind, number, body_start = _shape(para)
         mine = changes.get(para.index, [])
         runs = _bracketed(para.text, body_start, mine)
         if not mine and agreed_ad_ref and para.kind in (Kind.PARAGRAPH, Kind.SUBPARAGRAPH):
             runs.append(Run(" " + AGREED))
-        lines.append(Line(kind, label, runs))
+        lines.append(Line(kind, number, runs))
         for p in inserts.get(para.index, []):
-            new_label, start = split_typed_label(p.text)
-            lines.append(Line("paragraph" if new_label else "text", p.label or new_label, [
+            new_kind, new_number, start = _new_shape(p)
+            lines.append(Line(new_kind, new_number, [
                 Run("["), Run(p.text[start:].strip(), WORDING), Run(" – " + _names(p.authors), CREDIT), Run("]"),
             ]))
     return lines
@@ -85,8 +86,8 @@ def comparison_rows(draft: Draft, proposals: list[Proposal]) -> list[Row]:
     changes, inserts = _by_paragraph(draft, kept)
     rows: list[Row] = []
     for para in draft.paragraphs:
-        kind, label, body_start = _shape(para)
-        row = Row(para.display_label, [Line(kind, label, [Run(para.text[body_start:])])])
+        kind, number, body_start = _shape(para)
+        row = Row(para.display_label, [Line(kind, number, [Run(para.text[body_start:])])])
         for author in _authors_in(changes.get(para.index, [])):
             theirs = [p for p in changes[para.index] if author in p.authors]
             row.proposals.append(Line("text", None, [Run(author + ": ", CREDIT),
@@ -94,11 +95,11 @@ def comparison_rows(draft: Draft, proposals: list[Proposal]) -> list[Row]:
             row.proposals += _rationale(author, theirs)
         rows.append(row)
         for p in inserts.get(para.index, []):
-            new_label, start = split_typed_label(p.text)
-            shown = p.label or new_label or f"after {para.display_label}"
+            new_kind, new_number, start = _new_shape(p)
+            shown = p.label or (new_number or "").rstrip(".") or f"after {para.display_label}"
             new = Row(shown, [Line("text", None, [Run("(new paragraph)", CREDIT)])], new=True)
-            new.proposals.append(Line("text", None, [Run(_names(p.authors) + ": ", CREDIT),
-                                                     Run(p.text[start:].strip(), WORDING)]))
+            new.proposals.append(Line(new_kind, new_number, [Run(_names(p.authors) + ": ", CREDIT),
+                                                             Run(p.text[start:].strip(), WORDING)]))
             for author in p.authors:
                 new.proposals += _rationale(author, [p])
             rows.append(new)
@@ -123,18 +124,26 @@ def _by_paragraph(
 
 
 def _shape(para: Paragraph) -> tuple[str, str | None, int]:
-    """Block kind, typed label and where the body starts, as a UN document writes the paragraph."""
-    # Word's automatic numbers are not in the text (body_start 0): the compilation types them.
-    if para.kind is Kind.PARAGRAPH and (para.body_start or para.label):
-        return "paragraph", para.label, para.body_start
-    if para.kind is Kind.SUBPARAGRAPH and (para.body_start or para.number_text):
-        return "subparagraph", para.prefix.strip() or para.number_text, para.body_start
-    if para.kind is Kind.HEADING:
+    """Block kind, the number as the draft prints it, and where the body starts."""
+    # A typed number is the text before the body ("66.\t"); Word's automatic number is not in the
+    # text (body_start 0) but the reader gives it as printed (`number_text`): either way it is printed.
+    number = para.prefix.strip() or (para.number_text or "").strip() or None
+    if para.kind is Kind.HEADING and number is None:
         head, tab, _ = para.text.partition("\t")
         if tab and len(head.strip()) <= 6:
-            return "heading", head.strip().rstrip("."), len(head) + 1
-        return "heading", None, 0
-    return "text", None, para.body_start
+            return "heading", head.strip(), len(head) + 1
+    kinds = {Kind.PARAGRAPH: "paragraph", Kind.SUBPARAGRAPH: "subparagraph", Kind.HEADING: "heading"}
+    return kinds.get(para.kind, "text"), number, para.body_start
+
+
+def _new_shape(p: Proposal) -> tuple[str, str | None, int]:
+    """A new paragraph's kind, printed number ("83 bis.") and where its body starts in `p.text`."""
+    typed, start = split_typed_label(p.text)
+    label = p.label or typed
+    if label is None:
+        return "text", None, start
+    printed = p.text[:start].strip() if typed == label and start else label + "."
+    return "paragraph", printed if printed.endswith(".") else printed + ".", start
 
 
 def _span(p: Proposal, text: str, body_start: int) -> tuple[int, int]:
