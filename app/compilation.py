@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from app.labels import split_typed_label
 from app.model import Draft, Formatting, Kind, Paragraph, Run
@@ -95,11 +96,11 @@ def comparison_rows(draft: Draft, proposals: list[Proposal]) -> list[Row]:
             row.proposals += _rationale(author, theirs)
         rows.append(row)
         for p in inserts.get(para.index, []):
-            new_kind, new_number, start = _new_shape(p)
+            _, new_number, start = _new_shape(p)
             shown = p.label or (new_number or "").rstrip(".") or f"after {para.display_label}"
             new = Row(shown, [Line("text", None, [Run("(new paragraph)", CREDIT)])], new=True)
-            new.proposals.append(Line(new_kind, new_number, [Run(_names(p.authors) + ": ", CREDIT),
-                                                             Run(p.text[start:].strip(), WORDING)]))
+            new.proposals.append(Line("text", None, [Run(_names(p.authors) + ": ", CREDIT),
+                                                     Run(p.text[start:].strip(), WORDING)]))
             for author in p.authors:
                 new.proposals += _rationale(author, [p])
             rows.append(new)
@@ -153,13 +154,14 @@ def _span(p: Proposal, text: str, body_start: int) -> tuple[int, int]:
 
 
 def _passages(text: str, body_start: int, proposals: list[Proposal]) -> list[_Passage]:
-    """Proposals grouped into passages: touching or overlapping spans and insertions at one place."""
+    """Proposals grouped into passages: touching or overlapping spans, insertions at one place, and one
+    author's strike and insertion with only a space between them ("~~urge~~ **call on**")."""
     ordered = sorted(proposals, key=lambda p: _span(p, text, body_start))
     out: list[_Passage] = []
     for p in ordered:
         start, end = _span(p, text, body_start)
         last = out[-1] if out else None
-        if last is not None and _joins(last, start, end):
+        if last is not None and (_joins(last, start, end) or _same_hand(text, last, p, start)):
             last.end = max(last.end, end)
             last.proposals.append(p)
         else:
@@ -170,6 +172,17 @@ def _passages(text: str, body_start: int, proposals: list[Proposal]) -> list[_Pa
 def _joins(last: _Passage, start: int, end: int) -> bool:
     """Overlapping spans, or an insertion where the last passage ends (or a strike where it inserted)."""
     return start < last.end or (start == last.end and (start == end or last.start == last.end))
+
+
+def _same_hand(text: str, last: _Passage, p: Proposal, start: int) -> bool:
+    """The same authors' change right after the last passage, only white space between: one proposal."""
+    gap = text[last.end:start]
+    return gap.isspace() and len(gap) <= 2 and all(_hand(q) == _hand(p) for q in last.proposals)
+
+
+def _hand(p: Proposal) -> frozenset[str]:
+    """Who made a proposal: one author's (or co-sponsors') changes in a passage read as one proposal."""
+    return frozenset(p.authors)
 
 
 def _bracketed(text: str, body_start: int, proposals: list[Proposal]) -> list[Run]:
@@ -188,15 +201,15 @@ def _bracketed(text: str, body_start: int, proposals: list[Proposal]) -> list[Ru
 def _bracket(text: str, passage: _Passage) -> list[Run]:
     """One passage: "[draft wording / proposal – authors; authors delete]"."""
     original = text[passage.start:passage.end]
-    settled = {_apply_in(text, passage, p) for p in passage.proposals}
-    if len(settled) == 1 and all(p.decision is Decision.ACCEPTED for p in passage.proposals):
-        return [Run(settled.pop())]  # agreed: plain text, no brackets
+    versions = _versions(text, passage)
+    if len({v for v, _ in versions}) == 1 and all(p.decision is Decision.ACCEPTED for p in passage.proposals):
+        return [Run(versions[0][0])]  # agreed: plain text, no brackets
     wordings: dict[str, list[str]] = {}
     deleters: list[str] = []
-    for p in passage.proposals:
-        version = _apply_in(text, passage, p).strip()
+    for version, authors in versions:
+        version = version.strip()
         names = wordings.setdefault(version, []) if version else deleters
-        names += [a for a in p.authors if a not in names]
+        names += [a for a in authors if a not in names]
     runs: list[Run] = [Run("[")]
     parts = 0
     if original.strip():
@@ -210,8 +223,36 @@ def _bracket(text: str, passage: _Passage) -> list[Run]:
         runs.append(Run("; " if wordings else " – "))
         runs.append(Run(_names(deleters) + " delete", CREDIT))
     runs.append(Run("]"))
-    around = original if original.strip() else _apply_in(text, passage, passage.proposals[0])
+    around = original if original.strip() else versions[0][0]
     return _spaced(around, runs)
+
+
+def _versions(text: str, passage: _Passage) -> list[tuple[str, list[str]]]:
+    """The passage as each hand would have it: one author's strike and insertion side by side are one
+    version ("[e / de – X]", not "[e / de – X; X delete]"); a hand's overlapping proposals stay apart."""
+    hands: dict[frozenset[str], list[Proposal]] = {}
+    for p in passage.proposals:
+        hands.setdefault(_hand(p), []).append(p)
+    out: list[tuple[str, list[str]]] = []
+    for mine in hands.values():
+        spans = sorted(((_clip(p, passage), p) for p in mine), key=lambda sp: sp[0])
+        apart = all(a[0][1] <= b[0][0] and a[0] != b[0] for a, b in pairwise(spans))
+        if not apart:
+            out += [(_apply_in(text, passage, p), p.authors) for p in mine]
+            continue
+        version, pos = "", passage.start
+        for (start, end), p in spans:
+            version += text[pos:start] + ("" if p.kind is ProposalKind.DELETE else p.text)
+            pos = end
+        out.append((version + text[pos:passage.end], mine[0].authors))
+    return out
+
+
+def _clip(p: Proposal, passage: _Passage) -> tuple[int, int]:
+    """The proposal's span inside the passage (a whole-paragraph deletion: the passage)."""
+    if p.kind is ProposalKind.DELETE:
+        return passage.start, passage.end
+    return max(p.start, passage.start), max(p.end, passage.start)
 
 
 def _spaced(around: str, runs: list[Run]) -> list[Run]:

@@ -82,3 +82,17 @@ def test_auto_numbered_paragraphs_keep_their_numbers_and_a_new_one_follows_the_s
     assert [(line.kind, line.number) for line in lines] == [
         ("paragraph", "4."), ("subparagraph", "(a)"), ("paragraph", "4 bis."), ("paragraph", "5.")]
     assert "".join(r.text for r in lines[0].runs) == "We meet:"
+
+
+def test_one_authors_strike_and_insertion_side_by_side_are_one_proposal() -> None:
+    # As two proposals (an insertion before the strike, as LibreOffice may write it): still one version.
+    start = TEXT.index("urge")
+    insert = Proposal("", ProposalKind.MODIFY, 1, [Credit("X")], start, start, "call on")
+    strike = Proposal("", ProposalKind.MODIFY, 1, [Credit("X")], start, start + 4, "")
+    assert _line([insert, strike]) == "We [urge / call on – X] all States to act without delay."
+    # Struck, a space, then inserted ("~~urge~~ **call on**"): one proposal too.
+    after = Proposal("", ProposalKind.MODIFY, 1, [Credit("X")], start + 5, start + 5, "call on ")
+    assert _line([strike, after]) == "We [urge / call on – X] all States to act without delay."
+    # Another author's strike beside X's insertion stays a rival.
+    other = Proposal("", ProposalKind.MODIFY, 1, [Credit("Y")], start, start + 4, "")
+    assert _line([insert, other]) == "We [urge / call onurge – X; Y delete] all States to act without delay."
