@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from app.amendments import Amendment
+from app.amendments import Amendment, Status
 from app.atomic import atomic_write_text, check_output_path
 from app.compare import compare
 from app.errors import AmendmentError, DiagnosedError, DocumentError
@@ -21,6 +21,7 @@ from docx_io.redline_writer import write_redline
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
 FORMS = ("full", "amendments", "clean", "markdown")
+STATUSES = ("any", "final")  # `apply --status`: every amendment not withdrawn, or the final ones only
 
 
 def load_amendments(
@@ -67,22 +68,27 @@ def load_amendments(
             "Fix the text, or pass --keep-going to write the rest",
             errors,
         )
-    if not active(amendments):
+    if not amendments:
         raise AmendmentError(f"{source}: no amendments found; label each paragraph like '66. text'")
     return amendments, errors + messages
 
 
 def apply_amendments(
     draft_path: Path, source: Path, out: Path, *, form: str, author: str, organisation: str, date: datetime,
-    markup: str = "tracked", title: str = "", keep_going: bool = False,
+    markup: str = "tracked", title: str = "", keep_going: bool = False, status: str = "any",
 ) -> list[str]:
-    """Write `form` of the draft with the amendments; returns messages for the user."""
+    """Write `form` of the draft with the amendments (`status` "final": the final ones only; withdrawn
+    ones never); returns messages for the user."""
     check_output_path(out)
     _not_an_input(out, draft_path, source)
     _check_form_options(out, form, markup)
+    if status not in STATUSES:
+        raise AmendmentError(f"unknown --status '{status}'; use one of {', '.join(STATUSES)}")
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
     amendments, messages = load_amendments(draft, source, author, organisation, keep_going)
+    amendments, said = by_status(amendments, status, source)
+    messages += said
     if form == "full":
         for a in active(amendments):
             if len(a.options) > 1:
@@ -91,6 +97,28 @@ def apply_amendments(
     said = write_form(pkg, draft, amendments, out, form=form, author=author, organisation=organisation, date=date,
                       markup=markup, title=title)
     return draft.notices + messages + said
+
+
+def by_status(amendments: list[Amendment], status: str, source: Path) -> tuple[list[Amendment], list[str]]:
+    """The amendments to export: never the withdrawn ones; with `status` "final" only the final ones.
+    Returns them with a line naming what was left out."""
+    left_out = [a for a in amendments if a.status is Status.WITHDRAWN
+                or (status == "final" and a.status is not Status.FINAL)]
+    kept = [a for a in amendments if a not in left_out]
+    if amendments and not kept:
+        wanted, fix = ("final", "mark them 'Status: final' (text form) or final (editor), or leave out --status") \
+            if status == "final" else ("active", "mark one draft or final to export it")
+        raise AmendmentError(f"{source}: none of its {len(amendments)} amendment(s) is {wanted} "
+                             f"({_counts(amendments)}); nothing was written: {fix}")
+    if not left_out:
+        return kept, []
+    paras = ", ".join(f"{a.label} ({a.status.value})" for a in left_out)
+    return kept, [f"not exported: para {paras}"]
+
+
+def _counts(amendments: list[Amendment]) -> str:
+    counts = {s: sum(a.status is s for a in amendments) for s in Status}
+    return ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
 
 
 def write_form(
