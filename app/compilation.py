@@ -76,7 +76,7 @@ def compiled_text(draft: Draft, proposals: list[Proposal], *, agreed_ad_ref: boo
         for p in inserts.get(para.index, []):
             new_kind, new_number, start = _new_shape(p)
             lines.append(Line(new_kind, new_number, [
-                Run("["), Run(p.text[start:].strip(), WORDING), Run(" – " + _names(p.authors), CREDIT), Run("]"),
+                Run("["), Run(p.text[start:].strip(), WORDING), Run(" – " + _names(_who(p)), CREDIT), Run("]"),
             ]))
     return lines
 
@@ -91,7 +91,8 @@ def comparison_rows(draft: Draft, proposals: list[Proposal]) -> list[Row]:
         row = Row(para.display_label, [Line(kind, number, [Run(para.text[body_start:])])])
         for author in _authors_in(changes.get(para.index, [])):
             theirs = [p for p in changes[para.index] if author in p.authors]
-            row.proposals.append(Line("text", None, [Run(author + ": ", CREDIT),
+            who = next((w for p in theirs for w in _who(p) if w.startswith(author + " (")), author)
+            row.proposals.append(Line("text", None, [Run(who + ": ", CREDIT),
                                                      *_version(para.text, body_start, theirs)]))
             row.proposals += _rationale(author, theirs)
         rows.append(row)
@@ -99,7 +100,7 @@ def comparison_rows(draft: Draft, proposals: list[Proposal]) -> list[Row]:
             _, new_number, start = _new_shape(p)
             shown = p.label or (new_number or "").rstrip(".") or f"after {para.display_label}"
             new = Row(shown, [Line("text", None, [Run("(new paragraph)", CREDIT)])], new=True)
-            new.proposals.append(Line("text", None, [Run(_names(p.authors) + ": ", CREDIT),
+            new.proposals.append(Line("text", None, [Run(_names(_who(p)) + ": ", CREDIT),
                                                      Run(p.text[start:].strip(), WORDING)]))
             for author in p.authors:
                 new.proposals += _rationale(author, [p])
@@ -238,13 +239,13 @@ def _versions(text: str, passage: _Passage) -> list[tuple[str, list[str]]]:
         spans = sorted(((_clip(p, passage), p) for p in mine), key=lambda sp: sp[0])
         apart = all(a[0][1] <= b[0][0] and a[0] != b[0] for a, b in pairwise(spans))
         if not apart:
-            out += [(_apply_in(text, passage, p), p.authors) for p in mine]
+            out += [(_apply_in(text, passage, p), _who(p)) for p in mine]
             continue
         version, pos = "", passage.start
         for (start, end), p in spans:
             version += text[pos:start] + ("" if p.kind is ProposalKind.DELETE else p.text)
             pos = end
-        out.append((version + text[pos:passage.end], mine[0].authors))
+        out.append((version + text[pos:passage.end], _who(mine[0])))
     return out
 
 
@@ -308,6 +309,12 @@ def _authors_in(proposals: list[Proposal]) -> list[str]:
     for p in proposals:
         seen += [a for a in p.authors if a not in seen]
     return seen
+
+
+def _who(p: Proposal) -> list[str]:
+    """The proposal's authors, each with the either/or option it is part of: "IMSB (Option A; or Option B:
+    para 84)", so a compilation keeps options as options."""
+    return [f"{c.author} ({c.option})" if c.option else c.author for c in p.credits]
 
 
 def _names(authors: list[str]) -> str:

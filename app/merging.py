@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.amendments import Amendment, Kind
+from app.amendments import Amendment, Kind, alternatives_of
 from app.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, load_amendments
 from app.atomic import atomic_write_text, check_output_path
 from app.attributed import Change, IncomingParagraph
@@ -131,13 +131,24 @@ def amendments_as_incoming(draft: Draft, amendments: list[Amendment]) -> list[In
                 Change(s.op, s.text, who if s.op is not Op.EQUAL else "") for s in mine.option.segments
             ]
             out.append(IncomingParagraph(para.anchor, changes, deleted=mine.kind is Kind.DELETE,
-                                         in_table=para.in_table, rationale=mine.rationale))
+                                         in_table=para.in_table, rationale=mine.rationale,
+                                         option=option_in_words(mine, amendments)))
         for new in inserted.get(para.label or "", []) if para.label else []:
             text = f"{new.label}.\t{new.option.proposed.strip()}"
             who = new.attribution or "Redline Desk"
             out.append(IncomingParagraph(-1, [Change(Op.INSERT, text, who)], inserted=True, mark_inserted=True,
-                                         rationale=new.rationale))
+                                         rationale=new.rationale, option=option_in_words(new, amendments)))
     return out
+
+
+def option_in_words(amendment: Amendment, amendments: list[Amendment]) -> str:
+    """An amendment's place in its either/or set: "Option A; or Option B: para 84" ("" when in none)."""
+    others = [a for a in alternatives_of(amendment, active(amendments)) if a is not amendment]
+    if not others:
+        return ""
+    names = "/".join(o.name for o in amendment.options)
+    rest = "; ".join(f"Option {'/'.join(o.name for o in a.options)}: para {a.label}" for a in others)
+    return f"Option {names}; or {rest}"
 
 
 def merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, *, ours: list[Amendment] | None = None,
