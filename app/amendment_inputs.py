@@ -4,7 +4,7 @@ by label and text (app.sparse). What cannot be read becomes a report line, never
 
 from __future__ import annotations
 
-from app.amendments import Amendment, Kind
+from app.amendments import Amendment, Kind, alternatives_of
 from app.attributed import Change, IncomingParagraph
 from app.merge import NOT_APPLICABLE, Incoming, ReportLine
 from app.model import Draft
@@ -89,7 +89,8 @@ def amendments_as_incoming(draft: Draft, amendments: list[Amendment]) -> list[In
                 Change(s.op, s.text, who if s.op is not Op.EQUAL else "") for s in mine.option.segments
             ]
             incoming = IncomingParagraph(para.anchor, changes, deleted=mine.kind is Kind.DELETE,
-                                         in_table=para.in_table, rationale=mine.rationale)
+                                         in_table=para.in_table, rationale=mine.rationale,
+                                         option=option_in_words(mine, amendments))
         # labelled as the draft labels it: the report names each change's paragraph on that revision
         incoming.label, incoming.kind, incoming.body_start, incoming.labelled = (
             para.label, para.kind, para.body_start, True)
@@ -98,5 +99,15 @@ def amendments_as_incoming(draft: Draft, amendments: list[Amendment]) -> list[In
             text = f"{new.label}.\t{new.option.proposed.strip()}"
             who = new.attribution or "Redline Desk"
             out.append(IncomingParagraph(-1, [Change(Op.INSERT, text, who)], inserted=True, mark_inserted=True,
-                                         rationale=new.rationale))
+                                         rationale=new.rationale, option=option_in_words(new, amendments)))
     return out
+
+
+def option_in_words(amendment: Amendment, amendments: list[Amendment]) -> str:
+    """An amendment's place in its either/or set: "Option A; or Option B: para 84" ("" when in none)."""
+    others = [a for a in alternatives_of(amendment, active(amendments)) if a is not amendment]
+    if not others:
+        return ""
+    names = "/".join(o.name for o in amendment.options)
+    rest = "; ".join(f"Option {'/'.join(o.name for o in a.options)}: para {a.label}" for a in others)
+    return f"Option {names}; or {rest}"

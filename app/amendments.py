@@ -76,6 +76,9 @@ class Amendment:
     # What a new revision of the draft overtook ("~~x~~ **y**: made on '…', the new revision reads '…'"): the
     # amendment is kept, marked, for the user to redo that change; "" when nothing was.
     overtaken: str = ""
+    # Either/or: amendments of different paragraphs offered as alternatives (Option A: new 83 bis, Option B:
+    # amend 84) share this id; each one's option names ("A", "B") are its letters in the set.
+    alternatives: str | None = None
     id: str = field(default_factory=_new_id)
     created: datetime = field(default_factory=_now)
 
@@ -193,3 +196,36 @@ def merge_paragraphs(
     second = delete(draft, absorb, author=author, organisation=organisation, rationale=rationale)
     first.group = second.group = group
     return [first, second]
+
+
+def link_alternatives(amendments: list[Amendment]) -> str:
+    """Make these amendments (of different paragraphs) one either/or set; returns the set's id."""
+    set_id = _new_id()
+    for a in amendments:
+        a.alternatives = set_id
+    return set_id
+
+
+def alternatives_of(amendment: Amendment, amendments: list[Amendment]) -> list[Amendment]:
+    """The either/or set `amendment` belongs to, in the order given (just itself when it is in none)."""
+    if amendment.alternatives is None:
+        return [amendment]
+    return [a for a in amendments if a.alternatives == amendment.alternatives]
+
+
+def either_or(amendments: list[Amendment]) -> str:
+    """An either/or set in words: "Option A (83 bis) or Option B (84)"."""
+    return " or ".join(f"Option {'/'.join(o.name for o in a.options)} ({a.label})" for a in amendments)
+
+
+def grouped(amendments: list[Amendment]) -> list[list[Amendment]]:
+    """The amendments in order, each either/or set together where its first member comes."""
+    out: list[list[Amendment]] = []
+    placed: set[str] = set()
+    for a in amendments:
+        if a.alternatives is None:
+            out.append([a])
+        elif a.alternatives not in placed:
+            placed.add(a.alternatives)
+            out.append(alternatives_of(a, amendments))
+    return out

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.amendments import Amendment
+from app.amendments import Amendment, Status
 from app.atomic import atomic_write_text, check_output_path
 from app.compare import compare
 from app.errors import AmendmentError, DiagnosedError, DocumentError
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
 FORMS = ("full", "amendments", "clean", "markdown")
+STATUSES = ("any", "final")  # `apply --status`: every amendment not withdrawn, or the final ones only
 
 
 def load_amendments(
@@ -65,7 +66,7 @@ def load_amendments(
             "Fix the text, or pass --keep-going to write the rest",
             errors,
         )
-    if not active(amendments):
+    if not amendments:
         raise AmendmentError(f"{source}: no amendments found; label each paragraph like '66. text'")
     return amendments, errors + messages
 
@@ -83,11 +84,12 @@ def read_text_form(source: Path) -> str:
 def apply_amendments(
     draft_path: Path, source: Path, out: Path, *, form: str, author: str, organisation: str, date: datetime,
     markup: str = "tracked", title: str = "", keep_going: bool = False, base: Path | None = None,
-    report: Path | None = None,
+    report: Path | None = None, status: str = "any",
 ) -> list[str]:
     """Write `form` of the draft with the amendments; returns messages for the user. `base`: the revision
     they were made on (each is then carried three-way to the draft, as merge does); `report`: where to write
-    each change's fate as JSON (merge's report format)."""
+    each change's fate as JSON (merge's report format); `status` "final": the final amendments only
+    (withdrawn ones are never written)."""
     bases = [] if base is None else [base]
     check_output_path(out)
     _not_an_input(out, draft_path, source, *bases)
@@ -97,6 +99,8 @@ def apply_amendments(
         if report.resolve() == out.resolve():
             raise AmendmentError(f"{report}: is also the output; write the report under another name")
     _check_form_options(out, form, markup)
+    if status not in STATUSES:
+        raise AmendmentError(f"unknown --status '{status}'; use one of {', '.join(STATUSES)}")
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
     from app.carrying import as_applied, carried, summary  # reads inputs as merge does (app.merging imports us)
@@ -112,6 +116,8 @@ def apply_amendments(
                 f"({summary(carry.result, None).split(';')[0]}); nothing was written",
                 [f"para {line.old_label} -> {line.paragraph or '?'}: {line.status}: {line.reason}"
                  for line in carry.result.report])
+    amendments, said = by_status(amendments, status, source)
+    messages += said
     if form == "full":
         for a in active(amendments):
             if len(a.options) > 1:
@@ -145,6 +151,28 @@ def _placed_or_carried(
         if not keep_going:
             raise
     return (*load_amendments(draft, source, author, organisation, True), None)
+
+
+def by_status(amendments: list[Amendment], status: str, source: Path) -> tuple[list[Amendment], list[str]]:
+    """The amendments to export: never the withdrawn ones; with `status` "final" only the final ones.
+    Returns them with a line naming what was left out."""
+    left_out = [a for a in amendments if a.status is Status.WITHDRAWN
+                or (status == "final" and a.status is not Status.FINAL)]
+    kept = [a for a in amendments if a not in left_out]
+    if amendments and not kept:
+        wanted, fix = ("final", "mark them 'Status: final' (text form) or final (editor), or leave out --status") \
+            if status == "final" else ("active", "mark one draft or final to export it")
+        raise AmendmentError(f"{source}: none of its {len(amendments)} amendment(s) is {wanted} "
+                             f"({_counts(amendments)}); nothing was written: {fix}")
+    if not left_out:
+        return kept, []
+    paras = ", ".join(f"{a.label} ({a.status.value})" for a in left_out)
+    return kept, [f"not exported: para {paras}"]
+
+
+def _counts(amendments: list[Amendment]) -> str:
+    counts = {s: sum(a.status is s for a in amendments) for s in Status}
+    return ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
 
 
 def write_form(

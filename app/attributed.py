@@ -37,6 +37,7 @@ class IncomingParagraph:
     mark_inserted: bool = False  # its paragraph mark is a tracked insertion (gone on reject)
     mark_deleted: bool = False  # its paragraph mark is a tracked deletion (gone on accept)
     rationale: str = ""  # why, when the source says (the text form's rationale)
+    option: str = ""  # an either/or option it is part of, in words: "Option A; or Option B: para 84"
     mark_author: str = ""  # who inserted or deleted the paragraph mark
     # The label the document reader gives this paragraph (docx_io.reader, as `show` prints it), its kind and
     # where its body starts; labelled False when no reader labelled it (the label is then read from the text).

@@ -82,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument("--markup", choices=("tracked", "static"), default="tracked",
                        help="for --form amendments: native revisions or strike/bold formatting")
     apply.add_argument("--title", default="", help="title of an amendments submission")
+    apply.add_argument("--status", choices=("any", "final"), default="any",
+                       help="export every amendment not withdrawn (any, default) or the final ones only; "
+                            "withdrawn amendments are never exported")
     apply.add_argument("--keep-going", action="store_true",
                        help="write the output even when some amendments could not be placed")
     apply.add_argument("--base", type=Path, default=None, metavar="REV.docx",
@@ -228,7 +231,7 @@ def _apply(args: argparse.Namespace) -> int:
     messages = apply_amendments(
         args.draft, args.amendments, args.output, form=args.form, author=args.author,
         organisation=args.organisation, date=args.date or _now(), markup=args.markup, title=args.title,
-        keep_going=args.keep_going, base=args.base, report=args.report,
+        keep_going=args.keep_going, base=args.base, report=args.report, status=args.status,
     )
     for line in [*messages, *notes]:
         print(f"{PROG}: {line}", file=sys.stderr)

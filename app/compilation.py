@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from app.labels import split_typed_label
 from app.model import Draft, Formatting, Kind, Paragraph, Run
@@ -35,10 +36,11 @@ KEPT = frozenset({Decision.PENDING, Decision.ACCEPTED})
 
 @dataclass
 class Line:
-    """One paragraph of an output: its block kind (paragraph, subparagraph, heading, text), typed label, runs."""
+    """One paragraph of an output: its block kind (paragraph, subparagraph, heading, text), its number exactly
+    as the draft prints it ("66.", "(a)", "IV.", "1.1"; typed or Word's automatic number), its runs."""
 
     kind: str
-    label: str | None
+    number: str | None
     runs: list[Run]
 
 
@@ -65,16 +67,16 @@ def compiled_text(draft: Draft, proposals: list[Proposal], *, agreed_ad_ref: boo
     changes, inserts = _by_paragraph(draft, kept)
     lines: list[Line] = []
     for para in draft.paragraphs:
-        kind, label, body_start = _shape(para)
+        kind, number, body_start = _shape(para)
         mine = changes.get(para.index, [])
         runs = _bracketed(para.text, body_start, mine)
         if not mine and agreed_ad_ref and para.kind in (Kind.PARAGRAPH, Kind.SUBPARAGRAPH):
             runs.append(Run(" " + AGREED))
-        lines.append(Line(kind, label, runs))
+        lines.append(Line(kind, number, runs))
         for p in inserts.get(para.index, []):
-            new_label, start = split_typed_label(p.text)
-            lines.append(Line("paragraph" if new_label else "text", p.label or new_label, [
-                Run("["), Run(p.text[start:].strip(), WORDING), Run(" – " + _names(p.authors), CREDIT), Run("]"),
+            new_kind, new_number, start = _new_shape(p)
+            lines.append(Line(new_kind, new_number, [
+                Run("["), Run(p.text[start:].strip(), WORDING), Run(" – " + _names(_who(p)), CREDIT), Run("]"),
             ]))
     return lines
 
@@ -85,19 +87,20 @@ def comparison_rows(draft: Draft, proposals: list[Proposal]) -> list[Row]:
     changes, inserts = _by_paragraph(draft, kept)
     rows: list[Row] = []
     for para in draft.paragraphs:
-        kind, label, body_start = _shape(para)
-        row = Row(para.display_label, [Line(kind, label, [Run(para.text[body_start:])])])
+        kind, number, body_start = _shape(para)
+        row = Row(para.display_label, [Line(kind, number, [Run(para.text[body_start:])])])
         for author in _authors_in(changes.get(para.index, [])):
             theirs = [p for p in changes[para.index] if author in p.authors]
-            row.proposals.append(Line("text", None, [Run(author + ": ", CREDIT),
+            who = next((w for p in theirs for w in _who(p) if w.startswith(author + " (")), author)
+            row.proposals.append(Line("text", None, [Run(who + ": ", CREDIT),
                                                      *_version(para.text, body_start, theirs)]))
             row.proposals += _rationale(author, theirs)
         rows.append(row)
         for p in inserts.get(para.index, []):
-            new_label, start = split_typed_label(p.text)
-            shown = p.label or new_label or f"after {para.display_label}"
+            _, new_number, start = _new_shape(p)
+            shown = p.label or (new_number or "").rstrip(".") or f"after {para.display_label}"
             new = Row(shown, [Line("text", None, [Run("(new paragraph)", CREDIT)])], new=True)
-            new.proposals.append(Line("text", None, [Run(_names(p.authors) + ": ", CREDIT),
+            new.proposals.append(Line("text", None, [Run(_names(_who(p)) + ": ", CREDIT),
                                                      Run(p.text[start:].strip(), WORDING)]))
             for author in p.authors:
                 new.proposals += _rationale(author, [p])
@@ -123,18 +126,26 @@ def _by_paragraph(
 
 
 def _shape(para: Paragraph) -> tuple[str, str | None, int]:
-    """Block kind, typed label and where the body starts, as a UN document writes the paragraph."""
-    # Word's automatic numbers are not in the text (body_start 0): the compilation types them.
-    if para.kind is Kind.PARAGRAPH and (para.body_start or para.label):
-        return "paragraph", para.label, para.body_start
-    if para.kind is Kind.SUBPARAGRAPH and (para.body_start or para.number_text):
-        return "subparagraph", para.prefix.strip() or para.number_text, para.body_start
-    if para.kind is Kind.HEADING:
+    """Block kind, the number as the draft prints it, and where the body starts."""
+    # A typed number is the text before the body ("66.\t"); Word's automatic number is not in the
+    # text (body_start 0) but the reader gives it as printed (`number_text`): either way it is printed.
+    number = para.prefix.strip() or (para.number_text or "").strip() or None
+    if para.kind is Kind.HEADING and number is None:
         head, tab, _ = para.text.partition("\t")
         if tab and len(head.strip()) <= 6:
-            return "heading", head.strip().rstrip("."), len(head) + 1
-        return "heading", None, 0
-    return "text", None, para.body_start
+            return "heading", head.strip(), len(head) + 1
+    kinds = {Kind.PARAGRAPH: "paragraph", Kind.SUBPARAGRAPH: "subparagraph", Kind.HEADING: "heading"}
+    return kinds.get(para.kind, "text"), number, para.body_start
+
+
+def _new_shape(p: Proposal) -> tuple[str, str | None, int]:
+    """A new paragraph's kind, printed number ("83 bis.") and where its body starts in `p.text`."""
+    typed, start = split_typed_label(p.text)
+    label = p.label or typed
+    if label is None:
+        return "text", None, start
+    printed = p.text[:start].strip() if typed == label and start else label + "."
+    return "paragraph", printed if printed.endswith(".") else printed + ".", start
 
 
 def _span(p: Proposal, text: str, body_start: int) -> tuple[int, int]:
@@ -144,13 +155,14 @@ def _span(p: Proposal, text: str, body_start: int) -> tuple[int, int]:
 
 
 def _passages(text: str, body_start: int, proposals: list[Proposal]) -> list[_Passage]:
-    """Proposals grouped into passages: touching or overlapping spans and insertions at one place."""
+    """Proposals grouped into passages: touching or overlapping spans, insertions at one place, and one
+    author's strike and insertion with only a space between them ("~~urge~~ **call on**")."""
     ordered = sorted(proposals, key=lambda p: _span(p, text, body_start))
     out: list[_Passage] = []
     for p in ordered:
         start, end = _span(p, text, body_start)
         last = out[-1] if out else None
-        if last is not None and _joins(last, start, end):
+        if last is not None and (_joins(last, start, end) or _same_hand(text, last, p, start)):
             last.end = max(last.end, end)
             last.proposals.append(p)
         else:
@@ -161,6 +173,17 @@ def _passages(text: str, body_start: int, proposals: list[Proposal]) -> list[_Pa
 def _joins(last: _Passage, start: int, end: int) -> bool:
     """Overlapping spans, or an insertion where the last passage ends (or a strike where it inserted)."""
     return start < last.end or (start == last.end and (start == end or last.start == last.end))
+
+
+def _same_hand(text: str, last: _Passage, p: Proposal, start: int) -> bool:
+    """The same authors' change right after the last passage, only white space between: one proposal."""
+    gap = text[last.end:start]
+    return gap.isspace() and len(gap) <= 2 and all(_hand(q) == _hand(p) for q in last.proposals)
+
+
+def _hand(p: Proposal) -> frozenset[str]:
+    """Who made a proposal: one author's (or co-sponsors') changes in a passage read as one proposal."""
+    return frozenset(p.authors)
 
 
 def _bracketed(text: str, body_start: int, proposals: list[Proposal]) -> list[Run]:
@@ -179,15 +202,15 @@ def _bracketed(text: str, body_start: int, proposals: list[Proposal]) -> list[Ru
 def _bracket(text: str, passage: _Passage) -> list[Run]:
     """One passage: "[draft wording / proposal – authors; authors delete]"."""
     original = text[passage.start:passage.end]
-    settled = {_apply_in(text, passage, p) for p in passage.proposals}
-    if len(settled) == 1 and all(p.decision is Decision.ACCEPTED for p in passage.proposals):
-        return [Run(settled.pop())]  # agreed: plain text, no brackets
+    versions = _versions(text, passage)
+    if len({v for v, _ in versions}) == 1 and all(p.decision is Decision.ACCEPTED for p in passage.proposals):
+        return [Run(versions[0][0])]  # agreed: plain text, no brackets
     wordings: dict[str, list[str]] = {}
     deleters: list[str] = []
-    for p in passage.proposals:
-        version = _apply_in(text, passage, p).strip()
+    for version, authors in versions:
+        version = version.strip()
         names = wordings.setdefault(version, []) if version else deleters
-        names += [a for a in p.authors if a not in names]
+        names += [a for a in authors if a not in names]
     runs: list[Run] = [Run("[")]
     parts = 0
     if original.strip():
@@ -201,8 +224,36 @@ def _bracket(text: str, passage: _Passage) -> list[Run]:
         runs.append(Run("; " if wordings else " – "))
         runs.append(Run(_names(deleters) + " delete", CREDIT))
     runs.append(Run("]"))
-    around = original if original.strip() else _apply_in(text, passage, passage.proposals[0])
+    around = original if original.strip() else versions[0][0]
     return _spaced(around, runs)
+
+
+def _versions(text: str, passage: _Passage) -> list[tuple[str, list[str]]]:
+    """The passage as each hand would have it: one author's strike and insertion side by side are one
+    version ("[e / de – X]", not "[e / de – X; X delete]"); a hand's overlapping proposals stay apart."""
+    hands: dict[frozenset[str], list[Proposal]] = {}
+    for p in passage.proposals:
+        hands.setdefault(_hand(p), []).append(p)
+    out: list[tuple[str, list[str]]] = []
+    for mine in hands.values():
+        spans = sorted(((_clip(p, passage), p) for p in mine), key=lambda sp: sp[0])
+        apart = all(a[0][1] <= b[0][0] and a[0] != b[0] for a, b in pairwise(spans))
+        if not apart:
+            out += [(_apply_in(text, passage, p), _who(p)) for p in mine]
+            continue
+        version, pos = "", passage.start
+        for (start, end), p in spans:
+            version += text[pos:start] + ("" if p.kind is ProposalKind.DELETE else p.text)
+            pos = end
+        out.append((version + text[pos:passage.end], _who(mine[0])))
+    return out
+
+
+def _clip(p: Proposal, passage: _Passage) -> tuple[int, int]:
+    """The proposal's span inside the passage (a whole-paragraph deletion: the passage)."""
+    if p.kind is ProposalKind.DELETE:
+        return passage.start, passage.end
+    return max(p.start, passage.start), max(p.end, passage.start)
 
 
 def _spaced(around: str, runs: list[Run]) -> list[Run]:
@@ -258,6 +309,12 @@ def _authors_in(proposals: list[Proposal]) -> list[str]:
     for p in proposals:
         seen += [a for a in p.authors if a not in seen]
     return seen
+
+
+def _who(p: Proposal) -> list[str]:
+    """The proposal's authors, each with the either/or option it is part of: "IMSB (Option A; or Option B:
+    para 84)", so a compilation keeps options as options."""
+    return [f"{c.author} ({c.option})" if c.option else c.author for c in p.credits]
 
 
 def _names(authors: list[str]) -> str:

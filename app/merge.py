@@ -258,7 +258,7 @@ def _targets(draft: Draft, para: IncomingParagraph, kept_index: int, ours_of: di
 
 def _credit(author: str, para: IncomingParagraph, source: Incoming) -> Credit:
     date = next((c.date for c in para.changes if c.author == author and c.date), "")
-    return Credit(author, date, source.name, para.rationale, _old_label(para) or "")
+    return Credit(author, date, source.name, para.rationale, _old_label(para) or "", option=para.option)
 
 
 def _carry(targets: list[Paragraph], para: IncomingParagraph, author: str, source: Incoming,

@@ -174,6 +174,7 @@ def _amendment_to_json(a: Amendment) -> dict[str, Any]:
         "organisation": a.organisation,
         "status": a.status.value,
         "group": a.group,
+        "alternatives": a.alternatives,
         "created": a.created.isoformat(),
         **({"overtaken": a.overtaken} if a.overtaken else {}),
     }
@@ -186,7 +187,7 @@ def _amendment_from_json(d: dict[str, Any]) -> Amendment:
     chosen = int(d.get("chosen", 0))
     if not 0 <= chosen < len(options):
         raise ValueError(f"amendment {d.get('id')} chooses option {chosen} of {len(options)}")
-    for key in ("new_label", "group"):
+    for key in ("new_label", "group", "alternatives"):
         if not isinstance(d.get(key), str | None):
             raise ValueError(f"amendment {d.get('id')}: '{key}' is not text")
     return Amendment(
@@ -201,6 +202,7 @@ def _amendment_from_json(d: dict[str, Any]) -> Amendment:
         status=Status(d.get("status", "draft")),
         chosen=chosen,
         group=d.get("group"),
+        alternatives=d.get("alternatives"),
         id=str(d["id"]),
         created=datetime.fromisoformat(d["created"]),
         overtaken=str(d.get("overtaken", "")),

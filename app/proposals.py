@@ -39,13 +39,14 @@ class Decision(StrEnum):
 
 @dataclass
 class Credit:
-    """One author's share in a proposal: who, when (ISO text, may be empty), from which file, why."""
+    """One author's share in a proposal: who, when (ISO text, may be empty), from which file, why, as which option."""
 
     author: str
     date: str = ""
     source: str = ""
     rationale: str = ""
     label: str = ""  # the paragraph's label in the revision the change was made on (for the report)
+    option: str = ""  # the author offers it as one of an either/or set: "Option A; or Option B: para 84"
 
 
 @dataclass

@@ -46,6 +46,10 @@ def quoted_text_form(text: str, author: str) -> Quoted:
     out: list[IncomingParagraph] = []
     problems = [(d.label, str(d)) for d in diagnostics]
     seen: set[str] = set()
+    sets: dict[int, list[tuple[str, str]]] = {}  # either/or set -> (option, label) of its members
+    for para in parsed:
+        if para.either is not None and para.label not in seen:
+            sets.setdefault(para.either, []).append((para.option or "A", para.label))
     for para in parsed:
         if para.label in seen:
             problems.append((para.label, f"line {para.line}: para {para.label}: option {para.option or '?'} is "
@@ -56,11 +60,21 @@ def quoted_text_form(text: str, author: str) -> Quoted:
                 is_unchanged(para.segments) or all(s.op is Op.INSERT for s in para.segments)):
             body = proposed_text(para.segments).strip()
             out += _new_after(base_label(para.label), "", f"{para.label}.\t{body}", author, para.rationale)
-            continue
-        unmarked = is_unchanged(para.segments)  # the new wording in full: the author is kept for _fill_unmarked
-        changes = [Change(s.op, s.text, author if unmarked or s.op is not Op.EQUAL else "") for s in para.segments]
-        out.append(_quoted(para.label, changes, para.rationale))
+        else:
+            unmarked = is_unchanged(para.segments)  # the new wording in full: kept for _fill_unmarked
+            changes = [Change(s.op, s.text, author if unmarked or s.op is not Op.EQUAL else "")
+                       for s in para.segments]
+            out.append(_quoted(para.label, changes, para.rationale))
+        out[-1].option = _option_in_words(para.option or "A", para.label, sets.get(para.either or -1, []))
     return Quoted(out, problems)
+
+
+def _option_in_words(option: str, label: str, members: list[tuple[str, str]]) -> str:
+    """A paragraph's place in its either/or set: "Option A; or Option B: para 84" ("" when in none)."""
+    others = [(name, other) for name, other in members if other != label]
+    if not others:
+        return ""
+    return f"Option {option}; or " + "; ".join(f"Option {name}: para {other}" for name, other in others)
 
 
 def quoted_amendments(amendments: Sequence[Amendment], author: str) -> Quoted:

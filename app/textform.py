@@ -5,7 +5,9 @@
 one labelled paragraph per line (a paragraph may wrap onto following lines), `~~struck~~`
 and `**inserted**` inline; a label not in the draft ("83 bis") is a new paragraph;
 "Option A" / "Option B" lines name the option of the paragraph that follows, and a
-"Rationale:" line gives the rationale of the paragraph before it.
+"Rationale:" line gives the rationale of the paragraph before it, a "Status:" line (draft, final,
+withdrawn) its status. Consecutive options on different paragraphs ("Option A" 83 bis, "Option B"
+84) are one either/or set; on one paragraph, options of one amendment.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
-from app.amendments import Amendment, Kind, Option
+from app.amendments import Amendment, Kind, Option, Status, grouped, link_alternatives
 from app.labels import base_label, is_label, label_key, parse_label
 from app.model import Draft
 from app.rebase import rebase
@@ -54,6 +56,7 @@ def _label_line(line: str) -> _LabelLine | None:
 
 _OPTION_LINE = re.compile(r"^\s*[#*_ ]*Option\s+(?P<name>[A-Z])\b", re.IGNORECASE)
 _RATIONALE_LINE = re.compile(r"^\s*[*_]*Rationale[*_]*\s*:[*_]*\s*(?P<text>.*)$", re.IGNORECASE)
+_STATUS_LINE = re.compile(r"^\s*[*_]*Status[*_]*\s*:[*_]*\s*(?P<value>[^*_\s]*)[*_]*\s*$", re.IGNORECASE)
 _MARK = re.compile(r"(~~|\*\*)")
 _SENTENCE_END = re.compile(r"[.;:!?][\"”’)\]]*\s*$")
 # Words that, repeated inside one strike, suggest an old and a new wording struck together.
@@ -103,6 +106,8 @@ class ParsedParagraph:
     line: int
     option: str | None = None
     rationale: str = ""
+    status: Status | None = None
+    either: int | None = None  # the either/or set of consecutive "Option" paragraphs it belongs to
 
 
 @dataclass
@@ -119,17 +124,27 @@ def parse_text_form(text: str) -> tuple[list[ParsedParagraph], list[Diagnostic]]
     out: list[ParsedParagraph] = []
     diagnostics: list[Diagnostic] = []
     option: str | None = None
+    either: int | None = None  # the set the next "Option" paragraph joins
+    sets = 0
     i = 0
     while i < len(lines):
         line = lines[i]
         opt = _OPTION_LINE.match(line)
         if opt:
             option = opt.group("name").upper()
+            if option == "A" or either is None:
+                sets += 1
+                either = sets
             i += 1
             continue
         rat = _RATIONALE_LINE.match(line)
         if rat and out:
             out[-1].rationale = (out[-1].rationale + " " + rat.group("text").strip()).strip()
+            i += 1
+            continue
+        stat = _STATUS_LINE.match(line)
+        if stat and out:
+            _read_status(out[-1], stat.group("value"), i + 1, diagnostics)
             i += 1
             continue
         m = _label_line(line)
@@ -140,13 +155,24 @@ def parse_text_form(text: str) -> tuple[list[ParsedParagraph], list[Diagnostic]]
         body, i = _gather(lines, i, m.group("rest"))
         label = parse_label(m.group("label"))
         segments, problem = parse_markup(body)
+        if option is None:
+            either = None  # a paragraph with no "Option" line ends an either/or set
         if problem:
             diagnostics.append(Diagnostic(Severity.ERROR, label, start_line, problem))
             option = None
             continue
-        out.append(ParsedParagraph(label, segments, start_line, option))
+        out.append(ParsedParagraph(label, segments, start_line, option, either=either if option else None))
         option = None
     return out, diagnostics
+
+
+def _read_status(para: ParsedParagraph, value: str, line: int, diagnostics: list[Diagnostic]) -> None:
+    try:
+        para.status = Status(value.lower())
+    except ValueError:
+        known = ", ".join(s.value for s in Status)
+        diagnostics.append(Diagnostic(Severity.ERROR, para.label, line,
+                                      f"unknown status '{value}'; write one of {known}"))
 
 
 def _gather(lines: list[str], i: int, first: str) -> tuple[str, int]:
@@ -165,7 +191,7 @@ def _gather(lines: list[str], i: int, first: str) -> tuple[str, int]:
                 i = nxt
                 continue
             break
-        if _label_line(line) or _OPTION_LINE.match(line) or _RATIONALE_LINE.match(line):
+        if _label_line(line) or _OPTION_LINE.match(line) or _RATIONALE_LINE.match(line) or _STATUS_LINE.match(line):
             break
         parts.append(line.strip())
         i += 1
@@ -234,6 +260,7 @@ def import_text_form(draft: Draft, text: str, *, author: str = "", organisation:
     amendments: list[Amendment] = []
     new_labels: set[str] = set()
     by_label: dict[str, Amendment] = {}
+    sets: dict[int, list[Amendment]] = {}
     for para in parsed:
         earlier = by_label.get(para.label)
         if earlier is not None and para.option and earlier.kind is not Kind.DELETE:
@@ -249,8 +276,14 @@ def import_text_form(draft: Draft, text: str, *, author: str = "", organisation:
         amendment.author = author
         amendment.organisation = organisation
         amendment.rationale = para.rationale
+        amendment.status = para.status or Status.DRAFT
         amendments.append(amendment)
         by_label[para.label] = amendment
+        if para.either is not None:
+            sets.setdefault(para.either, []).append(amendment)
+    for members in sets.values():
+        if len(members) > 1:
+            link_alternatives(members)
     return Imported(amendments, diagnostics)
 
 
@@ -479,18 +512,28 @@ def _opens_paragraph(segments: list[Segment]) -> bool:
 
 
 def format_text_form(amendments: list[Amendment], title: str = "") -> str:
-    """Amendments in the text form (what `apply --form markdown` writes)."""
+    """Amendments in the text form (what `apply --form markdown` writes); an either/or set's members
+    are written together, each under its "Option" line, so that reading it back links them again."""
     lines: list[str] = []
     if title:
         lines += [f"# {title}", ""]
-    for amendment in amendments:
-        many = len(amendment.options) > 1
-        for option in amendment.options:
-            if many or option.name != "A":
-                lines.append(f"Option {option.name}")
-            text = f"**{option.proposed}**" if amendment.kind is Kind.INSERT else format_markup(option.segments)
-            lines.append(f"{amendment.label}. {text}")
-        if amendment.rationale:
-            lines.append(f"Rationale: {amendment.rationale}")
-        lines.append("")
+    for members in grouped(amendments):
+        for amendment in members:
+            lines += _amendment_lines(amendment, either=len(members) > 1)
     return "\n".join(lines)
+
+
+def _amendment_lines(amendment: Amendment, *, either: bool) -> list[str]:
+    lines: list[str] = []
+    many = len(amendment.options) > 1
+    for option in amendment.options:
+        if many or either or option.name != "A":
+            lines.append(f"Option {option.name}")
+        text = f"**{option.proposed}**" if amendment.kind is Kind.INSERT else format_markup(option.segments)
+        lines.append(f"{amendment.label}. {text}")
+    if amendment.rationale:
+        lines.append(f"Rationale: {amendment.rationale}")
+    if amendment.status is not Status.DRAFT:
+        lines.append(f"Status: {amendment.status.value}")
+    lines.append("")
+    return lines

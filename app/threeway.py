@@ -107,25 +107,26 @@ def _clip(text: str) -> str:
 
 
 def changes_of(segs: Sequence[Segment]) -> list[tuple[int, int, str]]:
-    """(start, end, inserted text) of each change, offsets in the segments' original text."""
+    """(start, end, inserted text) of each change, offsets in the segments' original text.
+
+    A run of strikes and insertions with nothing kept between them is one change, whatever their order
+    ("~~e~~**de**", or "**de**~~e~~" as LibreOffice may write it): one proposal, not a deletion and a rival."""
     out: list[tuple[int, int, str]] = []
     pos = 0
     i = 0
     while i < len(segs):
-        seg = segs[i]
-        if seg.op is Op.EQUAL:
-            pos += len(seg.text)
+        if segs[i].op is Op.EQUAL:
+            pos += len(segs[i].text)
             i += 1
             continue
-        start = pos
-        end = pos + (len(seg.text) if seg.op is Op.DELETE else 0)
-        text = seg.text if seg.op is Op.INSERT else ""
-        if seg.op is Op.DELETE and i + 1 < len(segs) and segs[i + 1].op is Op.INSERT:
-            text = segs[i + 1].text
+        start, text = pos, ""
+        while i < len(segs) and segs[i].op is not Op.EQUAL:
+            if segs[i].op is Op.DELETE:
+                pos += len(segs[i].text)
+            else:
+                text += segs[i].text
             i += 1
-        out.append((start, end, text))
-        pos = end
-        i += 1
+        out.append((start, pos, text))
     return out
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.compilation import Line, Row
 from app.model import Formatting, Run
-from docx_io.un_document import Block, BlockKind, UNDocument, label_prefix, long_date
+from docx_io.un_document import Block, BlockKind, UNDocument, long_date
 
 _KINDS: dict[str, BlockKind] = {"paragraph": "paragraph", "subparagraph": "subparagraph", "heading": "heading",
                                 "text": "text"}
@@ -25,7 +25,7 @@ def write_compilation(lines: Sequence[Line], out: Path, *, symbol: str, title: s
     """The bracketed compilation text, written atomically to `out`."""
     doc = _document(symbol, title, date, legend)
     for line in lines:
-        doc.add_block(Block(_KINDS.get(line.kind, "text"), list(line.runs), label=line.label))
+        doc.add_block(_block(line))
     doc.save(out)
 
 
@@ -48,7 +48,17 @@ def _document(symbol: str, title: str, date: datetime, legend: str) -> UNDocumen
     return doc
 
 
+def _block(line: Line) -> Block:
+    """A line as a UN block, its number printed exactly as the draft prints it ("1.1" gets no extra dot)."""
+    kind = _KINDS.get(line.kind, "text")
+    if line.number is None:
+        return Block(kind, list(line.runs))
+    if kind in ("subparagraph", "heading"):
+        return Block(kind, list(line.runs), label=line.number)  # "\t(a)\t", "\tIV.\t"
+    # A paragraph's (or numbered text's) number starts the line, then a tab to the body.
+    return Block(kind, [Run(line.number + "\t"), *line.runs])
+
+
 def _cell_runs(line: Line) -> list[Run]:
-    """A line in a table cell: its typed label, then its runs (no UN body indents in a cell)."""
-    prefix = label_prefix(line.kind, line.label).lstrip("\t") if line.label else ""
-    return [Run(prefix), *line.runs] if prefix else list(line.runs)
+    """A line in a table cell: its printed number, then its runs (no UN body indents in a cell)."""
+    return [Run(line.number + "\t"), *line.runs] if line.number else list(line.runs)

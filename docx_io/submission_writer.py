@@ -1,5 +1,9 @@
 """The `amendments` form: a submission in UN format listing each amendment, its redlined
-paragraph (native revisions or static strike/bold markup) and its rationale."""
+paragraph (native revisions or static strike/bold markup) and its rationale.
+
+An either/or set (Option A: new 83 bis / Option B: amend 84) is written together under one heading,
+"Option A (83 bis) or Option B (84)", each option with its paragraph and rationale, joined by "or".
+When final and draft amendments are exported together, the drafts say so in their heading."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from app.amendments import Amendment, Kind, Option
+from app.amendments import Amendment, Kind, Option, Status, either_or, grouped
 from app.model import PLAIN, Draft, Formatting, Paragraph, Run
 from app.plan import Attribution
 from app.segments import Op
@@ -32,27 +36,59 @@ def write_submission(
     if submitter:
         doc.add_block(Block("sponsor", [Run(f"Submitted by {submitter}")]))
     doc.add_block(Block("text", [Run(long_date(date))]))
-    ids: RevisionIds | None = None
-    last: etree._Element | None = None
-    for amendment in amendments:
-        doc.add_block(Block("subheading", [Run(_heading(amendment))]))
-        target = draft.by_label(amendment.target)
-        by = Attribution(amendment.attribution or submitter or "Redline Desk", date)
-        for option in amendment.options:
-            if len(amendment.options) > 1 or option.name != "A":
+    writer = _Writer(doc, draft, submitter, date, tracked, mixed=len({a.status for a in amendments}) > 1)
+    for members in grouped(amendments):
+        if len(members) == 1:
+            writer.amendment(members[0], _heading(members[0]))
+            continue
+        doc.add_block(Block("subheading", [Run(either_or(members))]))
+        for n, amendment in enumerate(members):
+            if n:
+                doc.add_block(Block("text", [Run("or", Formatting(italic=True))]))
+            writer.amendment(amendment, None)
+    writer.finish()
+    doc.save(out)
+
+
+class _Writer:
+    """Writes amendments one after another, sharing revision ids across the document."""
+
+    def __init__(self, doc: UNDocument, draft: Draft, submitter: str, date: datetime, tracked: bool,
+                 *, mixed: bool) -> None:
+        self.doc, self.draft, self.submitter, self.date, self.tracked = doc, draft, submitter, date, tracked
+        self.mixed = mixed  # final and draft amendments together: the drafts say so
+        self.ids: RevisionIds | None = None
+        self.last: etree._Element | None = None
+
+    def amendment(self, amendment: Amendment, heading: str | None) -> None:
+        """One amendment: its heading (or, in an either/or set, its option line), paragraph(s), rationale."""
+        doc = self.doc
+        draft_mark = " (draft)" if self.mixed and amendment.status is Status.DRAFT else ""
+        if heading is not None:
+            doc.add_block(Block("subheading", [Run(heading + draft_mark)]))
+        target = self.draft.by_label(amendment.target)
+        by = Attribution(amendment.attribution or self.submitter or "Redline Desk", self.date)
+        for k, option in enumerate(amendment.options):
+            if heading is None and k == 0:
+                what = _heading(amendment)
+                doc.add_block(Block("text", [Run(f"Option {option.name}: {what[0].lower()}{what[1:]}{draft_mark}",
+                                                 Formatting(italic=True))]))
+            elif len(amendment.options) > 1 or option.name != "A":
                 doc.add_block(Block("text", [Run(f"Option {option.name}", Formatting(italic=True))]))
             p = doc.add_block(Block("paragraph", [], label=None))
-            if ids is None:
-                ids = RevisionIds([p.getroottree().getroot()])
-            _fill(p, amendment, option, target, by, ids, tracked)
-            last = p
+            if self.ids is None:
+                self.ids = RevisionIds([p.getroottree().getroot()])
+            _fill(p, amendment, option, target, by, self.ids, self.tracked)
+            self.last = p
         if amendment.rationale:
             doc.add_block(Block("text", [
                 Run("Rationale: ", Formatting(italic=True)), Run(amendment.rationale),
             ]))
-    if ids is not None and last is not None:
-        settle_last_inserted_mark(last)
-    doc.save(out)
+
+    def finish(self) -> None:
+        """Close the last inserted paragraph's mark (see settle_last_inserted_mark)."""
+        if self.ids is not None and self.last is not None:
+            settle_last_inserted_mark(self.last)
 
 
 def _fill(

@@ -135,3 +135,51 @@ def test_main_py_and_console_entry_do_the_same(tmp_path: Path) -> None:
                               capture_output=True, text=True, check=True)
     assert by_main.stdout == by_entry.stdout
     assert "83" in by_main.stdout
+
+
+def _with_statuses(tmp_path: Path) -> Path:
+    """The IMSB's amendments with para 88 withdrawn and paras 89 and 103 final."""
+    text = AMENDMENTS.read_text(encoding="utf-8")
+    for label, status in (("88", "withdrawn"), ("89", "final"), ("103", "final")):
+        start = text.index(f"\n{label}. ")
+        end = text.index("\n\n", start + 1)
+        text = text[:end] + f"\nStatus: {status}" + text[end:]
+    path = tmp_path / "statuses.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("form", ["full", "amendments", "clean", "markdown"])
+def test_withdrawn_amendments_are_never_exported_and_status_final_exports_only_final_ones(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, form: str
+) -> None:
+    source = _with_statuses(tmp_path)
+    suffix = ".md" if form == "markdown" else ".docx"
+
+    def exported(*extra: str) -> tuple[str, str]:
+        out = tmp_path / f"{form}{len(extra)}{suffix}"
+        code, _, err = run(capsys, "apply", REV2_EXCERPT, source, "-o", out, "--form", form, "--organisation",
+                           "IMSB", *extra)
+        assert code == 0, err
+        if suffix == ".md":
+            return out.read_text(encoding="utf-8"), err
+        with zipfile.ZipFile(out) as z:
+            return z.read("word/document.xml").decode("utf-8"), err
+
+    everything, err = exported()
+    assert "not exported: para 88 (withdrawn)" in err
+    assert "with a working definition" not in everything  # 88's change
+    assert "encompasses both technical" in everything and "IAWGAI" in everything  # 89 (final), 83 bis (draft)
+    final, err = exported("--status", "final")
+    assert "encompasses both technical" in final  # 89
+    assert "IAWGAI" not in final and "maintaining the current arrangement" not in final  # 83 bis, 100: drafts
+    assert "66 (draft)" in err and "88 (withdrawn)" in err
+
+
+def test_status_final_with_no_final_amendment_writes_nothing(capsys: pytest.CaptureFixture[str],
+                                                              tmp_path: Path) -> None:
+    out = tmp_path / "out.docx"
+    code, _, err = run(capsys, "apply", REV2_EXCERPT, AMENDMENTS, "-o", out, "--status", "final")
+    assert code == 1 and not out.exists()
+    assert err.strip().splitlines()[-1].startswith(f"redline-desk: error: {AMENDMENTS}: none of its 7 amendment(s) "
+                                                  "is final (7 draft); nothing was written")

@@ -47,14 +47,14 @@ def test_accepted_text_is_plain_and_rejected_text_is_gone() -> None:
 def test_proposed_wording_is_bold_and_untouched_paragraphs_can_be_marked_agreed() -> None:
     lines = compiled_text(DRAFT, [_modify("urge", "call on", "G77")], agreed_ad_ref=True)
     assert [r.text for r in lines[1].runs if r.formatting == WORDING] == ["call on"]
-    assert lines[0].runs[-1].text == " " + AGREED and (lines[0].kind, lines[0].label) == ("paragraph", "4")
+    assert lines[0].runs[-1].text == " " + AGREED and (lines[0].kind, lines[0].number) == ("paragraph", "4.")
     assert not _line([_modify("urge", "call on", "G77")], agreed=True).endswith(AGREED)
 
 
 def test_new_paragraphs_follow_their_paragraph_with_their_number() -> None:
     new = Proposal("", ProposalKind.INSERT, 1, [Credit("US")], text="5 bis.\tAlso this.", label="5 bis")
     lines = compiled_text(DRAFT, [new])
-    assert (lines[2].label, "".join(r.text for r in lines[2].runs)) == ("5 bis", "[Also this. – US]")
+    assert (lines[2].number, "".join(r.text for r in lines[2].runs)) == ("5 bis.", "[Also this. – US]")
 
 
 def test_comparison_rows_give_each_author_their_version_and_rationale() -> None:
@@ -79,6 +79,20 @@ def test_auto_numbered_paragraphs_keep_their_numbers_and_a_new_one_follows_the_s
     ])
     new = Proposal("", ProposalKind.INSERT, 0, [Credit("IMSB")], text="4 bis.\tWe agree.", label="4 bis")
     lines = compiled_text(draft, [new])
-    assert [(line.kind, line.label) for line in lines] == [
-        ("paragraph", "4"), ("subparagraph", "(a)"), ("paragraph", "4 bis"), ("paragraph", "5")]
+    assert [(line.kind, line.number) for line in lines] == [
+        ("paragraph", "4."), ("subparagraph", "(a)"), ("paragraph", "4 bis."), ("paragraph", "5.")]
     assert "".join(r.text for r in lines[0].runs) == "We meet:"
+
+
+def test_one_authors_strike_and_insertion_side_by_side_are_one_proposal() -> None:
+    # As two proposals (an insertion before the strike, as LibreOffice may write it): still one version.
+    start = TEXT.index("urge")
+    insert = Proposal("", ProposalKind.MODIFY, 1, [Credit("X")], start, start, "call on")
+    strike = Proposal("", ProposalKind.MODIFY, 1, [Credit("X")], start, start + 4, "")
+    assert _line([insert, strike]) == "We [urge / call on – X] all States to act without delay."
+    # Struck, a space, then inserted ("~~urge~~ **call on**"): one proposal too.
+    after = Proposal("", ProposalKind.MODIFY, 1, [Credit("X")], start + 5, start + 5, "call on ")
+    assert _line([strike, after]) == "We [urge / call on – X] all States to act without delay."
+    # Another author's strike beside X's insertion stays a rival.
+    other = Proposal("", ProposalKind.MODIFY, 1, [Credit("Y")], start, start + 4, "")
+    assert _line([insert, other]) == "We [urge / call onurge – X; Y delete] all States to act without delay."

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from app.attributed import Change, IncomingParagraph
 from app.merge import APPLIED, COLLISION, NOT_APPLICABLE, OVERTAKEN_BY_REVISION, Incoming, merge
 from app.model import Draft, Kind, Paragraph
@@ -230,3 +232,16 @@ def test_the_last_paragraph_keeps_its_mark_whatever_it_says() -> None:
     result = merge(_draft(), [Incoming("EU.docx", [IncomingParagraph(0, [Change(Op.EQUAL, "4.\tWe meet.")]), last])],
                    DATE)
     assert result.report == [] and result.proposals == []
+
+
+@pytest.mark.parametrize("order", ["struck first", "inserted first"])
+def test_one_authors_adjacent_strike_and_insertion_are_one_proposal(order: str) -> None:
+    text = "5.\tWe urge all States to act."
+    draft = Draft([Paragraph(0, 0, text, Kind.PARAGRAPH, "5", 3)])
+    at = text.index("urge")
+    pair = [Change(Op.DELETE, "urge", "X"), Change(Op.INSERT, "call on", "X")]
+    changes = [Change(Op.EQUAL, text[:at]), *(pair if order == "struck first" else pair[::-1]),
+               Change(Op.EQUAL, text[at + 4:])]
+    result = merge(draft, [Incoming("x.docx", [IncomingParagraph(0, changes)])], DATE)
+    assert [(p.start, p.end, p.text) for p in result.proposals] == [(at, at + 4, "call on")]
+    assert [line.change for line in result.report] == ["~~urge~~ **call on**"]

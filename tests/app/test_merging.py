@@ -14,7 +14,7 @@ from app.cli import main
 from app.errors import AmendmentError, DocumentError
 from app.merging import InputSpec, merge_files, merge_inputs, parse_input, write_merged
 from app.proposals import Decision
-from app.resources import REV2_EXCERPT
+from app.resources import REV2_EXCERPT, SAMPLES
 from app.review import Review
 from docx_io.package import read_package
 from docx_io.reader import draft_from_package
@@ -235,3 +235,19 @@ def test_changes_a_merge_cannot_carry_are_reported(inputs: list[str], tmp_path: 
          "1 tracked change(s) in the text boxes are not merged; carry them over by hand"),
     ]
     assert [p.authors for p in result.proposals] == [["EU"]]  # the body's text change is merged
+
+
+def test_compilation_and_table_keep_an_either_or_set_as_options(tmp_path: Path) -> None:
+    imsb = f"IMSB={SAMPLES / 'imsb_rev2_amendments.md'}"
+    out = tmp_path / "compilation.docx"
+    merge_files(REV2_EXCERPT, [imsb], out, form="compilation", date=DATE)
+    text = _text(out)
+    assert "coordination efforts. – IMSB (Option A; or Option B: para 84)]" in text
+    assert "[, including the Internet Governance Forum and the WSIS Forum, – IMSB (Option B; or Option A: " \
+        "para 83 bis)]" in text
+    assert "89.\tWe [reaffirm / recognize – IMSB] that" in text  # not in a set: no option
+    table = tmp_path / "table.docx"
+    merge_files(REV2_EXCERPT, [imsb], table, form="table", date=DATE)
+    rights = [row.cells[1].text for row in docx.Document(str(table)).tables[0].rows]
+    assert any(r.startswith("IMSB (Option A; or Option B: para 84): We recognise") for r in rights)
+    assert any(r.startswith("IMSB (Option B; or Option A: para 83 bis): We encourage") for r in rights)

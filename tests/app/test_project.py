@@ -262,3 +262,35 @@ def test_exact_text_elsewhere_beats_a_similar_paragraph_under_the_old_label() ->
     assert p.new_label == "67", p.how
     assert a.target == "67"
     assert original_text(a.option.segments) == old_body
+
+
+def test_an_either_or_set_across_paragraphs_and_statuses_survive_the_project_file(tmp_path: Path) -> None:
+    from app.amendments import link_alternatives
+
+    d = rev2()
+    new = insert_after(d, "83", "We recognise the work done within the WSIS framework.", organisation="IMSB")
+    edit = modify(d, "88", B88.replace("description", "working definition"), organisation="IMSB",
+                  rationale="The Tunis Agenda's words.")
+    edit.options[0].name = "B"
+    link_alternatives([new, edit])
+    edit.status = Status.FINAL
+    path = tmp_path / "p.json"
+    save_project(Project("d.docx", "x", [new, edit]), path)
+    loaded = load_project(path)
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == 1  # older apps ignore the new key
+    a, b = loaded.amendments
+    assert a.alternatives == b.alternatives == new.alternatives is not None
+    assert ([o.name for o in a.options], [o.name for o in b.options]) == (["A"], ["B"])
+    assert (a.status, b.status, b.rationale) == (Status.DRAFT, Status.FINAL, "The Tunis Agenda's words.")
+    assert [p.new_label for p in reanchor(loaded, d)] == ["83", "88"]
+
+
+def test_a_project_with_a_damaged_either_or_id_is_refused(tmp_path: Path) -> None:
+    d = rev2()
+    path = tmp_path / "p.json"
+    save_project(Project("d.docx", "x", [modify(d, "66", B66 + " Now.")]), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["amendments"][0]["alternatives"] = 7
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ProjectError, match="'alternatives' is not text"):
+        load_project(path)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from app.amendments import Amendment, Kind, Option
+from app.amendments import Amendment, Kind, Option, Status
 from app.diff import diff_text
 from app.model import Draft, Paragraph
 from app.model import Kind as ParaKind
@@ -570,3 +570,58 @@ def test_spaces_typed_around_markers_are_settled(markup: str, original: str, pro
     assert problem is None
     assert original_text(segments) == original
     assert proposed_text(segments) == proposed
+
+
+# ---------------------------------------------------------------------------------------------
+# Either/or sets across paragraphs, and status
+
+
+def test_seed_options_across_paragraphs_are_one_either_or_set() -> None:
+    imported = import_text_form(rev2(), seed_text(), organisation="IMSB")
+    by_label = {a.label: a for a in imported.amendments}
+    new, edit = by_label["83 bis"], by_label["84"]
+    assert new.alternatives is not None and new.alternatives == edit.alternatives
+    assert ([o.name for o in new.options], [o.name for o in edit.options]) == (["A"], ["B"])
+    assert all(by_label[lab].alternatives is None for lab in ["66", "88", "89", "100", "103"])
+
+
+def test_either_or_set_round_trips_through_the_text_form() -> None:
+    amendments = import_text_form(rev2(), seed_text(), organisation="IMSB").amendments
+    by_label = {a.label: a for a in amendments}
+    by_label["84"].rationale = "Name the IGF and the WSIS Forum."
+    # Written with another amendment between the set's members, the set is still written together.
+    order = [by_label["83 bis"], by_label["66"], by_label["84"]]
+    text = format_text_form(order)
+    assert "Option A\n83 bis. **We recognise" in text and "\nOption B\n84. We encourage" in text
+    assert text.index("84. We encourage") < text.index("66. We invite")
+    again = {a.label: a for a in import_text_form(rev2(), text).amendments}
+    assert again["83 bis"].alternatives == again["84"].alternatives is not None
+    assert again["66"].alternatives is None
+    assert again["84"].rationale == "Name the IGF and the WSIS Forum."
+    assert proposed_text(again["84"].option.segments) == proposed_text(by_label["84"].option.segments)
+
+
+def test_options_of_one_paragraph_stay_one_amendment_and_a_plain_paragraph_ends_a_set() -> None:
+    text = ("Option A\n65. We ~~recognize~~ **stress** the importance of financing.\n"
+            "Option B\n65. We ~~recognize~~ **note** the importance of financing.\n\n"
+            "67. We ~~take~~ **took** note.\n\nOption B\n85. We ~~note~~ **welcome** capacity.\n")
+    amendments = import_text_form(rev2(), text).amendments
+    assert [(a.label, [o.name for o in a.options], a.alternatives) for a in amendments] == [
+        ("65", ["A", "B"], None), ("67", ["A"], None), ("85", ["B"], None)]
+
+
+def test_status_lines_are_read_written_and_checked() -> None:
+    text = ("65. We ~~recognize~~ **stress** the importance of financing.\nStatus: withdrawn\n\n"
+            "67. We ~~take~~ **took** note.\nRationale: Tense.\n**Status:** Final\n\n"
+            "85. We ~~note~~ **welcome** capacity.\n")
+    imported = import_text_form(rev2(), text)
+    assert [(a.label, a.status) for a in imported.amendments] == [
+        ("65", Status.WITHDRAWN), ("67", Status.FINAL), ("85", Status.DRAFT)]
+    written = format_text_form(imported.amendments)
+    assert "Status: withdrawn" in written and "Rationale: Tense.\nStatus: final" in written
+    assert written.count("Status:") == 2  # a draft is the default: no line
+    again = import_text_form(rev2(), written).amendments
+    assert [a.status for a in again] == [a.status for a in imported.amendments]
+    bad = import_text_form(rev2(), "67. We ~~take~~ **took** note.\nStatus: maybe\n")
+    assert [str(d) for d in bad.diagnostics] == [
+        "line 2: para 67: error: unknown status 'maybe'; write one of draft, final, withdrawn"]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.amendments import Amendment, Kind, Status
+from app.amendments import Amendment, Kind, Status, alternatives_of, either_or
 from widgets.fitted_columns import FittedColumns
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -150,7 +150,7 @@ class AmendmentsPanel(QWidget):
         try:
             self._model.removeRows(0, self._model.rowCount())
             for amendment in amendments:
-                self._model.appendRow(_row(amendment))
+                self._model.appendRow(_row(amendment, amendments))
         finally:
             self._loading = False
         row = next((i for i, a in enumerate(amendments) if a.id == keep), None)
@@ -201,7 +201,9 @@ class AmendmentsPanel(QWidget):
                 self._rationale.setPlainText("")
                 self._option.clear()
                 return
-            self._title.setText(f"Para {amendment.label}: {KIND_WORDS[amendment.kind]}")
+            either = either_or_text(amendment, list(self._amendments.values()))
+            self._title.setText(f"Para {amendment.label}: {KIND_WORDS[amendment.kind]}"
+                                + (f"; either/or: {either}" if either else ""))
             if not (same and self._rationale.hasFocus()) and self._rationale.toPlainText() != amendment.rationale:
                 self._rationale.setPlainText(amendment.rationale)
             self._status.setCurrentIndex(self._status.findData(amendment.status.value))
@@ -265,11 +267,21 @@ class AmendmentsPanel(QWidget):
             self.removeRequested.emit(self._current.id)
 
 
-def _row(amendment: Amendment) -> list[QStandardItem]:
-    """One list row: label, who, status, rationale's first line."""
+def either_or_text(amendment: Amendment, amendments: list[Amendment]) -> str:
+    """The either/or set an amendment is in, in words ("Option A (83 bis) or Option B (84)"), else ""."""
+    members = alternatives_of(amendment, amendments)
+    return either_or(members) if len(members) > 1 else ""
+
+
+def _row(amendment: Amendment, amendments: list[Amendment]) -> list[QStandardItem]:
+    """One list row: label (with its option letter when it is one of an either/or set), who, status,
+    rationale's first line."""
+    either = either_or_text(amendment, amendments)
+    letters = "/".join(o.name for o in amendment.options)
+    para = f"{amendment.label} ({letters})" if either else amendment.label
     # marked so the user redoes it: a new revision of the draft overtook a change of it
     status = f"{amendment.status.value} ⚠ overtaken" if amendment.overtaken else amendment.status.value
-    texts = (amendment.label, attribution(amendment), status, first_line(amendment.rationale))
+    texts = (para, attribution(amendment), status, first_line(amendment.rationale))
     items = []
     for text in texts:
         item = QStandardItem(text)
@@ -278,6 +290,8 @@ def _row(amendment: Amendment) -> list[QStandardItem]:
         items.append(item)
     if amendment.overtaken:
         items[2].setToolTip(f"Overtaken by the new revision: {amendment.overtaken}")
+    if either:
+        items[0].setToolTip(f"Para {amendment.label}: Option {letters} of an either/or set: {either}")
     items[0].setData(amendment.id, ID_ROLE)
     items[0].setData(f"Para {amendment.label}, {KIND_WORDS[amendment.kind]}", Qt.ItemDataRole.AccessibleTextRole)
     return items

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from app.amendments import Status
 from app.redline_edit import RedlineEdit
@@ -147,3 +147,22 @@ def test_reloading_keeps_the_selection(panel: AmendmentsPanel, session: Session)
 def test_first_line() -> None:
     assert first_line("\n  First.\nSecond.") == "First."
     assert first_line("") == ""
+
+
+def test_an_either_or_set_shows_each_members_option_and_the_set(qtbot, session: Session) -> None:
+    from app.amendments import link_alternatives
+    from app.resources import SAMPLES
+    from app.textform import import_text_form
+
+    imported = import_text_form(session.draft, (SAMPLES / "imsb_rev2_amendments.md").read_text(encoding="utf-8"),
+                                organisation="IMSB").amendments
+    panel = AmendmentsPanel()
+    qtbot.addWidget(panel)
+    panel.show_amendments(imported)
+    assert [row[0] for row in _rows(panel)] == ["66", "83 bis (A)", "84 (B)", "88", "89", "100", "103"]
+    panel.select("84")
+    titles = [label.text() for label in panel.findChildren(QLabel)]
+    assert "Para 84: amended; either/or: Option A (83 bis) or Option B (84)" in titles
+    link_alternatives(imported[4:6])  # 89 or 100
+    panel.show_amendments(imported)
+    assert [row[0] for row in _rows(panel)][4:6] == ["89 (A)", "100 (A)"]
