@@ -282,7 +282,7 @@ def test_an_either_or_set_across_paragraphs_and_statuses_survive_the_project_fil
     assert a.alternatives == b.alternatives == new.alternatives is not None
     assert ([o.name for o in a.options], [o.name for o in b.options]) == (["A"], ["B"])
     assert (a.status, b.status, b.rationale) == (Status.DRAFT, Status.FINAL, "The Tunis Agenda's words.")
-    assert [p.new_label for p in reanchor(loaded, d)] == ["83", "88"]
+    assert [p.new_label for p in reanchor(loaded, d)] == ["83 bis", "88"]
 
 
 def test_a_project_with_a_damaged_either_or_id_is_refused(tmp_path: Path) -> None:
