@@ -42,6 +42,16 @@ def layout(changes: Sequence[Proposal]) -> Layout:
     return Layout(tracked, rivals)
 
 
+def rivals_of(proposals: Sequence[Proposal]) -> dict[int, Proposal]:
+    """id(rival) -> the tracked proposal it disputes, for every rival the full form writes as a comment
+    (`proposals`: those the full form writes, any paragraphs)."""
+    by_paragraph: dict[int, list[Proposal]] = {}
+    for p in proposals:
+        if p.kind is not ProposalKind.INSERT:
+            by_paragraph.setdefault(p.paragraph, []).append(p)
+    return {id(rival): tracked for changes in by_paragraph.values() for rival, tracked in layout(changes).rivals}
+
+
 def _clash(a: Proposal, b: Proposal) -> bool:
     """Whether two proposals cannot both be revisions: they overlap, or insert at one place."""
     if overlaps(a, b):
