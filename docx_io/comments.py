@@ -121,3 +121,31 @@ def _top_at(p: etree._Element, pieces: list[Piece], at: int) -> etree._Element |
     """The child of p holding the first text at or after offset `at`; None when there is none (the end)."""
     after = [pc.run for pc in pieces if pc.start >= at and pc.text]
     return _top(p, after[0]) if after else None
+
+
+def read_comments(pkg: Package) -> list[tuple[str, str, str]]:
+    """(author, text, anchored text) of each comment of the main part that is anchored there, in id order.
+
+    The anchored text is the original (reject-all) text between its commentRangeStart and commentRangeEnd."""
+    name = pkg.related(pkg.main_part, "/comments")
+    if name is None:
+        return []
+    spans: dict[str, list[str]] = {}
+    open_ids: set[str] = set()
+    for el in pkg.xml(pkg.main_part).iter(_W + "commentRangeStart", _W + "commentRangeEnd", _W + "t", _W + "delText"):
+        cid = w_attr(el, "id") or ""
+        if el.tag == _W + "commentRangeStart":
+            open_ids.add(cid)
+            spans[cid] = []
+        elif el.tag == _W + "commentRangeEnd":
+            open_ids.discard(cid)
+        elif not any(a.tag in (_W + "ins", _W + "moveTo") for a in el.iterancestors()):
+            for cid in open_ids:
+                spans[cid].append(el.text or "")
+    out = []
+    for comment in pkg.xml(name).iter(_W + "comment"):
+        cid = w_attr(comment, "id") or ""
+        if cid in spans:
+            text = "".join(t.text or "" for t in comment.iter(_W + "t"))
+            out.append((int(cid), w_attr(comment, "author") or "", text, "".join(spans[cid])))
+    return [(a, t, s) for _, a, t, s in sorted(out)]
