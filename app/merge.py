@@ -27,7 +27,7 @@ from app.rebase import absorb_extras
 from app.segments import Op, Segment
 from app.threeway import ALREADY, OVERTAKEN, carry
 
-APPLIED, COLLISION, NOT_APPLICABLE = "applied", "collision", "not applicable"
+APPLIED, COLLISION, NOT_APPLICABLE, REJECTED = "applied", "collision", "not applicable", "rejected"
 ALREADY_THERE, OVERTAKEN_BY_REVISION = ALREADY, OVERTAKEN
 
 
@@ -81,18 +81,33 @@ class MergeResult:
 
     @property
     def report(self) -> list[ReportLine]:
-        """A line per author per change: applied, collision or not applicable, with the reason."""
+        """A line per author per change: applied, collision, rejected or not applicable, with the reason.
+
+        A collision's reason says how the full form writes it: tracked, or as a comment by its authors."""
+        from app.full_form import rivals_of
+
+        rivals = rivals_of([p for p in self.proposals if p.decision is not Decision.REJECTED])
         lines: list[ReportLine] = []
         for p in self.proposals:
-            if p.decision is Decision.REJECTED:
-                continue
             label = p.label if p.kind is ProposalKind.INSERT else self.draft.paragraphs[p.paragraph].label
-            status = COLLISION if p.collision is not None else APPLIED
-            reason = "overlaps another author's change" if status == COLLISION else ""
+            status, reason = _status(p, rivals.get(id(p)))
             for c in p.credits:
                 lines.append(ReportLine(c.source, c.author, label or self.draft.paragraphs[p.paragraph].display_label,
                                         p.kind.value, status, reason, describe(self.draft, p), c.label or None))
         return lines + self.not_applicable
+
+
+def _status(p: Proposal, tracked: Proposal | None) -> tuple[str, str]:
+    """A proposal's report status and reason; `tracked`: the proposal written in its place, when it is a rival."""
+    shared = f"; one change for {', '.join(p.authors)}, tracked under {p.authors[0]}" if len(p.authors) > 1 else ""
+    if p.decision is Decision.REJECTED:
+        return REJECTED, "rejected in the review"
+    if tracked is not None:
+        return COLLISION, (f"overlaps another author's change; in the full form a comment on the span, as "
+                           f"{tracked.authors[0]}'s change is tracked there")
+    if p.collision is not None:
+        return COLLISION, f"overlaps another author's change; tracked in the full form{shared}"
+    return APPLIED, shared.removeprefix("; ")
 
 
 def describe(draft: Draft, p: Proposal) -> str:

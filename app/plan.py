@@ -21,6 +21,16 @@ class Attribution:
     date: datetime
 
 
+@dataclass(frozen=True)
+class Comment:
+    """A Word comment on [start, end) of a paragraph's original text (a rival proposal, a shared credit)."""
+
+    start: int
+    end: int
+    by: Attribution
+    text: str
+
+
 @dataclass
 class ModifyParagraph:
     """Strike and insert inside an existing paragraph."""
@@ -29,6 +39,7 @@ class ModifyParagraph:
     segments: list[Segment]
     by: Attribution
     authors: list[Attribution | None] | None = None  # per segment, when changes come from several authors
+    comments: tuple[Comment, ...] = ()  # offsets in the original text, on segment edges
 
 
 @dataclass
@@ -51,6 +62,7 @@ class DeleteParagraph:
 
     anchor: int
     by: Attribution
+    comments: tuple[Comment, ...] = ()
 
 
 Step = ModifyParagraph | InsertParagraph | DeleteParagraph

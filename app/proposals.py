@@ -15,10 +15,6 @@ from enum import StrEnum
 from app.model import Draft
 from app.plan import Attribution, DeleteParagraph, ModifyParagraph, RedlinePlan
 from app.planning import insert_paragraph
-from app.segments import Op, Segment
-
-# Written between two authors' insertions at one place, so that accept-all does not run them together.
-SEPARATOR = " / "
 
 
 class ProposalKind(StrEnum):
@@ -178,36 +174,40 @@ def _connected(items: list[Proposal]) -> list[list[Proposal]]:
 
 def plan_of(draft: Draft, proposals: list[Proposal], date: datetime, *, compiler: str = "Redline Desk",
             decisions: frozenset[Decision] = frozenset({Decision.PENDING, Decision.ACCEPTED})) -> RedlinePlan:
-    """The proposals with one of `decisions` as a redline plan on the draft.
+    """The proposals with one of `decisions` as a redline plan on the draft (the full form).
 
-    Every proposal is written under its own authors. Where proposals collide they are written side
-    by side: a strike is made once (by the first proposal covering the text), every insertion is kept
-    at its place, and insertions of different proposals at one place are separated by SEPARATOR,
-    credited to `compiler`.
+    Per paragraph, proposals that do not overlap are written as revisions under their first author; each
+    rival in a collision is a comment by its author on the span (app.full_form). Nothing is written under
+    `compiler`'s name: it is kept for callers that name the compiling office.
     """
+    from app.full_form import comments, layout, segments
+
+    del compiler  # no revision of the compiler's own: every word written is an author's
     chosen = [p for p in proposals if p.decision in decisions]
     plan = RedlinePlan()
     by_paragraph: dict[int, list[Proposal]] = {}
     inserts: dict[int, list[Proposal]] = {}
     for p in chosen:
         (inserts if p.kind is ProposalKind.INSERT else by_paragraph).setdefault(p.paragraph, []).append(p)
+
+    def dated(p: Proposal) -> Attribution:
+        return Attribution(p.authors[0], parse_date([c.date for c in p.credits], date))
+
     for index in sorted(set(by_paragraph) | set(inserts)):
         para = draft.paragraphs[index]
         changes = by_paragraph.get(index, [])
-        deletes = [p for p in changes if p.kind is ProposalKind.DELETE]
-        if deletes and len(deletes) == len(changes):
-            plan.add(DeleteParagraph(para.anchor, _attribution(deletes[0], date)))
-        elif changes:
-            segments, authors = _side_by_side(para.text, para.body_start, changes, date, compiler)
-            first = next((a for a in authors if a is not None), Attribution(compiler, date))
-            plan.add(ModifyParagraph(para.anchor, segments, first, authors))
+        if changes:
+            lay = layout(changes)
+            notes = tuple(comments(para.text, para.body_start, lay, dated))
+            if lay.tracked[0].kind is ProposalKind.DELETE:
+                plan.add(DeleteParagraph(para.anchor, dated(lay.tracked[0]), notes))
+            else:
+                cuts = {c.start for c in notes} | {c.end for c in notes}
+                segs, authors = segments(para.text, lay.tracked, cuts, dated)
+                plan.add(ModifyParagraph(para.anchor, segs, dated(lay.tracked[0]), authors, notes))
         for p in sorted(inserts.get(index, []), key=lambda p: p.order):
-            plan.add(insert_paragraph(draft, para, p.text, _attribution(p, date)))
+            plan.add(insert_paragraph(draft, para, p.text, dated(p)))
     return plan
-
-
-def _attribution(p: Proposal, default: datetime) -> Attribution:
-    return Attribution(p.by, parse_date([c.date for c in p.credits], default))
 
 
 def parse_date(values: list[str], default: datetime) -> datetime:
@@ -218,42 +218,3 @@ def parse_date(values: list[str], default: datetime) -> datetime:
         except ValueError:
             continue
     return default
-
-
-def _side_by_side(text: str, body_start: int, changes: list[Proposal], date: datetime,
-                  compiler: str) -> tuple[list[Segment], list[Attribution | None]]:
-    """Segments over `text` for possibly overlapping proposals (see plan_of)."""
-    ordered = sorted(changes, key=lambda p: (p.span(text, body_start)[0], -p.span(text, body_start)[1]))
-    struck_by: list[int | None] = [None] * len(text)
-    inserts_at: dict[int, list[int]] = {}
-    for n, p in enumerate(ordered):
-        start, end = p.span(text, body_start)
-        for i in range(start, end):
-            if struck_by[i] is None:
-                struck_by[i] = n
-        if p.kind is ProposalKind.MODIFY and p.text:
-            inserts_at.setdefault(end, []).append(n)
-    by = [_attribution(p, date) for p in ordered]
-    segments: list[Segment] = []
-    authors: list[Attribution | None] = []
-
-    def add(op: Op, piece: str, who: Attribution | None) -> None:
-        if segments and segments[-1].op is op and authors[-1] == who:
-            segments[-1] = Segment(op, segments[-1].text + piece)
-        else:
-            segments.append(Segment(op, piece))
-            authors.append(who)
-
-    for pos in range(len(text) + 1):
-        for k, n in enumerate(inserts_at.get(pos, [])):
-            if k:
-                add(Op.INSERT, SEPARATOR, Attribution(compiler, date))
-            add(Op.INSERT, ordered[n].text, by[n])
-        if pos < len(text):
-            owner = struck_by[pos]
-            if owner is None:
-                add(Op.EQUAL, text[pos], None)
-            else:
-                add(Op.DELETE, text[pos], by[owner])
-    return segments, authors
-

@@ -56,7 +56,7 @@ def edit_paragraph(
         raise AmendmentError(
             f"paragraph text changed since it was read (expected {expected[:40]!r}…, found {current[:40]!r}…)"
         )
-    cuts = _cut_points(segments)
+    cuts = cut_points(segments)
     if _split_runs(pieces, cuts):
         pieces = paragraph_pieces(p)
     who = list(authors) if authors is not None else [None] * len(segments)
@@ -91,6 +91,11 @@ def edit_paragraph(
                     if parent is not None:
                         parent.remove(run)
     return notices
+
+
+def split_at(p: etree._Element, cuts: set[int]) -> None:
+    """Split p's runs so that each offset in `cuts` (in its current text) falls between runs."""
+    _split_runs(paragraph_pieces(p), cuts)
 
 
 def _out_of_insertions(runs: list[etree._Element], by: Attribution, notices: list[str]) -> list[etree._Element]:
@@ -135,7 +140,8 @@ def _split_wrapper(wrapper: etree._Element, last_kept: etree._Element | None, id
     return wrapper
 
 
-def _cut_points(segments: Sequence[Segment]) -> set[int]:
+def cut_points(segments: Sequence[Segment]) -> set[int]:
+    """Offsets in the original text where a segment starts or ends (where runs must be split)."""
     cuts: set[int] = set()
     pos = 0
     for seg in segments:

@@ -15,12 +15,13 @@ from app.errors import AmendmentError
 from app.plan import DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
 from app.segments import Op, Segment
 from docx_io.accept import accept_all
+from docx_io.comments import CommentWriter
 from docx_io.formatting import rpr_for
 from docx_io.ns import W
 from docx_io.numbering import NumberingResolver, resolver_for
 from docx_io.package import Package, write_package
 from docx_io.paragraph_copy import ParagraphCopier
-from docx_io.paragraph_edit import edit_paragraph
+from docx_io.paragraph_edit import cut_points, edit_paragraph, split_at
 from docx_io.paragraphs import paragraph_list
 from docx_io.revisions import (
     RevisionIds,
@@ -71,10 +72,13 @@ def redlined_parts(
         document = pkg.xml(pkg.main_part)
         copier = ParagraphCopier(source, pkg) if source is not None else None
         ids = RevisionIds(pkg.xml(n) for n in _story_parts(pkg))
-        said = apply_plan(document, plan, ids, tracked, copier, resolver_for(pkg))
+        comments = CommentWriter(pkg) if any(getattr(s, "comments", ()) for s in plan.steps) else None
+        said = apply_plan(document, plan, ids, tracked, copier, resolver_for(pkg), comments)
         if notices is not None:
             notices.extend(said)
         replaced[pkg.main_part] = serialized(pkg, pkg.main_part)
+        if comments is not None:
+            replaced.update(comments.changed_parts())
         if copier is not None:
             replaced.update(copier.changed_parts())
             if notices is not None:
@@ -93,11 +97,12 @@ def _story_parts(pkg: Package) -> list[str]:
 def apply_plan(
     document: etree._Element, plan: RedlinePlan, ids: RevisionIds, tracked: bool = True,
     copier: ParagraphCopier | None = None, numbering: NumberingResolver | None = None,
+    comments: CommentWriter | None = None,
 ) -> list[str]:
     """Carry out the plan on a parsed main document part, in place; returns notices for the user.
 
     `numbering` (the draft's lists) lets a new paragraph beside an automatically numbered one print only its
-    typed label."""
+    typed label; `comments` writes the steps' comments (without it they are left out)."""
     notices: list[str] = []
     paragraphs = paragraph_list(document)
     last_after: dict[int, etree._Element] = {}
@@ -123,6 +128,8 @@ def apply_plan(
         if step.anchor in touched:
             raise AmendmentError(f"paragraph #{step.anchor} is changed twice in one plan; combine the changes")
         touched.add(step.anchor)
+        if comments is not None:
+            _anchor_comments(p, step, comments)
         if isinstance(step, ModifyParagraph):
             notices += edit_paragraph(p, step.segments, step.by, ids, tracked, step.authors)
         elif isinstance(step, DeleteParagraph):
@@ -130,6 +137,18 @@ def apply_plan(
     for new_p in created:
         settle_last_inserted_mark(new_p)
     return notices
+
+
+def _anchor_comments(p: etree._Element, step: ModifyParagraph | DeleteParagraph, comments: CommentWriter) -> None:
+    """Mark the step's comments on the paragraph before it is edited (their offsets are in its original text).
+
+    A modification's segments are cut at the comments' edges, so each edge falls between runs once split."""
+    if not step.comments:
+        return
+    if isinstance(step, ModifyParagraph):
+        split_at(p, cut_points(step.segments))
+    for comment in step.comments:
+        comments.anchor(p, comment)
 
 
 def _delete_paragraph(p: etree._Element, step: DeleteParagraph, ids: RevisionIds, tracked: bool) -> list[str]:

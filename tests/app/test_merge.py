@@ -9,7 +9,7 @@ import pytest
 from app.attributed import Change, IncomingParagraph
 from app.merge import APPLIED, COLLISION, NOT_APPLICABLE, OVERTAKEN_BY_REVISION, Incoming, merge
 from app.model import Draft, Kind, Paragraph
-from app.plan import InsertParagraph, ModifyParagraph
+from app.plan import DeleteParagraph, InsertParagraph, ModifyParagraph
 from app.segments import Op, original_text, proposed_text
 
 DATE = datetime(2025, 12, 10, tzinfo=UTC)
@@ -34,8 +34,12 @@ def test_identical_proposals_are_one_change_crediting_both() -> None:
     (step,) = result.plan.steps
     assert isinstance(step, ModifyParagraph)
     assert proposed_text(step.segments) == "5.\tWe call on all States to act without delay."
-    assert {a.author for a in step.authors or [] if a} == {"G77; EU"}
+    # One revision (w:author holds one name: the first); a comment by the EU and the report credit both.
+    assert {a.author for a in step.authors or [] if a} == {"G77"}
+    assert [(c.by.author, TEXT[c.start:c.end], c.text) for c in step.comments] == [
+        ("EU", "urge", "EU proposes the same change (tracked under G77).")]
     assert {(r.author, r.status) for r in result.report} == {("G77", APPLIED), ("EU", APPLIED)}
+    assert {r.reason for r in result.report} == {"one change for G77, EU, tracked under G77"}
 
 
 def test_separate_changes_of_two_authors_both_apply() -> None:
@@ -54,11 +58,16 @@ def test_different_changes_to_the_same_words_collide_and_both_stay() -> None:
     assert isinstance(step, ModifyParagraph)
     inserted = [(s.text, a.author if a else None) for s, a in zip(step.segments, step.authors or [], strict=True)
                 if s.op is Op.INSERT]
-    # Side by side, separated so that accept-all does not run them together; the separator is the compiler's.
-    assert inserted == [("call on", "G77"), (" / ", "Redline Desk"), ("encourage", "US")]
+    # The first proposal tracked, the rival a comment by its author with its wording of the span: no separator.
+    assert inserted == [("call on", "G77")]
+    assert [(c.by.author, TEXT[c.start:c.end], c.text) for c in step.comments] == [
+        ("US", "urge", "US proposes: \u201cencourage\u201d")]
     assert original_text(step.segments) == TEXT
     assert {r.status for r in result.report} == {COLLISION}
-    assert {r.reason for r in result.report} == {"overlaps another author's change"}
+    assert {(r.author, r.reason) for r in result.report} == {
+        ("G77", "overlaps another author's change; tracked in the full form"),
+        ("US", "overlaps another author's change; in the full form a comment on the span, as G77's change is "
+               "tracked there")}
 
 
 def test_a_change_to_text_the_draft_does_not_have_is_not_applicable() -> None:
@@ -168,7 +177,9 @@ def test_new_paragraphs_of_several_authors_are_numbered_bis_ter_and_identical_on
     assert inserts == [("5 bis", "5 bis.\tFirst idea.", ["US", "AU"]), ("5 ter", "5 ter.\tSecond idea.", ["EU"])]
     assert result.proposals[0].credits[0].rationale == "Needed."
     steps = [s for s in result.plan.steps if isinstance(s, InsertParagraph)]
-    assert [(s.text, s.by.author) for s in steps] == [("5 bis.\tFirst idea.", "US; AU"), ("5 ter.\tSecond idea.", "EU")]
+    # w:author holds one name: the first; the report credits both.
+    assert [(s.text, s.by.author) for s in steps] == [("5 bis.\tFirst idea.", "US"), ("5 ter.\tSecond idea.", "EU")]
+    assert {(r.author, r.paragraph) for r in result.report} == {("US", "5 bis"), ("AU", "5 bis"), ("EU", "5 ter")}
 
 
 def test_deleting_a_paragraph_collides_with_changing_it() -> None:
@@ -177,11 +188,11 @@ def test_deleting_a_paragraph_collides_with_changing_it() -> None:
     result = merge(_draft(), [deleting, _replace("G77", "urge", "call on")], DATE)
     assert result.collisions == {"5"}
     (step,) = result.plan.steps
-    assert isinstance(step, ModifyParagraph)  # side by side: the body struck by the EU, G77's words kept in place
-    pairs = [(s.op, s.text, a.author if a else None) for s, a in zip(step.segments, step.authors or [], strict=True)]
-    assert (Op.INSERT, "call on", "G77") in pairs
-    assert original_text(step.segments) == TEXT
-    assert proposed_text(step.segments) == "5.\tcall on"
+    # The EU's deletion came first: it is tracked, G77's change is a comment on the paragraph's body.
+    assert isinstance(step, DeleteParagraph) and step.by.author == "EU"
+    (comment,) = step.comments
+    assert (comment.by.author, TEXT[comment.start:comment.end]) == ("G77", TEXT[3:])
+    assert comment.text == "G77 proposes: \u201cWe call on all States to act without delay.\u201d"
 
 
 def test_a_replaced_phrase_is_narrowed_to_the_words_that_change() -> None:

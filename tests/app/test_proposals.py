@@ -1,4 +1,4 @@
-"""app.proposals: overlaps, collision groups and the side-by-side plan."""
+"""app.proposals: overlaps, collision groups and the full form's plan."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from app.model import Draft, Kind, Paragraph
 from app.plan import DeleteParagraph, ModifyParagraph
-from app.proposals import SEPARATOR, Credit, Decision, Proposal, ProposalKind, find_collisions, overlaps, plan_of
+from app.proposals import Credit, Decision, Proposal, ProposalKind, find_collisions, overlaps, plan_of
 from app.segments import Op, original_text
 
 DATE = datetime(2025, 12, 10, tzinfo=UTC)
@@ -38,16 +38,19 @@ def test_collision_groups_are_transitive_and_ignore_one_authors_own_changes() ->
     assert find_collisions([_p("A", urge, urge + 4, "x"), _p("A", urge, urge + 4, "y")]) == []
 
 
-def test_side_by_side_keeps_every_insertion_in_place_and_strikes_once() -> None:
+def test_a_collision_tracks_the_first_proposal_and_comments_the_rivals() -> None:
     urge = TEXT.index("urge")
     proposals = [_p("EU", urge, len(TEXT) - 1), _p("G77", urge, urge + 4, "call on"),
                  _p("US", urge, urge + 4, "encourage")]
     (step,) = plan_of(DRAFT, proposals, DATE).steps
     assert isinstance(step, ModifyParagraph)
     shown = [(s.op, s.text, a.author if a else None) for s, a in zip(step.segments, step.authors or [], strict=True)]
-    assert shown == [(Op.EQUAL, "5.\tWe ", None), (Op.DELETE, "urge", "EU"), (Op.INSERT, "call on", "G77"),
-                     (Op.INSERT, SEPARATOR, "Redline Desk"), (Op.INSERT, "encourage", "US"),
-                     (Op.DELETE, " all States to act without delay", "EU"), (Op.EQUAL, ".", None)]
+    assert shown == [(Op.EQUAL, "5.\tWe ", None), (Op.DELETE, "urge all States to act without delay", "EU"),
+                     (Op.EQUAL, ".", None)]
+    span = "urge all States to act without delay"
+    assert [(c.by.author, TEXT[c.start:c.end], c.text) for c in step.comments] == [
+        ("G77", span, "G77 proposes: \u201ccall on all States to act without delay\u201d"),
+        ("US", span, "US proposes: \u201cencourage all States to act without delay\u201d")]
     assert original_text(step.segments) == TEXT
 
 

@@ -135,6 +135,12 @@ class LibreOffice:
         req = {"op": "author", "base": _abs(base), "edits": edits, "out": _abs(out)}
         return self._request(req, timeout)
 
+    def accept_authors(self, path: str | os.PathLike[str], authors: list[str], *,
+                       timeout: float | None = None) -> dict[str, Any]:
+        """Accept the tracked changes of AUTHORS in PATH and reject the others, in LibreOffice: {"text": one line
+        per paragraph, "comments": [[author, content, anchored text]], "left": redlines still there}."""
+        return self._request({"op": "accept_authors", "path": _abs(path), "authors": authors}, timeout)
+
     def ping(self) -> dict[str, Any]:
         """{"startup_s": ..., "restarts": soffice restarts inside the current server}."""
         return self._request({"op": "ping"}, 30)

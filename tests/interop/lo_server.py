@@ -99,6 +99,38 @@ class Server:
                 doc.close(True)
         return {"out": os.path.abspath(out), "redlines": made}
 
+    def op_accept_authors(self, req: dict[str, Any]) -> dict[str, Any]:
+        """Accept the redlines of req["authors"], reject all others, one at a time (as Word's "accept all by
+        reviewer"); the comments as LibreOffice read them, the text per paragraph and the redlines left."""
+        authors = set(req["authors"])
+        with tempfile.TemporaryDirectory(prefix="lo_accept_") as tmp:
+            copy = os.path.join(tmp, "in.docx")
+            shutil.copyfile(req["path"], copy)
+            doc = self.office.load_model(copy)
+            try:
+                comments = []
+                fields = doc.getTextFields().createEnumeration()
+                while fields.hasMoreElements():
+                    field = fields.nextElement()
+                    if field.supportsService("com.sun.star.text.textfield.Annotation"):
+                        comments.append([field.getPropertyValue("Author"), field.getPropertyValue("Content"),
+                                         field.getAnchor().getString()])
+                lo_redlines.remove_comments(doc)  # a view of a document with comments aborts -nogui soffice
+                self.office.attach_view(doc)
+                redlines = doc.getRedlines()
+                for _ in range(redlines.getCount() * 2):
+                    if redlines.getCount() == 0:
+                        break
+                    first = redlines.getByIndex(0)
+                    accept = first.getPropertyValue("RedlineAuthor") in authors
+                    lo_redlines.resolve_one(self.office, doc, 0, accept=accept)
+                left = redlines.getCount()
+                text = lo_redlines.export_text(doc, os.path.join(tmp, "out.txt"))
+            finally:
+                with contextlib.suppress(Exception):
+                    doc.close(True)
+        return {"comments": comments, "text": text, "left": left}
+
     def handle(self, req: dict[str, Any]) -> dict[str, Any]:
         op = req.get("op")
         handler = getattr(self, f"op_{op}", None)

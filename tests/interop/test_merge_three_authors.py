@@ -5,21 +5,28 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from itertools import combinations
 from pathlib import Path
 
 import pytest
 
 from app.merging import merge_files
+from app.proposals import ProposalKind
 from app.resources import REV2_EXCERPT
+from docx_io.incoming import read_incoming
+from docx_io.package import read_package
+from tests.fuzz.accept_by_author import accepted_by, allowed
 from tests.interop.libreoffice import LibreOffice
 
 pytestmark = pytest.mark.interop
 EDITS = {
     "G77": [{"find": "We reaffirm the description", "replace": "We reaffirm the working definition"},
-            {"find": "to the 81st session of the General Assembly", "replace": "to the Commission"}],
+            {"find": "to the 81st session of the General Assembly", "replace": "to the Commission"},
+            {"find": "consider the establishment of", "replace": "establish"}],
     "EU": [{"find": "We reaffirm the description", "replace": "We reaffirm the working definition"},
            {"find": "must continue to be global", "replace": "shall remain global"}],
     "US": [{"find": "to the 81st session of the General Assembly", "replace": "to the Economic and Social Council"},
+           {"find": "the establishment of", "replace": "establishing"},
            {"after_paragraph": "We note the approaches", "paragraph": "83 bis.\tA new paragraph by the US."}],
 }
 
@@ -51,15 +58,42 @@ def test_merge_of_three_libreoffice_redlines(libreoffice: LibreOffice, redlines:
     changes = [(r["type"], r["author"], r["text"]) for r in seen["redlines"]]
     # The identical proposal of G77 and the EU appears once, crediting both; a replacement keeps the
     # words it does not change ("We reaffirm the description" -> "… working definition").
-    assert changes.count(("Insert", "G77; EU", "working definition")) == 1
+    # A revision has one author: the first; the report credits both, and an EU comment says so.
+    assert changes.count(("Insert", "G77", "working definition")) == 1
     assert ("Insert", "EU", "shall remain") in changes
-    assert ("Insert", "US", "Economic and Social Council") in changes
     assert ("Insert", "G77", "Commission") in changes
+    assert not any(a == "US" and x in ("Economic and Social Council", "establishing") for _, a, x in changes)
     assert any(t == "Insert" and a == "US" and x.startswith("83 bis.") for t, a, x in changes)
     assert seen["rejected_text"] == libreoffice.inspect(REV2_EXCERPT)["rejected_text"]
-    # The collision is written side by side, the two proposals apart.
-    assert ("Insert", "Redline Desk", " / ") in changes
-    assert "to the Commission / Economic and Social Council 29th" in seen["accepted_text"]
+    # Collisions: G77's proposal (the first) tracked, the US's wording a comment of the US's; no compiler's words.
+    assert not any(a == "Redline Desk" for _, a, _ in changes)
+    assert "to the Commission 29th" in seen["accepted_text"]
+    lo_comments = {(a, c) for a, c, _ in libreoffice.accept_authors(out, [])["comments"]}
+    assert {("US", "US proposes: \u201cEconomic and Social Council\u201d"),
+            ("US", "US proposes: \u201cconsider establishing\u201d"),
+            ("EU", "EU proposes the same change (tracked under G77).")} <= lo_comments
+
+
+def test_accepting_any_set_of_authors_in_libreoffice_gives_only_proposed_text(
+        libreoffice: LibreOffice, redlines: list[str], tmp_path: Path) -> None:
+    """Word's "accept all by reviewer", in LibreOffice: each author's redlines accepted, the others rejected."""
+    out = tmp_path / "merged.docx"
+    result, _ = merge_files(REV2_EXCERPT, redlines, out, form="full", date=datetime(2025, 12, 10, tzinfo=UTC))
+    draft = result.draft
+    for k in range(len(EDITS) + 1):
+        for chosen in combinations(EDITS, k):
+            seen = libreoffice.accept_authors(out, list(chosen))
+            assert seen["left"] == 0
+            ours = [text for para, text in zip(read_incoming(read_package(out)), accepted_by(out, frozenset(chosen)),
+                                                strict=True)
+                    if not (para.inserted and not para.authors & set(chosen))]
+            assert seen["text"].splitlines() == ours, chosen  # LibreOffice and our reading agree
+            for para in draft.paragraphs:
+                edits = [(p.start, p.end, p.text) for p in result.proposals
+                         if p.paragraph == para.index and p.kind is ProposalKind.MODIFY and p.authors[0] in chosen]
+                shown = ours[para.index + sum(1 for p in result.proposals if p.kind is ProposalKind.INSERT
+                                              and p.paragraph < para.index and p.authors[0] in chosen)]
+                assert shown in allowed(para.text, edits), (chosen, para.label, shown)
 
 
 def test_compilation_of_three_libreoffice_redlines(libreoffice: LibreOffice, redlines: list[str],
