@@ -10,6 +10,8 @@ import pytest
 
 from app.cli import main
 from app.resources import REV2_EXCERPT
+from docx_io.comments import read_comments
+from docx_io.package import read_package
 from tests.widgets.merge_helpers import GA, US_NEW_PARAGRAPH, clean_text, tracked_changes, write_three_redlines
 
 DATE = "2025-12-10T09:00:00Z"
@@ -61,11 +63,17 @@ def test_accept_reject_and_pick_decide_what_the_full_form_writes(capsys: pytest.
     inserted = {(who, text) for op, who, text in changes if op == "insert"}
     assert ("US", "high-level political forum on sustainable development") in inserted
     assert any(who == "US" and text.startswith("83 bis.") for who, text in inserted)  # pending: still proposed
-    assert {who for _, who, _ in changes} == {"US", "G77; EU"}  # G77's and the EU's para 66, EU's 89: gone
+    # G77's and the EU's para 66, EU's 89: gone; their shared 88 is tracked under G77, the EU's credit a comment
+    assert {who for _, who, _ in changes} == {"US", "G77"}
+    assert [(who, said) for who, said, _ in read_comments(read_package(out))] == [
+        ("EU", "EU proposes the same change (tracked under G77).")]
     entries = json.loads(report.read_text(encoding="utf-8"))
     assert {(e["id"], e["author"], e["decision"]) for e in entries} == {
         ("66-3", "US", "accepted"), ("83-1", "US", "pending"), ("88-1", "G77", "accepted"),
-        ("88-1", "EU", "accepted")}
+        ("88-1", "EU", "accepted"),
+        # rejected proposals stay in the report, saying so
+        ("66-1", "G77", "rejected"), ("66-2", "EU", "rejected"), ("89-1", "EU", "rejected")}
+    assert {e["status"] for e in entries if e["decision"] == "rejected"} == {"rejected"}
     # The pick settled the collision: the report says so.
     assert {e["status"] for e in entries if e["id"] == "66-3"} == {"applied"}
 
