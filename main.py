@@ -1,6 +1,6 @@
 """Start Redline Desk: `python main.py` does what the `redline-desk` command does."""
 
-from app.cli import main
+from app.wiring.cli import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

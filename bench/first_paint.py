@@ -6,7 +6,7 @@ view with the draft's text (the first Paint of its viewport with a non-empty doc
 widgets.app.application does when one exists). The seconds since BENCH_T0 (a time.time() taken by the bench just
 before it started the process) go to the file named by BENCH_FIRST_PAINT_OUT, so the app's own output is untouched.
 
-    python -c "import bench.first_paint as p; p.install(); from app.cli import main; main([])"
+    python -c "import bench.first_paint as p; p.install(); from app.wiring.cli import main; main([])"
     sitecustomize.py for `scripts/run_app.sh`: see SITECUSTOMIZE
 """
 

@@ -5,8 +5,9 @@
 
 Start (issue 13): from process start until the window is shown with the sample draft open and the event loop has
 processed the document view's first paint (bench/first_paint.py), median of --runs fresh processes, each with its own
-settings and recovery folders: `start` through the app's entry (app.cli.main, as `redline-desk` runs it), `run_app`
-through `bash scripts/run_app.sh` (its environment check included), and `env_check` (scripts/env_check.sh alone).
+settings and recovery folders: `start` through the app's entry (app.wiring.cli.main, as `redline-desk`
+runs it), `run_app` through `bash scripts/run_app.sh` (its environment check included), and `env_check`
+(scripts/env_check.sh alone).
 --platform xcb needs a display (run under xvfb-run). Targets: start and run_app < 1 s (issue 13; issue 3 had start
 < 2 s); env_check < 0.25 s; keystroke median < 16 ms, p99 < 50 ms.
 """
@@ -33,7 +34,7 @@ OUT = ROOT / "bench" / "out"
 BIG_LABEL_WORDS = 3000
 TARGETS = {"start_s": 1.0, "run_app_s": 1.0, "env_check_s": 0.25, "key_median_ms": 16.0, "key_p99_ms": 50.0}
 
-_PROBE = "import bench.first_paint as p; p.install(); from app.cli import main; main([])"
+_PROBE = "import bench.first_paint as p; p.install(); from app.wiring.cli import main; main([])"
 
 
 def _isolated_env(tmp: Path, platform: str) -> dict[str, str]:
@@ -64,7 +65,7 @@ def _until_first_paint(cmd: list[str], env: dict[str, str], out: Path) -> float:
 
 def start_time(tmp: Path, platform: str = "offscreen") -> float:
     """Seconds from starting Python to an interactive window on the sample draft (A/80/L.41, the default), through
-    the app's own entry (app.cli.main: settings, recovery scan, window, open)."""
+    the app's own entry (app.wiring.cli.main: settings, recovery scan, window, open)."""
     env = _isolated_env(tmp, platform)
     return _until_first_paint([sys.executable, "-c", _PROBE], env, tmp / "first_paint.txt")
 

@@ -21,10 +21,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.apply import apply_amendments
 from app.model import Draft
 from app.planning import plan_amendments
 from app.textform import Severity, import_text_form
+from app.wiring.apply import apply_amendments
 from bench.generate import (
     Item,
     Prose,

@@ -61,9 +61,9 @@ def ensure_inputs(out: Path, seed: int, regenerate: bool) -> Info:
 
 def prepare(stage: str, out: Path) -> Callable[[], Info]:
     """Do a stage's untimed set-up; return its timed part."""
-    from app.apply import compare_files
     from app.planning import plan_amendments
     from app.textform import Severity, import_text_form
+    from app.wiring.apply import compare_files
     from docx_io.package import read_package
     from docx_io.reader import draft_from_package, read_draft
     from docx_io.redline_writer import write_redline
@@ -104,10 +104,10 @@ def prepare(stage: str, out: Path) -> Callable[[], Info]:
 
 def prepare_merge(stage: str, out: Path) -> Callable[[], Info]:
     """`import`: read redline.docx as attributed paragraphs and align them with the (already read) draft,
-    as app.merge does; `merge`: app.merging.merge_files of the 50 redlines, `full` form and report."""
+    as app.merge does; `merge`: app.wiring.merging.merge_files of the 50 redlines, `full` form and report."""
     from app.align import align
     from app.merge import _as_paragraph
-    from app.merging import merge_files
+    from app.wiring.merging import merge_files
     from docx_io.incoming import read_incoming
     from docx_io.package import read_package
     from docx_io.reader import read_draft

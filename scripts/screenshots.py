@@ -85,7 +85,7 @@ def _amendment_shots(app: QApplication, tmp: Path, size: QSize, folder: Path) ->
 
 def _review_shot(app: QApplication, tmp: Path, size: QSize, folder: Path) -> bool:
     """The merge review: two delegations' redlines of Rev 2 imported, a collision on para 66."""
-    from app.merging import InputSpec
+    from app.wiring.merging import InputSpec
     from tests.widgets.merge_helpers import write_redlines
 
     window = _window(tmp, size, "review")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.apply import apply_amendments
 from app.resources import REV2_EXCERPT
+from app.wiring.apply import apply_amendments
 from tests.structure import problems
 
 AMENDMENTS = "88. We reaffirm the ~~description~~ **working definition** of Internet governance in the Tunis Agenda " \

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from app.proposals import Proposal
 from app.review import Review
-from app.session import Session, Snapshot
+from app.wiring.session import Session, Snapshot
 
 # Any constant will do: QUndoStack only merges commands that report the same id (and not -1).
 MERGE_ID = 0x5E55

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from app.amendments import Kind
 from app.project import Placement
-from app.session import Session
+from app.wiring.session import Session
 from widgets.actions import Actions, build_actions
 from widgets.amendments.amendments_panel import AmendmentsPanel
 from widgets.document.document_view import DocumentView

@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from app.amendments import Amendment, Kind, Status
 from app.errors import RedlineDeskError
 from app.segments import Op, Segment, normalize, proposed_text
-from app.session import Session, Snapshot
+from app.wiring.session import Session, Snapshot
 from widgets.commands import SessionCommand
 from widgets.dialogs import messages
 from widgets.dialogs.move_dialog import START, MoveTextDialog

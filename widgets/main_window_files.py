@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from app.errors import RedlineDeskError
-from app.session import Session
+from app.wiring.session import Session
 from widgets import recovery
 from widgets.dialogs import messages
 from widgets.dialogs.export_dialog import ExportDialog, suffix_for

@@ -29,7 +29,7 @@ from widgets.review.collision_dialog import COMBINE, PICK, REWORD, CollisionChoi
 from widgets.workers import Cancelled, Progress, error_message, run_progress_task
 
 if TYPE_CHECKING:
-    from app.merging import InputSpec
+    from app.wiring.merging import InputSpec
     from widgets.main_window import MainWindow
 
     _Base = MainWindow
@@ -121,7 +121,7 @@ class ReviewMixin(_Base):
         ours = session.snapshot().amendments if include_mine and session.amendments else None
         when = date or datetime.now(UTC).replace(microsecond=0)
         specs = list(specs)
-        from app import merging  # the merge engine and its writers load on first use, not at start
+        from app.wiring import merging  # the merge engine and its writers load on first use, not at start
 
         def work(progress: Progress) -> tuple[MergeResult, list[str], list[MergedInput]]:
             reading: list[str] = [""]
@@ -191,7 +191,7 @@ class ReviewMixin(_Base):
             what = f"{missing[0].name} is no longer at {missing[0]}" if missing else "this review has no input files"
             messages.show_error(self, "Cannot merge again", f"{what}; use File > Import Redlines to choose the files")
             return False
-        from app.merging import InputSpec
+        from app.wiring.merging import InputSpec
 
         specs = [InputSpec(i.path, i.author) for i in review.inputs]
         return self.import_redlines(specs, review.include_mine, previous=review)
@@ -337,7 +337,7 @@ class ReviewMixin(_Base):
         path = Path(path)
         frozen, ids = review.reviewed(), review.ids()  # as `redline-desk review` writes it
         pkg = session.pkg.fresh()  # the worker parses its own copy
-        from app.reviewing import write_review  # the writers load on first use
+        from app.wiring.reviewing import write_review  # the writers load on first use
 
         def work() -> list[str]:
             return write_review(pkg, frozen, ids, path, form=form, report=None if report is None else Path(report),

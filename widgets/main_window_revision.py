@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 
 from app.revision import CARRIED, MOVED, RevisionLine
-from app.session import Session, Snapshot
 from app.threeway import APPLIED
+from app.wiring.session import Session, Snapshot
 from widgets.commands import SessionCommand
 from widgets.dialogs import messages
 from widgets.workers import run_task

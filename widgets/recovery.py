@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
 from app.atomic import TEMP_SUFFIX, atomic_write_text, remove_stale_temps
 from app.errors import RedlineDeskError
-from app.session import Session
+from app.wiring.session import Session
 
 DEFAULT_INTERVAL_MS = 30_000
 _NAME = re.compile(r"^session-(\d+)\.recovery\.json$")

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from app.cli import main
 from app.project import Project, save_project
 from app.resources import REV2_EXCERPT, SAMPLE_DRAFT, SAMPLES
 from app.textform import import_text_form
+from app.wiring.cli import main
 from docx_io.package import read_package
 from docx_io.reader import read_draft
 from docx_io.revision_reader import read_revisions

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from app.resources import REV2_EXCERPT, SAMPLE_DRAFT, SAMPLES
+from app.wiring.cli import main
 
 AMENDMENTS = SAMPLES / "imsb_rev2_amendments.md"
 REPO = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from app.resources import REV2_EXCERPT
+from app.wiring.cli import main
 from docx_io.comments import read_comments
 from docx_io.package import read_package
 from tests.widgets.merge_helpers import GA, US_NEW_PARAGRAPH, clean_text, tracked_changes, write_three_redlines

@@ -14,11 +14,11 @@ from typing import Any
 import docx
 import pytest
 
-from app.merging import InputSpec, merge_files, merge_inputs, write_merged
 from app.project import Project, save_project
 from app.proposals import Decision
 from app.resources import REV2_EXCERPT, SAMPLE_DRAFT, SAMPLES
 from app.textform import import_text_form
+from app.wiring.merging import InputSpec, merge_files, merge_inputs, write_merged
 from docx_io.package import read_package
 from docx_io.reader import read_draft
 from docx_io.revision_reader import read_revisions

@@ -1,4 +1,4 @@
-"""app.merging: the merge use case end to end on the bundled Rev 2 excerpt (forms, inputs, errors)."""
+"""app.wiring.merging: the merge use case end to end on the bundled Rev 2 excerpt (forms, inputs, errors)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from typing import Any
 import docx
 import pytest
 
-from app.cli import main
 from app.errors import AmendmentError, DocumentError
-from app.merging import InputSpec, merge_files, merge_inputs, parse_input, write_merged
 from app.proposals import Decision
 from app.resources import REV2_EXCERPT, SAMPLES
 from app.review import Review
+from app.wiring.cli import main
+from app.wiring.merging import InputSpec, merge_files, merge_inputs, parse_input, write_merged
 from docx_io.comments import read_comments
 from docx_io.package import read_package
 from docx_io.reader import draft_from_package

@@ -16,8 +16,8 @@ from app.project import HISTORY_SCHEMA, load_project
 from app.resources import REV2_EXCERPT, SAMPLE_DRAFT, SAMPLES
 from app.revision import ALREADY_THERE, CARRIED, MOVED, OVERTAKEN_NOW, RevisionLine
 from app.segments import Op, Segment
-from app.session import Session
 from app.threeway import ALREADY, APPLIED, OVERTAKEN
+from app.wiring.session import Session
 
 IMSB = SAMPLES / "imsb_rev2_amendments.md"
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from app.errors import AmendmentError, DiagnosedError, DocumentError
-from app.merging import InputSpec, merge_inputs
 from app.proposals import Decision
 from app.resources import REV2_EXCERPT
 from app.review import Review, public_ids, report_entries
 from app.review_decisions import ReviewDecision, apply_decisions, parse_decision, parse_line, read_decisions
-from app.session import Session
+from app.wiring.merging import InputSpec, merge_inputs
+from app.wiring.session import Session
 from tests.widgets.merge_helpers import DATE, GA, write_three_redlines
 
 

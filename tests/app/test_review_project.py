@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 
 from app.errors import ProjectError
-from app.merging import InputSpec, merge_inputs
 from app.project import load_project
 from app.proposals import Decision, Proposal
 from app.resources import REV2_EXCERPT
 from app.review import MergedInput, Review
 from app.review_file import restore_review, store_review
-from app.session import Session
+from app.wiring.merging import InputSpec, merge_inputs
+from app.wiring.session import Session
 from tests.widgets.merge_helpers import DATE, write_redlines
 
 

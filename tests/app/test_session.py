@@ -1,4 +1,4 @@
-"""app.session: composing amendments on a draft, saving, recovering, exporting."""
+"""app.wiring.session: composing amendments on a draft, saving, recovering, exporting."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from app.errors import AmendmentError, ProjectError
 from app.redline_edit import RedlineEdit
 from app.resources import REV2_EXCERPT
 from app.segments import Op, Segment
-from app.session import Session
+from app.wiring.session import Session
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from app.merging import merge_files
+from app.wiring.merging import merge_files
 from docx_io.reader import read_draft
 from tests.docx_io.docx_factory import make_numbered_docx
 

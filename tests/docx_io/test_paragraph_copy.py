@@ -7,8 +7,8 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.apply import compare_files
 from app.model import Run
+from app.wiring.apply import compare_files
 from docx_io.reader import read_draft
 from docx_io.un_document import Block, UNDocument
 

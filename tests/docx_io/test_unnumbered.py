@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from app.cli import main
+from app.wiring.cli import main
 from docx_io.ns import qn
 from docx_io.numbering import NumberingResolver, resolver_for
 from docx_io.package import read_package

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from app.attributed import Change, IncomingParagraph
 from app.merge import Incoming, merge
-from app.merging import write_merged
 from app.segments import Op
+from app.wiring.merging import write_merged
 from docx_io.comments import read_comments
 from docx_io.package import read_package
 from docx_io.reader import draft_from_package

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from app.cli import main
 from app.errors import DocumentError
 from app.plan import Attribution, ModifyParagraph, RedlinePlan
 from app.segments import Op, Segment
+from app.wiring.cli import main
 from docx_io.incoming import read_incoming
 from docx_io.package import read_package
 from docx_io.reader import draft_from_package

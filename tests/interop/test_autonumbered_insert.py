@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.wiring.cli import main
 from tests.docx_io.docx_factory import make_numbered_docx
 from tests.interop.libreoffice import LibreOffice
 

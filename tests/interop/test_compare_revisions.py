@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app.apply import compare_files
 from app.compare import compare
 from app.plan import Attribution
 from app.resources import REV2_EXCERPT, SAMPLE_DRAFT
+from app.wiring.apply import compare_files
 from docx_io.reader import read_draft
 from tests.interop.libreoffice import LibreOffice
 

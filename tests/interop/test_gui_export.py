@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.apply import apply_amendments
 from app.resources import REV2_EXCERPT
+from app.wiring.apply import apply_amendments
 from tests.interop.libreoffice import LibreOffice
 from tests.widgets.window_helpers import capture_dialogs, make_window, select_in_editor
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.merging import merge_files
 from app.resources import REV2_EXCERPT
+from app.wiring.merging import merge_files
 from tests.interop.libreoffice import LibreOffice
 from tests.interop.test_merge_three_authors import EDITS
 from tests.widgets.window_helpers import capture_dialogs, make_window

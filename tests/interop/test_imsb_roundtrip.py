@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from app.amendments import Amendment, Kind
-from app.apply import apply_amendments
 from app.model import Draft
 from app.planning import new_paragraph_text
 from app.resources import REV2_EXCERPT, SAMPLES
 from app.segments import Op
 from app.textform import import_text_form
+from app.wiring.apply import apply_amendments
 from docx_io.reader import read_draft
 from tests.interop.libreoffice import LibreOffice
 

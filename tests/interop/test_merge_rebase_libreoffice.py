@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from app.resources import REV2_EXCERPT, SAMPLES
+from app.wiring.cli import main
 from tests.interop.libreoffice import LibreOffice
 
 pytestmark = pytest.mark.interop

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from app.merging import merge_files
 from app.proposals import ProposalKind
 from app.resources import REV2_EXCERPT
+from app.wiring.merging import merge_files
 from docx_io.incoming import read_incoming
 from docx_io.package import read_package
 from tests.fuzz.accept_by_author import accepted_by, allowed

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.apply import apply_amendments
 from app.resources import REV2_EXCERPT, SAMPLES
+from app.wiring.apply import apply_amendments
 from tests.interop.libreoffice import LibreOffice
 
 pytestmark = pytest.mark.interop

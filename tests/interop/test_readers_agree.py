@@ -11,9 +11,9 @@ import docx
 import pytest
 from lxml import etree
 
-from app.cli import main
 from app.resources import REV2_EXCERPT
-from app.session import Session
+from app.wiring.cli import main
+from app.wiring.session import Session
 from docx_io.ns import qn
 from tests.interop.libreoffice import LibreOffice
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.cli import main
-from app.merging import InputSpec
 from app.proposals import Decision
 from app.resources import REV2_EXCERPT
+from app.wiring.cli import main
+from app.wiring.merging import InputSpec
 from tests.interop.libreoffice import LibreOffice
 from tests.interop.test_merge_three_authors import EDITS
 from tests.widgets.merge_helpers import DATE

@@ -3,7 +3,7 @@
 Run with the project's Python: `python tests/robustness/save_worker.py MODE ARGS...`
 
   project SOURCE TARGET            load the project SOURCE, save it (app.project.save_project) over TARGET
-  docx DRAFT AMENDMENTS TARGET DATE  export the full redline (app.apply.write_form) of DRAFT with the text form
+  docx DRAFT AMENDMENTS TARGET DATE  export the full redline (app.wiring.apply.write_form) of DRAFT with the text form
                                    AMENDMENTS, revisions dated DATE, over TARGET
   autosave PROJECT FOLDER          autosave (widgets.recovery.Autosaver) the project's session into FOLDER,
                                    print FIRST <sha256>, add a paragraph, print
@@ -113,7 +113,7 @@ def save_project_file(source: Path, target: Path) -> None:
 
 
 def export_docx(draft_path: Path, amendments: Path, target: Path, date: str) -> None:
-    from app.apply import load_amendments, write_form
+    from app.wiring.apply import load_amendments, write_form
     from docx_io.package import read_package
     from docx_io.reader import draft_from_package
 
@@ -129,7 +129,7 @@ def autosave(project: Path, folder: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
 
-    from app.session import Session
+    from app.wiring.session import Session
     from widgets.recovery import Autosaver
 
     QCoreApplication([])

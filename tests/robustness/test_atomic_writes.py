@@ -199,9 +199,9 @@ def hook(event, args):
 
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
-from app.cli import main
+from app.wiring.cli import main
 from app.resources import REV2_EXCERPT, SAMPLE_DRAFT, SAMPLES
-from app.session import Session
+from app.wiring.session import Session
 from widgets.recovery import Autosaver
 qt = QCoreApplication([])
 out = Path({out!r})

@@ -22,11 +22,11 @@ from typing import Any
 
 import pytest
 
-from app.apply import apply_amendments, compare_files
 from app.errors import OutputError
 from app.project import load_project, save_project
 from app.resources import REV2_EXCERPT, SAMPLE_DRAFT, SAMPLES
-from app.session import Session
+from app.wiring.apply import apply_amendments, compare_files
+from app.wiring.session import Session
 from tests.docx_io.docx_factory import make_docx
 
 AMENDMENTS = SAMPLES / "imsb_rev2_amendments.md"
@@ -167,7 +167,8 @@ def test_cli_on_a_full_disk_exits_non_zero_with_one_line(tmp_path: Path, name: s
     old = out.read_bytes() if previous else None
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "QT_QPA_PLATFORM": "offscreen"}
     env.pop("REDLINE_DESK_DEBUG", None)
-    child = subprocess.run([sys.executable, "-m", "app.cli", *args, "-o", str(out), "--date", "2025-12-09T10:00:00Z"],
+    command = [sys.executable, "-m", "app.wiring.cli", *args, "-o", str(out), "--date", "2025-12-09T10:00:00Z"]
+    child = subprocess.run(command,
                            cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
                            preexec_fn=_limit_file_size)
     lines = child.stderr.strip().splitlines()

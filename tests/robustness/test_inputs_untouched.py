@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from app.resources import REV2_EXCERPT, SAMPLE_DRAFT, SAMPLES
-from app.session import Session
+from app.wiring.cli import main
+from app.wiring.session import Session
 
 DATE = "2025-12-09T10:00:00Z"
 

@@ -31,7 +31,7 @@ from lxml import etree
 
 from app.atomic import atomic_write_bytes
 from app.project import load_project, save_project
-from app.session import Session
+from app.wiring.session import Session
 from tests.docx_io.docx_factory import make_docx
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kills with SIGKILL (POSIX)")

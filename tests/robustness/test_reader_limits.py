@@ -12,7 +12,7 @@ from lxml import etree
 
 import docx_io.package as package
 from app.errors import DocumentError
-from app.session import Session
+from app.wiring.session import Session
 from tests.robustness import hostile
 from tests.robustness.test_bad_docx_cli import CASES
 

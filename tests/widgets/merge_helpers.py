@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.merging import InputSpec, merge_inputs
 from app.resources import REV2_EXCERPT
 from app.review import Review
 from app.segments import Op
-from app.session import Session
+from app.wiring.merging import InputSpec, merge_inputs
+from app.wiring.session import Session
 from docx_io.incoming import read_incoming
 from docx_io.package import read_package
 from docx_io.reader import draft_from_package

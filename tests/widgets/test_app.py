@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.redline_edit import RedlineEdit
 from app.resources import REV2_EXCERPT, SAMPLE_DRAFT
-from app.session import Session
+from app.wiring.session import Session
 from tests.widgets.window_helpers import Dialogs, capture_dialogs, make_settings
 from widgets import app as desktop
 from widgets.dialogs import messages
@@ -139,7 +139,7 @@ def test_run_returns_when_the_window_closes(qtbot: QtBot, tmp_path: Path, dialog
 
 
 def test_launch_runs_the_desktop_app(monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.launch import launch
+    from app.wiring.launch import launch
 
     called: list[Path | None] = []
     monkeypatch.setattr(desktop, "run", lambda path: called.append(path) or 0)

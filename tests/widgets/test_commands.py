@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 
 from app.resources import REV2_EXCERPT
 from app.segments import Op, Segment
-from app.session import Session
+from app.wiring.session import Session
 from widgets.commands import SessionCommand
 
 

@@ -16,7 +16,7 @@ from app.amendments import Kind
 from app.redline_edit import RedlineEdit
 from app.resources import REV2_EXCERPT
 from app.segments import Op, Segment
-from app.session import Session
+from app.wiring.session import Session
 from tests.widgets.window_helpers import Dialogs, capture_dialogs, make_window, select_in_editor
 from widgets.dialogs import messages
 from widgets.document.view_mode import ViewMode

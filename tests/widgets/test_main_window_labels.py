@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.cli import main as cli_main
+from app.wiring.cli import main as cli_main
 from tests.docx_io.un_labelled_docs import cells_doc, report_doc, resolution_doc
 from tests.widgets.window_helpers import Dialogs, capture_dialogs, make_window, select_in_editor
 from widgets.dialogs.goto_dialog import GoToDialog

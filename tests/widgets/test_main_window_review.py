@@ -12,9 +12,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.merging import InputSpec
 from app.proposals import Decision
 from app.resources import REV2_EXCERPT
+from app.wiring.merging import InputSpec
 from tests.widgets.merge_helpers import DATE, clean_text, tracked_changes, write_redlines
 from tests.widgets.window_helpers import Dialogs, capture_dialogs, make_window
 from widgets.dialogs.import_dialog import ImportDialog
@@ -227,7 +227,7 @@ def test_cancelling_the_import_changes_nothing(qtbot: QtBot, tmp_path: Path, dia
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
-    from app import merging
+    from app.wiring import merging
 
     def slow_merge(*_args: object, progress: Any, **_kwargs: object) -> object:
         for _ in range(1000):

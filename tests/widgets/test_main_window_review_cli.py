@@ -9,10 +9,10 @@ import pytest
 from docx import Document
 from pytestqt.qtbot import QtBot
 
-from app.cli import main
-from app.merging import InputSpec
 from app.proposals import Decision
 from app.resources import REV2_EXCERPT
+from app.wiring.cli import main
+from app.wiring.merging import InputSpec
 from tests.widgets.merge_helpers import DATE, tracked_changes, write_three_redlines
 from tests.widgets.window_helpers import capture_dialogs, make_window
 from widgets.main_window import MainWindow

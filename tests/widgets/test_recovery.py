@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from app.errors import ProjectError
 from app.redline_edit import RedlineEdit
 from app.resources import REV2_EXCERPT
-from app.session import Session
+from app.wiring.session import Session
 from widgets import recovery
 from widgets.recovery import Autosaver, find_recovery, recovery_file, restore_recovery
 
@@ -168,7 +168,7 @@ sys.path.insert(0, {repo!r})
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from app.merging import InputSpec
+from app.wiring.merging import InputSpec
 from app.resources import REV2_EXCERPT
 from tests.widgets.merge_helpers import DATE, write_redlines
 from widgets.main_window import MainWindow

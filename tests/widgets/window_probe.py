@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
-from app.merging import InputSpec
 from app.resources import REV2_EXCERPT, SAMPLE_DRAFT
+from app.wiring.merging import InputSpec
 from tests.widgets.merge_helpers import write_three_redlines
 from tests.widgets.window_helpers import make_settings
 from widgets.main_window import MainWindow

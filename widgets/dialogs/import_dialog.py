@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.merging import InputSpec
+from app.wiring.merging import InputSpec
 from widgets.dialogs.form_parts import message_label, ok_cancel
 
 MERGEABLE = (".docx", ".md", ".txt", ".markdown", ".json")

@@ -39,8 +39,8 @@ from app.model import Kind as ParagraphKind
 from app.planning import new_paragraph_text
 from app.review import Review
 from app.segments import Op, Segment
-from app.session import Session
 from app.styled import StyledSegment, styled_segments
+from app.wiring.session import Session
 from widgets.document.paragraph_format import DEFAULT_AUTHOR_COLOUR, char_format, serif_font, visible
 from widgets.document.review_overlay import ReviewOverlay, review_overlay
 from widgets.document.view_mode import ViewMode

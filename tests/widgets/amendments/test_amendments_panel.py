@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPlainTextEdit, Q
 from app.amendments import Status
 from app.redline_edit import RedlineEdit
 from app.resources import REV2_EXCERPT
-from app.session import Session
+from app.wiring.session import Session
 from widgets.amendments.amendments_panel import AmendmentsPanel, first_line
 
 

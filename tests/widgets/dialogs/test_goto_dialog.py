@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from app.errors import LabelError
 from app.labels import parse_label
 from app.resources import REV2_EXCERPT
-from app.session import Session
+from app.wiring.session import Session
 from widgets.dialogs.goto_dialog import GoToDialog
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from app.merging import InputSpec
+from app.wiring.merging import InputSpec
 from widgets.dialogs.import_dialog import ImportDialog, mergeable_files
 
 pytestmark = pytest.mark.own_structure_check  # the listed files are stand-ins ("x"), never read

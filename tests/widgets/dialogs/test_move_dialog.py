@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from app.labels import parse_label
 from app.resources import REV2_EXCERPT
-from app.session import Session
+from app.wiring.session import Session
 from widgets.dialogs.move_dialog import END, START, MoveTextDialog
 
 

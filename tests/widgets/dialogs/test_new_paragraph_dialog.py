@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from app.resources import REV2_EXCERPT
-from app.session import Session
+from app.wiring.session import Session
 from widgets.dialogs.new_paragraph_dialog import NewParagraphDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier

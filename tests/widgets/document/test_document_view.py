@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QTextBlock, QTextCursor
 from app.model import Draft, Kind, Paragraph, Run
 from app.redline_edit import RedlineEdit
 from app.resources import REV2_EXCERPT
-from app.session import Session
+from app.wiring.session import Session
 from widgets.document.document_view import AMENDED_PROPERTY, DocumentView, first_strong_direction
 from widgets.document.paragraph_format import DEFAULT_AUTHOR_COLOUR, DELETED_COLOUR
 from widgets.document.view_mode import ViewMode

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from app.diff import diff_text
 from app.resources import REV2_EXCERPT
 from app.segments import Op, Segment, normalize
-from app.session import Session
+from app.wiring.session import Session
 from widgets.commands import SessionCommand
 from widgets.document.paragraph_format import DELETED_COLOUR
 from widgets.editor.redline_editor import RedlineEditor

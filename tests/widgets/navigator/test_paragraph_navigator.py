@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QTreeView
 
 from app.resources import REV2_EXCERPT
-from app.session import Session
+from app.wiring.session import Session
 from docx_io.reader import read_draft
 from tests.docx_io.docx_factory import make_docx
 from tests.docx_io.un_labelled_docs import resolution_doc

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.errors import DiagnosedError, RedlineDeskError
 
-FORMS = ("full", "amendments", "clean", "markdown")  # as app.apply.FORMS (kept here: imported lazily)
+FORMS = ("full", "amendments", "clean", "markdown")  # as app.wiring.apply.FORMS (kept here: imported lazily)
 PROG = "redline-desk"
 COMMANDS = ("show", "apply", "compare", "merge", "review")
 
@@ -23,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
             # No command: the desktop app, on the given file or the bundled sample.
-            from app.launch import launch
+            from app.wiring.launch import launch
 
             status = launch(Path(argv[0]) if argv else None)
         else:
@@ -179,7 +179,7 @@ def _now() -> datetime:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from app.report import describe
+    from app.wiring.report import describe
 
     if args.labels:
         return _show_labels(args)
@@ -219,7 +219,7 @@ def _show_labels(args: argparse.Namespace) -> int:
 
 
 def _apply(args: argparse.Namespace) -> int:
-    from app.apply import apply_amendments
+    from app.wiring.apply import apply_amendments
 
     notes = []
     if not args.author and not args.organisation and args.form != "markdown":
@@ -239,7 +239,7 @@ def _apply(args: argparse.Namespace) -> int:
 
 
 def _merge(args: argparse.Namespace) -> int:
-    from app.merging import merge_files
+    from app.wiring.merging import merge_files
 
     result, messages = merge_files(args.draft, args.inputs, args.output, form=args.form,
                                    date=args.date or _now(), report=args.report, agreed_ad_ref=args.agreed_ad_ref,
@@ -261,7 +261,7 @@ def _merge(args: argparse.Namespace) -> int:
 
 def _review(args: argparse.Namespace) -> int:
     from app.review_decisions import parse_decision, read_decisions
-    from app.reviewing import listing, review_files
+    from app.wiring.reviewing import listing, review_files
 
     if args.output is None and not args.list:
         raise RedlineDeskError("name the output with -o OUT (or use --list to see the proposals and their ids)")
@@ -289,7 +289,7 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from app.apply import compare_files
+    from app.wiring.apply import compare_files
 
     summary = compare_files(args.old, args.new, args.output, args.author, args.date or _now(), args.granularity)
     print(summary)

@@ -24,7 +24,7 @@ def launch(path: Path | None) -> int:
 
 def _text_overview(target: Path) -> int:
     """Until the desktop editor exists: an outline of the draft in the terminal."""
-    from app.report import describe
+    from app.wiring.report import describe
 
     report = describe(target)
     print(f"Redline Desk — {target.name}: {len(report['paragraphs'])} paragraphs")

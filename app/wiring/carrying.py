@@ -17,16 +17,16 @@ from rapidfuzz import fuzz
 
 from app.amendment_inputs import amendments_as_incoming, project_input, text_form_input
 from app.amendments import Amendment, delete, insert_after, modify_by_edits
-from app.apply import TEXT_SUFFIXES, read_text_form
 from app.edits import Edit, Replace
 from app.labels import split_typed_label
 from app.landing import CONTAINED
 from app.merge import NOT_APPLICABLE, Incoming, MergeResult, ReportLine, merge
-from app.merging import file_sha256
 from app.model import Draft
 from app.project import Project, load_project
 from app.proposals import Proposal, ProposalKind
 from app.sparse import place, quoted_text_form
+from app.wiring.apply import TEXT_SUFFIXES, read_text_form
+from app.wiring.merging import file_sha256
 from docx_io.reader import read_draft
 
 ANOTHER_REVISION = "made on another revision: carried by text; pass --base REV.docx for a three-way check"

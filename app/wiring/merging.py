@@ -15,7 +15,6 @@ from pathlib import Path
 
 from app.amendment_inputs import amendments_as_incoming, project_input, text_form_input
 from app.amendments import Amendment
-from app.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, read_text_form
 from app.atomic import atomic_write_text, check_output_path
 from app.attributed import Change, IncomingParagraph
 from app.compilation import comparison_rows, compiled_text
@@ -27,6 +26,7 @@ from app.proposals import Decision, plan_of
 from app.review import report_entries
 from app.segments import Op
 from app.untracked import edited_copy_changes
+from app.wiring.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, read_text_form
 from docx_io.incoming import read_incoming
 from docx_io.package import Package, read_package
 from docx_io.reader import draft_from_package, last_modified_by, read_draft

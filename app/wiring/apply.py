@@ -21,7 +21,7 @@ from docx_io.reader import draft_from_package
 from docx_io.redline_writer import write_redline
 
 if TYPE_CHECKING:
-    from app.carrying import Carried
+    from app.wiring.carrying import Carried
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
 FORMS = ("full", "amendments", "clean", "markdown")
@@ -103,7 +103,11 @@ def apply_amendments(
         raise AmendmentError(f"unknown --status '{status}'; use one of {', '.join(STATUSES)}")
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
-    from app.carrying import as_applied, carried, summary  # reads inputs as merge does (app.merging imports us)
+    from app.wiring.carrying import (  # reads inputs as merge does (app.wiring.merging imports us)
+        as_applied,
+        carried,
+        summary,
+    )
 
     carry = carried(draft, source, base, author=author, organisation=organisation, date=date)
     if carry is None:
@@ -127,7 +131,7 @@ def apply_amendments(
                       markup=markup, title=title)
     result = carry.result if carry is not None else None
     if report is not None:
-        from app.merging import write_report
+        from app.wiring.merging import write_report
 
         write_report(result or as_applied(draft, source.name, amendments, date), report)
     if result is not None:
@@ -140,7 +144,7 @@ def _placed_or_carried(
 ) -> tuple[list[Amendment], list[str], Carried | None]:
     """The amendments placed strictly on the draft; a text form refused because it was made on another
     revision is carried by text instead (looked at only once refused: placing by text costs more)."""
-    from app.carrying import carried_by_text
+    from app.wiring.carrying import carried_by_text
 
     try:
         return (*load_amendments(draft, source, author, organisation, False), None)

@@ -326,7 +326,7 @@ class Session:
                title: str = "") -> list[str]:
         """Write an output form (full, amendments, clean, markdown) of the draft with the amendments;
         returns notices for the user."""
-        from app.apply import write_form  # the writers load on first export, not at start
+        from app.wiring.apply import write_form  # the writers load on first export, not at start
 
         return write_form(self.pkg, self.draft, self.amendments, out, form=form, author=self.author,
                    organisation=self.organisation, date=date or datetime.now(UTC).replace(microsecond=0),

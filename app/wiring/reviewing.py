@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from app.apply import _check_form_options, _not_an_input
 from app.atomic import check_output_path
 from app.errors import AmendmentError
 from app.merge import MergeResult, describe
-from app.merging import MERGE_FORMS, merge_inputs, parse_input, write_merged, write_report
 from app.proposals import Decision, Proposal, ProposalKind
 from app.review import MergedInput, Review
 from app.review_decisions import ReviewDecision, apply_decisions
+from app.wiring.apply import _check_form_options, _not_an_input
+from app.wiring.merging import MERGE_FORMS, merge_inputs, parse_input, write_merged, write_report
 from docx_io.package import Package, read_package
 from docx_io.reader import draft_from_package
 
