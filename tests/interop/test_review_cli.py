@@ -1,6 +1,7 @@
 """The three LibreOffice-authored redlines of test_merge_three_authors decided from the command line and in the
-GUI's Review (accept G77, reject para 89, pick the US's wording of para 66): LibreOffice reads the same revisions
-and texts in both, accepted and pending proposals as revisions under their authors, rejected ones gone."""
+GUI's Review (accept G77, reject para 89, pick the US's wording in para 66's first collision): LibreOffice reads the
+same revisions and texts in both, accepted and pending proposals as revisions under their authors, rejected ones
+gone."""
 
 from __future__ import annotations
 
@@ -55,12 +56,16 @@ def test_libreoffice_reads_what_the_gui_exports_for_the_same_decisions(
         if form == "full":  # rejecting every revision gives the draft back
             assert seen["rejected_text"] == draft["rejected_text"]
         text = seen["accepted_text"]
-        assert "to the Economic and Social Council 29th session" in text and "to the Commission 29th" not in text, form
+        # 66-1 is "consider the establishment of": the US's "establishing" picked over G77's "establish"
+        assert "consider establishing a task force" in text and "establish consider establish " not in text, form
+        # G77's "Commission" accepted; the US's rival wording of that span is pending (a comment in the full form)
+        assert "to the Commission 29th session" in text, form
         assert "must continue to be global" in text, form  # the EU's para 89, rejected
         assert "We reaffirm the working definition" in text, form  # accepted (G77 and the EU)
     full = [(r["type"], r["author"], r["text"]) for r in libreoffice.inspect(tmp_path / "cli-full.docx")["redlines"]]
-    assert ("Insert", "US", "Economic and Social Council") in full
-    assert ("Insert", "G77; EU", "working definition") in full
+    assert ("Insert", "US", "establishing") in full and ("Insert", "G77", "Commission") in full
+    assert not any(x == "establish" for _, _, x in full)  # G77's rejected wording of 66-1
+    assert ("Insert", "G77", "working definition") in full  # G77's and the EU's: tracked under the first
     assert any(a == "US" and x.startswith("83 bis.") for _, a, x in full)  # pending: still a revision to decide
     clean = libreoffice.inspect(tmp_path / "cli-clean.docx")
     assert clean["redlines"] == [] and "83 bis." not in clean["accepted_text"]  # only the accepted ones applied

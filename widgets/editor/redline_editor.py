@@ -7,8 +7,6 @@ included); inside Qt they are QTextCursor positions, which count UTF-16 units.
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
@@ -32,6 +30,11 @@ from widgets.document.paragraph_format import (
     serif_font,
 )
 from widgets.document.view_mode import ViewMode
+from widgets.text_input import from_qt as _from_qt
+from widgets.text_input import is_undo_redo as _is_undo_redo
+from widgets.text_input import one_line as _one_line
+from widgets.text_input import to_qt as _to_qt
+from widgets.text_input import typeable as _typeable
 
 _K = QKeySequence.StandardKey
 # Keys QTextEdit may have: they move the cursor, select or copy, and never change the text.
@@ -387,38 +390,3 @@ def _common_prefix(a: str, b: str) -> int:
         else:
             hi = mid - 1
     return lo
-
-
-def _bmp(text: str) -> bool:
-    return text.isascii() or max(text) < "\U00010000"
-
-
-def _to_qt(view: str, offset: int) -> int:
-    """View offset (code points) -> QTextCursor position (UTF-16 units)."""
-    return offset if _bmp(view) else len(view[:offset].encode("utf-16-le")) // 2
-
-
-def _from_qt(view: str, position: int) -> int:
-    """QTextCursor position (UTF-16 units) -> view offset (code points)."""
-    if _bmp(view):
-        return position
-    return len(view.encode("utf-16-le")[: 2 * position].decode("utf-16-le", errors="ignore"))
-
-
-def _typeable(text: str) -> bool:
-    """Text a key may type: no control characters (format characters such as ZWNJ are fine)."""
-    return bool(text) and all(unicodedata.category(ch) != "Cc" for ch in text)
-
-
-def _one_line(text: str) -> str:
-    """Pasted text on one line: line and paragraph breaks and tabs become spaces; controls go."""
-    text = text.replace("\r\n", " ")
-    text = "".join(" " if ch in "\r\n\t\v\f\x85\u2028\u2029" else ch for ch in text)
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
-
-
-def _is_undo_redo(e: QKeyEvent) -> bool:
-    """Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y or the platform's undo/redo keys."""
-    mods = e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    ours = (e.key() == Qt.Key.Key_Z and mods in (_CTRL, _CTRL | _SHIFT)) or (e.key() == Qt.Key.Key_Y and mods == _CTRL)
-    return ours or e.matches(_K.Undo) or e.matches(_K.Redo)
