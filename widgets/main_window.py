@@ -54,6 +54,7 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionM
         self._opened_dirty = False
         self._pushing = False
         self._pending_labels: set[str] = set()
+        self._typed_in_view: set[str] = set()  # edited in the document view since typing last paused
         self._document_view = DocumentView(self)
         self._editor = RedlineEditor(self)
         self._navigator = ParagraphNavigator(self)
@@ -101,6 +102,9 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionM
     def _connect(self) -> None:
         self._editor.edited.connect(self._on_edited)
         self._document_view.paragraphActivated.connect(self._activate)
+        self._document_view.editRequested.connect(self._on_view_edit)
+        self._document_view.editRefused.connect(lambda why: self.statusBar().showMessage(f"Cannot type here: {why}",
+                                                                                          8000))
         self._navigator.labelActivated.connect(self._activate)
         panel = self._amendments_panel
         panel.amendmentActivated.connect(self._activate)

@@ -19,6 +19,7 @@ from widgets.commands import SessionCommand
 from widgets.dialogs import messages
 from widgets.dialogs.move_dialog import START, MoveTextDialog
 from widgets.dialogs.new_paragraph_dialog import NewParagraphDialog
+from widgets.document.in_place_edit import EditRequest
 from widgets.workers import error_message
 
 # How long typing must pause before the document view, outline and panel catch up (ms).
@@ -105,7 +106,11 @@ class EditsMixin(_Base):
         session = self._session
         if session is None:
             return
-        if self._pushing and source == "editor" and not structural:
+        if self._pushing and source in ("editor", "document") and not structural:
+            if source == "document":  # where the user types: redrawn now, the rest when typing pauses
+                for label in sorted(labels):
+                    self._document_view.refresh_paragraph(label)
+                self._typed_in_view |= labels
             self._pending_labels |= labels
             self._catch_up_timer().start()
             self._update_title()
@@ -142,12 +147,15 @@ class EditsMixin(_Base):
     def _catch_up(self) -> None:
         """Bring the document view, outline and panel in step with edits typed since the last pause."""
         labels, self._pending_labels = self._pending_labels, set()
+        typed, self._typed_in_view = self._typed_in_view, set()
         if getattr(self, "_catch_up_timer_", None) is not None:
             self._catch_up_timer_.stop()
         if not labels or self._session is None:
             return
-        for label in sorted(labels):
+        for label in sorted(labels - typed):  # the view shows what was typed in it already
             self._document_view.refresh_paragraph(label)
+        if typed:
+            self._sync_editor(typed, jump=False)
         self._navigator.set_markers(*self._markers())
         self._amendments_panel.show_amendments(self._session.amendments)
         if self._current is not None:
@@ -201,6 +209,20 @@ class EditsMixin(_Base):
         else:
             self.apply_change(description, lambda s: s.set_segments(label, list(segments)), label=label,
                               mergeable=mergeable, source="editor")
+
+    def _on_view_edit(self, request: EditRequest) -> None:
+        """Typing in the document view: the paragraphs it changed, as one undoable command."""
+
+        def change(session: Session) -> None:
+            for label, segments in request.edits:
+                amendment = session.amendment_for(label)
+                if amendment is not None and amendment.kind is Kind.INSERT:
+                    session.set_new_text(label, proposed_text(segments))
+                else:
+                    session.set_segments(label, list(segments))
+
+        self.apply_change(request.description, change, label=request.caret[0], mergeable=request.mergeable,
+                          source="document")
 
     def reject_change(self) -> None:
         """Reject the change at the editor's cursor (the editor reports it as an edit)."""
