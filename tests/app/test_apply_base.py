@@ -19,20 +19,11 @@ from docx_io.package import read_package
 from docx_io.reader import read_draft
 from docx_io.revision_reader import read_revisions
 
+# As merge reports the same text form on L.41: Rev 2 label -> L.41 label, fates (ALREADY, APPLIED, OVERTAKEN).
+from tests.app.test_merge_rebase import ALREADY, APPLIED, ON_L41
+
 IMSB = SAMPLES / "imsb_rev2_amendments.md"
 DATE = "2025-12-10T12:00:00Z"
-APPLIED, ALREADY, OVERTAKEN = "applied", "already in the draft", "overtaken by the new revision"
-
-# As merge reports the same text form on L.41 (tests/app/test_merge_rebase.py): Rev 2 label -> L.41 label, fates.
-ON_L41 = {
-    ("66", "67"): [OVERTAKEN, OVERTAKEN],
-    ("83 bis", "84 bis"): [APPLIED],
-    ("84", "85"): [APPLIED],
-    ("88", "88"): [ALREADY, OVERTAKEN],
-    ("89", "91"): [ALREADY, APPLIED],
-    ("100", "99"): [OVERTAKEN],
-    ("103", "103"): [OVERTAKEN],
-}
 # What the applied ones say on L.41, by L.41's label.
 APPLIED_TEXT = {
     "84 bis": "We recognise the significant work done on artificial intelligence-related issues",

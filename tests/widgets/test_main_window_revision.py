@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from app.resources import REV2_EXCERPT, SAMPLE_DRAFT, SAMPLES
-from tests.widgets.window_helpers import Dialogs, capture_dialogs, make_window
+from tests.widgets.window_helpers import Dialogs, capture_dialogs, open_window
 from widgets.main_window import MainWindow
 
 
@@ -21,8 +21,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, dialogs: Dialogs) -> MainWindow:
-    w = make_window(qtbot, tmp_path)
-    assert w.open_draft(REV2_EXCERPT)
+    """Rev 2 with the IMSB's amendments."""
+    w = open_window(qtbot, tmp_path, REV2_EXCERPT)
     assert w.session is not None
     w.session.import_text_form((SAMPLES / "imsb_rev2_amendments.md").read_text(encoding="utf-8"))
     return w

@@ -55,6 +55,14 @@ def make_window(qtbot: QtBot, tmp_path: Path, **kwargs: object) -> MainWindow:
     return window
 
 
+def open_window(qtbot: QtBot, tmp_path: Path, draft: Path) -> MainWindow:
+    """make_window with `draft` open."""
+    window = make_window(qtbot, tmp_path)
+    assert window.open_draft(draft)
+    assert window.session is not None
+    return window
+
+
 def select_in_editor(qtbot: QtBot, window: MainWindow, text: str) -> None:
     """Select the first occurrence of text in the editor with the keyboard (Home, Right…, Shift+Right…)."""
     editor = window.editor
