@@ -127,7 +127,9 @@ def _left_out(name: str, pkg: Package, author: str) -> list[ReportLine]:
 
 
 def _credited_to(para: IncomingParagraph, author: str) -> IncomingParagraph:
-    changes = [Change(c.op, c.text, author if c.op is not Op.EQUAL else "", c.date) for c in para.changes]
+    # One author for the whole file: words struck in an insertion are that author's own undoing, gone.
+    changes = [Change(c.op, c.text, author if c.op is not Op.EQUAL else "", c.date) for c in para.changes
+               if not c.struck_by]
     return IncomingParagraph(para.anchor, changes, para.inserted, para.deleted, para.in_table, para.mark_inserted,
                              para.mark_deleted, para.rationale, author if para.mark_author else "")
 
