@@ -70,3 +70,15 @@ def test_a_whole_insertion_struck_is_reported_as_opposing_it(tmp_path: Path) -> 
     assert lines["G77"].change == "** now**"
     assert (lines["EU"].kind, lines["EU"].status) == ("delete", COLLISION)
     assert "deletes all of G77's proposed text ' now'" in lines["EU"].reason
+
+
+def test_a_version_of_another_authors_change_survives_the_project_file(tmp_path: Path) -> None:
+    from app.review_file import StoredProposal, StoredReview, review_from_json, review_to_json
+
+    _, result = _merged(tmp_path)
+    proposals = result.proposals  # type: ignore[attr-defined]
+    text = result.draft.paragraphs[1].text  # type: ignore[attr-defined]
+    stored = StoredReview(DATE, proposals=[StoredProposal(p, "2", text) for p in proposals])
+    back = review_from_json(review_to_json(stored))
+    assert [[(c.author, c.amends, c.struck) for c in s.proposal.credits] for s in back.proposals] == [
+        [("G77", "", "")], [("EU", "G77", "any ")]]
