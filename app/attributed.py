@@ -18,6 +18,10 @@ class Change:
     text: str
     author: str = ""
     date: str = ""
+    # An insertion another author then deleted (w:del inside w:ins): who struck it, and when. The words are the
+    # inserting author's proposal; the striker proposes that insertion without them (see striker_versions).
+    struck_by: str = ""
+    struck_date: str = ""
 
     @property
     def segment(self) -> Segment:
@@ -64,17 +68,82 @@ class IncomingParagraph:
     @property
     def proposed(self) -> str:
         """The text after the changes (accept-all)."""
-        return "".join(c.text for c in self.changes if c.op is not Op.DELETE)
+        return "".join(c.text for c in self.changes if c.op is not Op.DELETE and not c.struck_by)
 
     @property
     def authors(self) -> set[str]:
-        """Who changed this paragraph."""
-        return {c.author for c in self.changes if c.op is not Op.EQUAL and c.author}
+        """Who changed this paragraph (a striker of another author's insertion too)."""
+        return {c.author for c in self.changes if c.op is not Op.EQUAL and c.author} | self.strikers
+
+    @property
+    def strikers(self) -> set[str]:
+        """Who struck words of another author's insertion here."""
+        return {c.struck_by for c in self.changes if c.struck_by}
 
     @property
     def changed(self) -> bool:
         """Whether the paragraph carries any change."""
         return self.inserted or self.deleted or any(c.op is not Op.EQUAL and c.text for c in self.changes)
+
+
+@dataclass(frozen=True)
+class StrikerVersion:
+    """A striker's version of another author's change: that change without the words the striker struck.
+
+    `segments` cover the whole paragraph (its other changes as unchanged original text); `amends` is the
+    author whose insertion was struck, `struck` the words struck."""
+
+    segments: list[Segment]
+    amends: str
+    struck: str
+
+
+def own_segments(changes: list[Change], author: str) -> list[Segment]:
+    """The author's own changes over the paragraph's original text; every other change (and the runs of
+    changes the author struck into, which are their StrikerVersions) read as the original."""
+    runs = _struck_runs(changes, author)
+    out: list[Segment] = []
+    for k, c in enumerate(changes):
+        if c.op is Op.EQUAL or c.author != author or any(k in run for run in runs):
+            if c.op is not Op.INSERT:
+                out.append(Segment(Op.EQUAL, c.text))  # other authors' strikes: not this author's
+            continue
+        out.append(c.segment)
+    return out
+
+
+def striker_versions(changes: list[Change], author: str) -> list[StrikerVersion]:
+    """Each stretch of changes where `author` struck words another author had inserted, as the author's version
+    of it: the stretch's strikes and insertions, less the words `author` struck (the simplest faithful reading
+    of a deletion nested in someone's insertion: a rival wording of that person's proposal)."""
+    out = []
+    for run in _struck_runs(changes, author):
+        segments: list[Segment] = []
+        for k, c in enumerate(changes):
+            if k not in run:
+                if c.op is not Op.INSERT:
+                    segments.append(Segment(Op.EQUAL, c.text))
+            elif c.struck_by != author:
+                segments.append(c.segment)
+        struck = [changes[k] for k in run if changes[k].struck_by == author]
+        out.append(StrikerVersion(segments, struck[0].author, "".join(c.text for c in struck)))
+    return out
+
+
+def _struck_runs(changes: list[Change], author: str) -> list[range]:
+    """The maximal stretches of consecutive changes (no unchanged text between) holding an insertion `author` struck."""
+    runs: list[range] = []
+    k = 0
+    while k < len(changes):
+        if changes[k].op is Op.EQUAL:
+            k += 1
+            continue
+        start = k
+        while k < len(changes) and changes[k].op is not Op.EQUAL:
+            k += 1
+        if any(changes[i].struck_by == author for i in range(start, k)):
+            runs.append(range(start, k))
+    return runs
 
 
 def original_lines(paragraphs: list[IncomingParagraph]) -> list[str]:
@@ -111,8 +180,12 @@ def merge_changes(changes: list[Change]) -> list[Change]:
         if not c.text:
             continue
         last = out[-1] if out else None
-        if last is not None and (last.op, last.author, last.date) == (c.op, c.author, c.date):
-            out[-1] = Change(c.op, last.text + c.text, c.author, c.date)
+        if last is not None and _key(last) == _key(c):
+            out[-1] = Change(c.op, last.text + c.text, c.author, c.date, c.struck_by, c.struck_date)
         else:
             out.append(c)
     return out
+
+
+def _key(c: Change) -> tuple[Op, str, str, str, str]:
+    return c.op, c.author, c.date, c.struck_by, c.struck_date

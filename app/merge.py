@@ -10,13 +10,13 @@ side by side. What cannot be placed is reported with the reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from rapidfuzz.distance import Indel
 
 from app.align import align, moved, paragraph_map
-from app.attributed import IncomingParagraph
+from app.attributed import IncomingParagraph, own_segments, striker_versions
 from app.errors import LabelError
 from app.labels import next_inserted_label, split_typed_label
 from app.landing import merged_target, split_targets
@@ -92,8 +92,13 @@ class MergeResult:
             label = p.label if p.kind is ProposalKind.INSERT else self.draft.paragraphs[p.paragraph].label
             status, reason = _status(p, rivals.get(id(p)))
             for c in p.credits:
+                kind, why = p.kind.value, reason
+                if c.amends:  # a deletion nested in another author's insertion: a version of their change
+                    kind, why = "delete", "; ".join(r for r in (
+                        f"deletes '{c.struck}' from {c.amends}'s proposed text (its version of {c.amends}'s change)",
+                        reason) if r)
                 lines.append(ReportLine(c.source, c.author, label or self.draft.paragraphs[p.paragraph].display_label,
-                                        p.kind.value, status, reason, describe(self.draft, p), c.label or None))
+                                        kind, status, why, describe(self.draft, p), c.label or None))
         return lines + self.not_applicable
 
 
@@ -191,7 +196,7 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: l
             credits = [_credit(a, para, source) for a in sorted(para.authors)]
             out += [Proposal("", ProposalKind.DELETE, t, list(credits)) for t in targets]
             continue
-        for author in sorted(para.authors):
+        for author in sorted(para.authors, key=lambda a: (a in para.strikers, a)):  # a striker's version after
             out += _carry([draft.paragraphs[t] for t in targets], para, author, source, result)
     return out
 
@@ -272,7 +277,8 @@ def _targets(draft: Draft, para: IncomingParagraph, kept_index: int, ours_of: di
 
 
 def _credit(author: str, para: IncomingParagraph, source: Incoming) -> Credit:
-    date = next((c.date for c in para.changes if c.author == author and c.date), "")
+    date = next((c.date for c in para.changes if c.author == author and c.date), "") or next(
+        (c.struck_date for c in para.changes if c.struck_by == author and c.struck_date), "")
     return Credit(author, date, source.name, para.rationale, _old_label(para) or "", option=para.option)
 
 
@@ -280,22 +286,35 @@ def _carry(targets: list[Paragraph], para: IncomingParagraph, author: str, sourc
            result: MergeResult) -> list[Proposal]:
     """One author's changes in one incoming paragraph, moved onto our paragraphs' text (several when
     the draft split it: the changes are carried onto their joint text, then cut at the joins). A change
-    whose words our text changed, or that our text already makes, is reported instead (app.threeway)."""
-    segments: list[Segment] = []
+    whose words our text changed, or that our text already makes, is reported instead (app.threeway).
+    Where the author struck words of another author's insertion, their version of that change is a
+    proposal of its own (app.attributed.striker_versions), credited as amending the other's."""
+    credit = _credit(author, para, source)
+    versions = [(own_segments(para.changes, author), credit)]
+    for v in striker_versions(para.changes, author):
+        versions.append((v.segments, replace(credit, amends=v.amends, struck=v.struck)))
+        if not any(s.op is not Op.EQUAL for s in v.segments):  # struck all of it: the original stands
+            label = targets[0].label or targets[0].display_label
+            result.not_applicable.append(ReportLine(
+                source.name, author, label, "delete", COLLISION,
+                f"deletes all of {v.amends}'s proposed text '{v.struck}': opposes {v.amends}'s change, which "
+                f"rejecting it gives; not tracked in the full form", f"~~{v.struck}~~", credit.label or None))
+    out: list[Proposal] = []
+    for segments, by in versions:
+        out += _carry_segments(targets, para, segments, by, source, result)
+    return out
+
+
+def _carry_segments(targets: list[Paragraph], para: IncomingParagraph, segments: list[Segment], credit: Credit,
+                    source: Incoming, result: MergeResult) -> list[Proposal]:
+    """Changes over one incoming paragraph's original text carried onto our paragraphs, under one credit."""
     first = targets[0]
     if para.labelled and para.body_start == 0 and first.prefix and split_typed_label(para.original)[0] is None \
             and not para.original.startswith(first.prefix):
-        segments.append(Segment(Op.EQUAL, first.prefix))  # a quoted body: our typed number stays as it is
-    for c in para.changes:
-        if c.op is Op.EQUAL or c.author != author:
-            if c.op is not Op.INSERT:
-                segments.append(Segment(Op.EQUAL, c.text))  # other authors' strikes: not this author's
-            continue
-        segments.append(c.segment)
+        segments = [Segment(Op.EQUAL, first.prefix), *segments]  # a quoted body: our typed number stays as it is
     joint = _JOIN.join(t.text for t in targets)
     if source.base is None:  # a quote's own punctuation beside an insertion ("mechanisms, **including …**, to")
         segments = absorb_extras(segments, joint, paired_only=True)
-    credit = _credit(author, para, source)
     starts = [0]
     for t in targets[:-1]:
         starts.append(starts[-1] + len(t.text) + len(_JOIN))
@@ -306,7 +325,7 @@ def _carry(targets: list[Paragraph], para: IncomingParagraph, author: str, sourc
                       f"the new revision changed the words the change was made on: it was made on "
                       f"'{fate.base}', the draft now reads '{fate.current}'")
             result.not_applicable.append(ReportLine(
-                source.name, author, first.label or first.display_label, "modify", fate.status, reason,
+                source.name, credit.author, first.label or first.display_label, "modify", fate.status, reason,
                 fate.change, credit.label or None))
             continue
         out += _cut(targets, starts, fate.start, fate.end, fate.text, credit)
@@ -354,17 +373,25 @@ def _report_mark_change(draft: Draft, source: Incoming, para: IncomingParagraph,
 
 def _new_paragraph(draft: Draft, source: Incoming, para: IncomingParagraph, after: int | None,
                    result: MergeResult) -> Proposal | None:
-    credits = [_credit(a, para, source) for a in sorted(para.authors)] or [Credit("", "", source.name)]
-    old = split_typed_label(para.proposed)[0]
+    """A new paragraph as its authors inserted it; words another author struck in it are reported, not merged."""
+    inserters = sorted(para.authors - para.strikers)
+    credits = [_credit(a, para, source) for a in inserters] or [Credit("", "", source.name)]
+    text = "".join(c.text for c in para.changes if c.op is not Op.DELETE)  # struck words included: the inserters'
+    old = split_typed_label(text)[0]
+    for by, struck in _struck_by(para).items():
+        result.not_applicable.append(ReportLine(
+            source.name, by, old, "delete", COLLISION,
+            f"deletes '{struck}' from the new paragraph {', '.join(inserters)} proposed; not merged: the new paragraph "
+            f"is proposed as they inserted it", f"~~{struck}~~", old))
     for c in credits:
         c.label = old or ""
     if after is None:
         for c in credits:
             result.not_applicable.append(ReportLine(
                 source.name, c.author, None, "insert paragraph", NOT_APPLICABLE,
-                "no paragraph of the draft before it to place it after", para.proposed, old))
+                "no paragraph of the draft before it to place it after", text, old))
         return None
-    there = _already_inserted(draft, para.proposed, after)
+    there = _already_inserted(draft, text, after)
     if there is not None:
         for c in credits:
             result.not_applicable.append(ReportLine(
@@ -372,7 +399,16 @@ def _new_paragraph(draft: Draft, source: Incoming, para: IncomingParagraph, afte
                 f"the draft already has this paragraph as para {there.label or there.display_label}",
                 there.text, old))
         return None
-    return Proposal("", ProposalKind.INSERT, after, credits, text=para.proposed)
+    return Proposal("", ProposalKind.INSERT, after, credits, text=text)
+
+
+def _struck_by(para: IncomingParagraph) -> dict[str, str]:
+    """Striker -> the words they struck of other authors' insertions in the paragraph (joined with " … ")."""
+    out: dict[str, list[str]] = {}
+    for c in para.changes:
+        if c.struck_by:
+            out.setdefault(c.struck_by, []).append(c.text)
+    return {by: " … ".join(parts) for by, parts in out.items()}
 
 
 _NEAR = 3  # a new paragraph already in the draft is looked for this many paragraphs around its place

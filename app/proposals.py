@@ -43,6 +43,9 @@ class Credit:
     rationale: str = ""
     label: str = ""  # the paragraph's label in the revision the change was made on (for the report)
     option: str = ""  # the author offers it as one of an either/or set: "Option A; or Option B: para 84"
+    # A version of another author's change: the author struck words (`struck`) of `amends`'s insertion.
+    amends: str = ""
+    struck: str = ""
 
 
 @dataclass

@@ -171,15 +171,22 @@ def _proposal_to_json(s: StoredProposal) -> dict[str, Any]:
         "text": p.text,
         "label": p.label,
         "order": p.order,
-        "credits": [{"author": c.author, "date": c.date, "source": c.source, "rationale": c.rationale, "label": c.label}
-                    for c in p.credits],
+        "credits": [_credit_to_json(c) for c in p.credits],
         "decision": p.decision.value,
     }
 
 
+def _credit_to_json(c: Credit) -> dict[str, str]:
+    out = {"author": c.author, "date": c.date, "source": c.source, "rationale": c.rationale, "label": c.label}
+    if c.amends:  # only on a version of another author's change (optional: older files have none)
+        out |= {"amends": c.amends, "struck": c.struck}
+    return out
+
+
 def _proposal_from_json(d: dict[str, Any]) -> StoredProposal:
     credits = [Credit(str(c["author"]), str(c.get("date", "")), str(c.get("source", "")),
-                      str(c.get("rationale", "")), str(c.get("label", ""))) for c in d["credits"]]
+                      str(c.get("rationale", "")), str(c.get("label", "")), amends=str(c.get("amends", "")),
+                      struck=str(c.get("struck", ""))) for c in d["credits"]]
     start, end, paragraph = int(d.get("start", 0)), int(d.get("end", 0)), int(d["paragraph"])
     text = str(d["paragraph_text"])
     if paragraph < 0 or not 0 <= start <= end <= len(text):

@@ -1,9 +1,11 @@
 """Read someone else's tracked-change file paragraph by paragraph: original text, changes and authors.
 
 Text in w:ins (or w:moveTo) is inserted by its author, text in w:del (or w:moveFrom) deleted by its
-author; text inserted by one author and deleted by another is in neither the original nor the
-proposal and is left out. A paragraph whose mark and text are all inserted is a new paragraph; one
-whose mark and text are all deleted is struck whole.
+author. Text one author inserted and another deleted (w:del inside w:ins) is in neither the original
+nor the accept-all text; it is read as the inserting author's, marked struck by the other
+(Change.struck_by): the first proposes the whole insertion, the second that insertion without those
+words. An author deleting their own insertion leaves nothing to read. A paragraph whose mark and
+text are all inserted is a new paragraph; one whose mark and text are all deleted is struck whole.
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ _SDT, _SDT_CONTENT = _W + "sdt", _W + "sdtContent"
 _PPR = _W + "pPr"
 _P = _W + "p"
 _CONTAINERS = {*_INSERTED, *_REMOVED, *_TRANSPARENT, _SDT}  # what _walk goes into besides runs
-_EQUAL = (Op.EQUAL, "", "")
+_EQUAL = (Op.EQUAL, "", "", "", "")
 
-Key = tuple[Op, str, str]  # (op, author, date) of a change
+Key = tuple[Op, str, str, str, str]  # (op, author, date, struck by, struck date) of a change
 
 
 def read_incoming(pkg: Package) -> list[IncomingParagraph]:
@@ -115,8 +117,8 @@ class _Changes:
 
     def _flush(self) -> None:
         if self.parts:
-            op, author, date = self.key
-            self.changes.append(Change(op, "".join(self.parts), author, date))
+            op, author, date, struck_by, struck_date = self.key
+            self.changes.append(Change(op, "".join(self.parts), author, date, struck_by, struck_date))
             self.parts = []
 
 
@@ -135,10 +137,14 @@ def _walk(
         elif tag == _RUN:
             _run(child, out, key, ins and dele)
         elif tag in _INSERTED:
-            # Text inserted and then deleted is the deletion's (and dropped); text deleted inside an insertion too.
+            # An insertion inside a deletion is dropped with it; a deletion inside an insertion, see _struck.
             _walk(child, out, key if dele else _attributed(Op.INSERT, child), True, dele)
         elif tag in _REMOVED:
-            _walk(child, out, _attributed(Op.DELETE, child), ins, True)
+            struck = _struck(key, child) if ins and not dele else None
+            if struck is not None:  # another author's deletion of this insertion: kept, marked struck
+                _walk(child, out, struck, False, True)
+            else:
+                _walk(child, out, _attributed(Op.DELETE, child), ins, True)
         elif tag in _TRANSPARENT:
             _walk(child, out, key, ins, dele)
         elif tag == _SDT:
@@ -149,7 +155,16 @@ def _walk(
 
 
 def _attributed(op: Op, revision: etree._Element) -> Key:
-    return (op, w_attr(revision, "author") or "", w_attr(revision, "date") or "")
+    return (op, w_attr(revision, "author") or "", w_attr(revision, "date") or "", "", "")
+
+
+def _struck(inserted: Key, deletion: etree._Element) -> Key | None:
+    """The key of inserted text another author deleted; None when the inserting author deleted it (gone)."""
+    op, author, date, _, _ = inserted
+    by = w_attr(deletion, "author") or ""
+    if op is not Op.INSERT or by == author:
+        return None
+    return (op, author, date, by, w_attr(deletion, "date") or "")
 
 
 def _run(run: etree._Element, out: _Changes, key: Key, dropped: bool) -> None:
@@ -168,5 +183,5 @@ def _run(run: etree._Element, out: _Changes, key: Key, dropped: bool) -> None:
         elif tag != _RPR:
             text.append(child_text(child))
     joined = "".join(text)
-    if joined and not dropped:  # inserted by one author and deleted by another: in neither text
+    if joined and not dropped:  # dropped: an author's own insertion deleted, or one inside a deletion
         out.add(key, joined)

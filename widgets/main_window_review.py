@@ -132,7 +132,9 @@ class ReviewMixin(_Base):
 
             try:
                 inputs = [MergedInput.read(s.path, s.author) for s in specs]  # as merged, to tell later changes
-                return (*merging.merge_inputs(draft, specs, when, ours=ours, progress=report), inputs)
+                earlier = merging.earlier_revisions(session.revisions, session.draft_path.parent, draft.sha256)
+                return (*merging.merge_inputs(draft, specs, when, ours=ours, progress=report, earlier=earlier),
+                        inputs)
             except Cancelled:
                 raise
             except Exception as exc:

@@ -115,6 +115,9 @@ def _parser() -> argparse.ArgumentParser:
     mrg.add_argument("--base", type=Path, default=None, metavar="REV.docx",
                      help="the revision the redlines were made on: each change is carried from it to the draft, "
                           "or reported already in the draft or overtaken by the new revision")
+    mrg.add_argument("--project", type=Path, default=None, metavar="P.json",
+                     help="a project whose revision history holds the revisions the redlines may have been made on: "
+                          "without --base, the one a redline was made on is recognised by its text")
     _review_parser(sub)
     return p
 
@@ -243,7 +246,7 @@ def _merge(args: argparse.Namespace) -> int:
 
     result, messages = merge_files(args.draft, args.inputs, args.output, form=args.form,
                                    date=args.date or _now(), report=args.report, agreed_ad_ref=args.agreed_ad_ref,
-                                   title=args.title, base=args.base)
+                                   title=args.title, base=args.base, project=args.project)
     for line in messages:
         print(f"{PROG}: {line}", file=sys.stderr)
     counts: dict[str, int] = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,13 +16,14 @@ from pathlib import Path
 from app.amendment_inputs import amendments_as_incoming, project_input, text_form_input
 from app.amendments import Amendment
 from app.atomic import atomic_write_text, check_output_path
-from app.attributed import Change, IncomingParagraph
+from app.attributed import Change, IncomingParagraph, original_lines
 from app.compilation import comparison_rows, compiled_text
 from app.errors import AmendmentError, DocumentError
 from app.merge import NOT_APPLICABLE, Incoming, MergeResult, ReportLine, merge
 from app.model import Draft
-from app.project import Project, load_project
+from app.project import Project, Revision, load_project
 from app.proposals import Decision, plan_of
+from app.recognise import recognise
 from app.review import report_entries
 from app.segments import Op
 from app.untracked import edited_copy_changes
@@ -55,15 +56,17 @@ def parse_input(spec: str) -> InputSpec:
     return InputSpec(Path(spec))
 
 
-def read_input(draft: Draft, spec: InputSpec, messages: list[str], base: Draft | None = None) -> Incoming:
+def read_input(draft: Draft, spec: InputSpec, messages: list[str], base: Draft | None = None,
+               earlier: Sequence[tuple[str, Draft]] = ()) -> Incoming:
     """One incoming redline as attributed paragraphs; notes what was assumed in `messages`. `base`: the
-    revision it was made on (its changes are then carried three-way from there)."""
+    revision it was made on (its changes are then carried three-way from there); without one, a .docx made on
+    one of the `earlier` revisions (name, draft) a project holds is recognised by its text and carried from it."""
     path = spec.path
     if not path.is_file():
         raise DocumentError(f"{path}: no such file; check the name")
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return _read_docx(draft, read_package(path), spec, messages, base)
+        return _read_docx(draft, read_package(path), spec, messages, base, earlier)
     if suffix in TEXT_SUFFIXES:
         return text_form_input(draft, path.name, read_text_form(path), spec.author or path.stem, base)
     if suffix == ".json":
@@ -72,9 +75,17 @@ def read_input(draft: Draft, spec: InputSpec, messages: list[str], base: Draft |
     raise DocumentError(f"{path}: cannot merge a '{suffix}' file; give a .docx, a text form (.md) or a project (.json)")
 
 
-def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str], base: Draft | None) -> Incoming:
+def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str], base: Draft | None,
+               earlier: Sequence[tuple[str, Draft]] = ()) -> Incoming:
     name = spec.path.name
     paragraphs = read_incoming(pkg)
+    if base is None and earlier:
+        tracked = any(p.changed for p in paragraphs)
+        lines = original_lines(paragraphs) if tracked else [p.text for p in draft_from_package(pkg).paragraphs]
+        found = recognise(lines, draft, earlier)
+        if found is not None:
+            base = found[1]
+            messages.append(f"{name}: made on {found[0]} (recognised); carried from it onto the draft")
     if any(p.changed for p in paragraphs):
         if spec.author:
             paragraphs = [_credited_to(p, spec.author) for p in paragraphs]
@@ -84,6 +95,21 @@ def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str],
     against = "the base revision" if base is not None else "the draft"
     messages.append(f"{name}: no tracked changes; compared with {against} and credited to {who}")
     return Incoming(name, edited_copy_changes(base or draft, draft_from_package(pkg), who), base=base)
+
+
+def earlier_revisions(revisions: Sequence[Revision], where: Path, draft_sha256: str) -> list[tuple[str, Draft]]:
+    """The revisions of a project's history (name, draft) other than the current draft, read from their files
+    (beside `where`, the project's folder, or as written) when these still have the sha256 recorded."""
+    out: list[tuple[str, Draft]] = []
+    for revision in revisions:
+        if revision.sha256 == draft_sha256:
+            continue
+        for candidate in (where / revision.path, Path(revision.path)):
+            if candidate.is_file() and file_sha256(candidate) == revision.sha256:
+                draft = read_draft(candidate)
+                out.append((revision.title or draft.title or candidate.name, draft))
+                break
+    return out
 
 
 def project_base(project: Project, path: Path) -> Draft | None:
@@ -127,17 +153,21 @@ def _left_out(name: str, pkg: Package, author: str) -> list[ReportLine]:
 
 
 def _credited_to(para: IncomingParagraph, author: str) -> IncomingParagraph:
-    changes = [Change(c.op, c.text, author if c.op is not Op.EQUAL else "", c.date) for c in para.changes]
+    # One author for the whole file: words struck in an insertion are that author's own undoing, gone.
+    changes = [Change(c.op, c.text, author if c.op is not Op.EQUAL else "", c.date) for c in para.changes
+               if not c.struck_by]
     return IncomingParagraph(para.anchor, changes, para.inserted, para.deleted, para.in_table, para.mark_inserted,
                              para.mark_deleted, para.rationale, author if para.mark_author else "")
 
 
 def merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, *, ours: list[Amendment] | None = None,
-                 progress: Progress | None = None, base: Draft | None = None) -> tuple[MergeResult, list[str]]:
+                 progress: Progress | None = None, base: Draft | None = None,
+                 earlier: Sequence[tuple[str, Draft]] = ()) -> tuple[MergeResult, list[str]]:
     """Read every input and merge them (with our own amendments, if any) into proposals on the draft;
-    `base`: the revision the inputs were made on."""
+    `base`: the revision the inputs were made on; `earlier`: the (name, draft) revisions a project went
+    through, among which an input's base is recognised when `base` is not given."""
     with _collector_paused():
-        return _merge_inputs(draft, specs, date, ours, progress, base)
+        return _merge_inputs(draft, specs, date, ours, progress, base, earlier)
 
 
 @contextmanager
@@ -154,7 +184,8 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, ours: list[Amendment] | None,
-                  progress: Progress | None, base: Draft | None) -> tuple[MergeResult, list[str]]:
+                  progress: Progress | None, base: Draft | None,
+                  earlier: Sequence[tuple[str, Draft]]) -> tuple[MergeResult, list[str]]:
     messages: list[str] = []
     incoming: list[Incoming] = []
     if ours:
@@ -162,7 +193,7 @@ def _merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, ours: li
     for n, spec in enumerate(specs):
         if progress is not None:
             progress(n, len(specs) + 1, f"reading {spec.path.name}")
-        incoming.append(read_input(draft, spec, messages, base))
+        incoming.append(read_input(draft, spec, messages, base, earlier))
     if progress is not None:
         progress(len(specs), len(specs) + 1, "merging")
     result = merge(draft, incoming, date)
@@ -214,9 +245,11 @@ def write_report(result: MergeResult, report: Path, ids: Mapping[str, str] | Non
 
 def merge_files(draft_path: Path, inputs: list[str], out: Path, *, form: str, date: datetime,
                 report: Path | None = None, agreed_ad_ref: bool = False,
-                title: str = "", base: Path | None = None) -> tuple[MergeResult, list[str]]:
+                title: str = "", base: Path | None = None,
+                project: Path | None = None) -> tuple[MergeResult, list[str]]:
     """Merge the inputs into the draft and write `form`; returns the result and messages. `base`: the
-    revision the inputs were made on (each change is then carried three-way from it)."""
+    revision the inputs were made on (each change is then carried three-way from it); `project`: a project
+    whose revision history holds the revisions an input may have been made on (recognised by its text)."""
     check_output_path(out)
     if form not in MERGE_FORMS:
         raise AmendmentError(f"unknown merge form '{form}'; use one of {', '.join(MERGE_FORMS)}")
@@ -233,7 +266,10 @@ def merge_files(draft_path: Path, inputs: list[str], out: Path, *, form: str, da
         _not_an_input(report, draft_path, out, *bases, *(s.path for s in specs))
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
-    result, messages = merge_inputs(draft, specs, date, base=None if base is None else read_draft(base))
+    earlier = [] if project is None else earlier_revisions(load_project(project).revisions, project.parent,
+                                                           draft.sha256)
+    result, messages = merge_inputs(draft, specs, date, base=None if base is None else read_draft(base),
+                                    earlier=earlier)
     messages = draft.notices + messages
     messages += write_merged(pkg, result, out, form=form, agreed_ad_ref=agreed_ad_ref, title=title)
     if report is not None:

@@ -98,3 +98,36 @@ def _add_numpr(ppr: etree._Element, num_id: str | None, ilvl: int | None) -> Non
         etree.SubElement(numpr, qn("w:ilvl"), {qn("w:val"): str(ilvl)})
     if num_id is not None:
         etree.SubElement(numpr, qn("w:numId"), {qn("w:val"): num_id})
+
+
+def add_nested_deletion(path: Path, out: Path, index: int, at: str, inserted: tuple[str, str, str],
+                        by: tuple[str, str]) -> Path:
+    """Insert words into paragraph `index` (after its text `at`, the rest following) as Word writes a deletion
+    of another author's insertion: `inserted` is (before, struck, after) inserted by by[0], the middle part then
+    deleted by by[1] (<w:ins><w:r/><w:del><w:r><w:delText/></w:r></w:del><w:r/></w:ins>)."""
+    doc = docx.Document(str(path))
+    p = doc.paragraphs[index]._p
+    whole = "".join(t.text or "" for t in p.iter(qn("w:t")))
+    assert whole.startswith(at), (whole, at)
+    for r in p.findall(qn("w:r")):
+        p.remove(r)
+    _text_run(p, at, "w:t")
+    ins = etree.SubElement(p, qn("w:ins"), {qn("w:id"): "911", qn("w:author"): by[0],
+                                             qn("w:date"): "2025-12-01T00:00:00Z"})
+    before, struck, after = inserted
+    if before:
+        _text_run(ins, before, "w:t")
+    dele = etree.SubElement(ins, qn("w:del"), {qn("w:id"): "912", qn("w:author"): by[1],
+                                                qn("w:date"): "2025-12-02T00:00:00Z"})
+    _text_run(dele, struck, "w:delText")
+    if after:
+        _text_run(ins, after, "w:t")
+    _text_run(p, whole[len(at):], "w:t")
+    doc.save(str(out))
+    return out
+
+
+def _text_run(parent: etree._Element, text: str, tag: str) -> None:
+    t = etree.SubElement(etree.SubElement(parent, qn("w:r")), qn(tag))
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")

@@ -72,6 +72,23 @@ def test_text_inserted_by_one_author_and_deleted_by_another_is_in_neither_view(t
     doc.save(str(tmp_path / "n.docx"))
     (para,) = read_incoming(read_package(tmp_path / "n.docx"))
     assert para.original == "Kept " and para.proposed == "Kept "
+    # Still read: A's insertion, struck by B (A proposes "gone", B the insertion without it).
+    assert Change(Op.INSERT, "gone", "A", "2025-01-01T00:00:00Z", "B", "2025-01-02T00:00:00Z") in para.changes
+    assert para.authors == {"A", "B"} and para.strikers == {"B"}
+
+
+@pytest.mark.own_structure_check  # the input nests a deletion in an insertion on purpose
+def test_an_author_deleting_their_own_insertion_leaves_nothing(tmp_path: Path) -> None:
+    base = make_docx(tmp_path / "b.docx", ["Kept "])
+    import docx
+
+    doc = docx.Document(str(base))
+    ins = etree.SubElement(doc.paragraphs[0]._p, qn("w:ins"), {qn("w:id"): "1", qn("w:author"): "A"})
+    run = etree.SubElement(etree.SubElement(ins, qn("w:del"), {qn("w:id"): "2", qn("w:author"): "A"}), qn("w:r"))
+    etree.SubElement(run, qn("w:delText")).text = "gone"
+    doc.save(str(tmp_path / "n.docx"))
+    (para,) = read_incoming(read_package(tmp_path / "n.docx"))
+    assert para.changes == [Change(Op.EQUAL, "Kept ")] and para.authors == set()
 
 
 def test_a_struck_paragraph_mark_is_read_with_its_author(tmp_path: Path) -> None:

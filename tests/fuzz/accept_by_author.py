@@ -18,7 +18,8 @@ def accepted_by(path: object, authors: frozenset[str]) -> list[str]:
     out = []
     for para in read_incoming(read_package(path)):  # type: ignore[arg-type]
         kept = [c.text for c in para.changes
-                if c.op is Op.EQUAL or (c.op is Op.INSERT) == (c.author in authors)]
+                if c.op is Op.EQUAL or ((c.op is Op.INSERT) == (c.author in authors)
+                                        and not (c.struck_by and c.struck_by in authors))]
         out.append("".join(kept))
     return out
 

@@ -131,3 +131,88 @@ def test_the_g77_us_collision_no_longer_mixes_the_wordings(tmp_path: Path) -> No
     assert accepted_by(out, frozenset({"G77", "US"})) == ["P0 to establish establish a task force end."]
     assert read_comments(read_package(out)) == [
         ("US", "US proposes: \u201cconsider establishing\u201d", "consider the establishment of")]
+
+
+@dataclass(frozen=True)
+class NestedCase:
+    """A Case where the second author also struck words [i, j) of the first author's edit `edit` in the first
+    author's own file (a deletion nested in another author's insertion, as Word writes it)."""
+
+    case: Case
+    edit: int
+    i: int
+    j: int
+
+
+@st.composite
+def nested_cases(draw: st.DrawFn) -> NestedCase:
+    case = draw(cases())
+    first = case.edits[0][1]
+    with_words = [k for k, (_, (_, _, new)) in enumerate(first) if new]
+    if not with_words:
+        n = 0
+        words = case.paragraphs[n]
+        edit = (n, (len(words), len(words), ("SWIFTLY", "NOW")))
+        case = Case(case.paragraphs, ((case.edits[0][0], (edit,)), *case.edits[1:]))
+        with_words = [0]
+    k = draw(st.sampled_from(with_words))
+    new = case.edits[0][1][k][1][2]
+    i = draw(st.integers(0, len(new) - 1))
+    j = draw(st.integers(i + 1, len(new)))
+    return NestedCase(case, k, i, j)
+
+
+def _nested_incoming(nested: NestedCase) -> Incoming:
+    """The first author's redline with the second author's strike inside one of its insertions."""
+    case, (author, edits) = nested.case, nested.case.edits[0]
+    striker = case.edits[1][0]
+    incoming = _incoming(case, author, edits)
+    n, (_, _, new) = edits[nested.edit]
+    para = incoming.paragraphs[n]
+    whole = "".join(w + " " for w in new)
+    kept = "".join(w + " " for w in new[:nested.i])
+    struck = "".join(w + " " for w in new[nested.i:nested.j])
+    rest = "".join(w + " " for w in new[nested.j:])
+    _, end, _ = _char_edit(_tokens(n, case.paragraphs[n]), edits[nested.edit][1])
+    pos, changes = 0, []
+    for c in para.changes:  # the edit's insertion is the one at its place with its text
+        if c.op is Op.INSERT and c.text == whole and pos == end:
+            changes += [Change(Op.INSERT, kept, author), Change(Op.INSERT, struck, author, "", striker),
+                        Change(Op.INSERT, rest, author)]
+            continue
+        changes.append(c)
+        pos += len(c.text) if c.op is not Op.INSERT else 0
+    para.changes = [c for c in changes if c.text]
+    assert sum(1 for c in para.changes if c.struck_by) == 1
+    return incoming
+
+
+@DETERMINISTIC
+@given(nested_cases())
+def test_a_deletion_nested_in_another_authors_insertion_gives_only_proposed_or_original_text(
+        nested: NestedCase) -> None:
+    """The striker proposes the other author's edit without the struck words (a rival of that edit): accepting
+    any set of authors still gives the original with whole, non-conflicting proposals applied."""
+    case = nested.case
+    with TemporaryDirectory() as tmp:
+        texts = ["".join(_tokens(n, w)) for n, w in enumerate(case.paragraphs)]
+        pkg = read_package(make_docx(Path(tmp) / "draft.docx", texts))
+        inputs = [_nested_incoming(nested)] + [_incoming(case, a, e) for a, e in case.edits[1:]]
+        result = merge(draft_from_package(pkg), inputs, DATE)
+        out = Path(tmp) / "merged.docx"
+        write_merged(pkg, result, out, form="full")
+        striker = case.edits[1][0]
+        assert any(r.author == striker and r.kind == "delete" for r in result.report)
+        n, (a, b, new) = case.edits[0][1][nested.edit]
+        variant = (n, (a, b, new[:nested.i] + new[nested.j:]))
+        authors = [author for author, _ in case.edits]
+        for k in range(len(authors) + 1):
+            for chosen in combinations(authors, k):
+                got = accepted_by(out, frozenset(chosen))
+                for m, words in enumerate(case.paragraphs):
+                    tokens = _tokens(m, words)
+                    mine = [(author, e) for author, es in case.edits for e in es]
+                    if striker in chosen:
+                        mine.append((striker, variant))
+                    edits = [_char_edit(tokens, e) for author, (p, e) in mine if author in chosen and p == m]
+                    assert got[m] in allowed("".join(tokens), edits), (chosen, m, got[m])
