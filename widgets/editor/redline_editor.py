@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QTextCharFormat,
     QTextCursor,
+    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
@@ -197,14 +198,15 @@ class RedlineEditor(QTextEdit):
         super().inputMethodEvent(QInputMethodEvent(e.preeditString(), e.attributes()))
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """Paste (and middle-click) as plain text on one line, tracked as an insertion."""
-        text = _one_line(source.text()) if source.hasText() else ""
+        """Paste (and middle-click) as plain text on one line, tracked as an insertion: formatting is dropped
+        (rich text offered without a plain version is read as text)."""
+        text = _one_line(pasted_text(source))
         if text and not self.isReadOnly():
             self._type(text, "Paste")
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        """Only text can be pasted."""
-        return source.hasText()
+        """Only text can be pasted (plain, or rich text read as plain)."""
+        return source.hasText() or source.hasHtml()
 
     def contextMenuEvent(self, e: QContextMenuEvent) -> None:
         """Right-click puts the cursor where clicked (unless inside the selection) and shows the menu."""
@@ -408,6 +410,15 @@ def _from_qt(view: str, position: int) -> int:
 def _typeable(text: str) -> bool:
     """Text a key may type: no control characters (format characters such as ZWNJ are fine)."""
     return bool(text) and all(unicodedata.category(ch) != "Cc" for ch in text)
+
+
+def pasted_text(source: QMimeData) -> str:
+    """The plain text of a paste: text/plain when offered, else the text of the HTML (no formatting)."""
+    if source.hasText():
+        return source.text()
+    if source.hasHtml():
+        return QTextDocumentFragment.fromHtml(source.html()).toPlainText()
+    return ""
 
 
 def _one_line(text: str) -> str:
