@@ -261,8 +261,13 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionM
         return super().eventFilter(watched, event)
 
     def _install(self, session: Session, placements: list[Placement] | None = None) -> None:
-        """Make a freshly opened session the one being edited."""
-        session.author, session.organisation = self.settings.author, self.settings.organisation
+        """Make a freshly opened session the one being edited: its amendments keep the identity they were made
+        under (one with none of its own was the project's); new amendments get the current identity."""
+        for amendment in session.amendments:
+            if not amendment.attribution:
+                amendment.author, amendment.organisation = session.author, session.organisation
+        if self.settings.has_identity():  # else the project's own identity stays: better than none
+            session.author, session.organisation = self.settings.author, self.settings.organisation
         self._session = session
         self._current = None
         self._conflicts = {p.new_label for p in placements or [] if p.new_label and "changed" in p.how}
