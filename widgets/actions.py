@@ -73,6 +73,16 @@ SPECS: dict[str, tuple[str, Any, str, str, str]] = {
     "zoom_in": ("Zoom &In", Std.ZoomIn, "Larger text", "zoom_in", "View"),
     "zoom_out": ("Zoom O&ut", Std.ZoomOut, "Smaller text", "zoom_out", "View"),
     "about": ("&About Redline Desk", None, "What Redline Desk is and which version", "show_about", "Help"),
+    # Clipboard and find (issue 13): F3 / Shift+F3, not the platform's FindNext, which is also Ctrl+G (Go to).
+    "cut": ("Cu&t", Std.Cut, "Cut the selection (in the editor: struck as a tracked deletion)", "edit_cut", "Edit"),
+    "copy": ("&Copy", Std.Copy, "Copy the selection", "edit_copy", "Edit"),
+    "paste": ("&Paste", Std.Paste, "Paste as plain text (in the editor: a tracked insertion)", "edit_paste", "Edit"),
+    "select_all": ("Select &All", Std.SelectAll, "Select all of the text or list with the focus", "edit_select_all",
+                   "Edit"),
+    "find": ("&Find…", (Std.Find, "Ctrl+F"), "Find in the document, or in the review list when it has the focus",
+             "choose_and_find", "Edit"),
+    "find_next": ("Find &Next", "F3", "Find the next match", "find_next", "Edit"),
+    "find_previous": ("Find Pre&vious", "Shift+F3", "Find the previous match", "find_previous", "Edit"),
 }
 MENUS = ("File", "Edit", "Paragraph", "Review", "View", "Help")
 
@@ -180,7 +190,8 @@ def _build_menus(window: Any, actions: Actions) -> None:
     order: dict[str, list[str | None]] = {
         "File": ["save", "save_as", None, "new_revision", None, "export", None, "import_redlines", "export_merge",
                  None, "quit"],
-        "Edit": ["undo", "redo", None, "reject_change", None, "preferences"],
+        "Edit": ["undo", "redo", None, "cut", "copy", "paste", "select_all", None, "find", "find_next",
+                 "find_previous", None, "reject_change", None, "preferences"],
         "Paragraph": ["go_to", "previous_paragraph", "next_paragraph", None, "new_paragraph", "delete_paragraph",
                       "add_option", "move_text"],
         "Review": ["accept_proposal", "reject_proposal", "accept_paragraph", "reject_paragraph", None,

@@ -24,7 +24,8 @@ from widgets.document.view_mode import ViewMode
 from widgets.editor.redline_editor import RedlineEditor
 from widgets.main_window_edits import EditsMixin
 from widgets.main_window_files import FilesMixin, dropped_file, window_name
-from widgets.main_window_layout import EditorPane, central_splitter, dock_widths, initial_size
+from widgets.main_window_find import FindMixin
+from widgets.main_window_layout import EditorPane, central_splitter, dock_widths, document_pane, initial_size
 from widgets.main_window_navigation import APP_NAME, VERSION, NavigationMixin
 from widgets.main_window_review import ReviewMixin
 from widgets.main_window_revision import RevisionMixin
@@ -38,7 +39,7 @@ from widgets.status_bar import StatusBar
 __all__ = ["APP_NAME", "VERSION", "MainWindow"]
 
 
-class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionMixin, QMainWindow):
+class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionMixin, FindMixin, QMainWindow):
     """The editor window; its public methods are the API tests and scripts drive."""
 
     def __init__(self, settings: Settings | None = None, *, recovery_dir: Path | None = None,
@@ -65,7 +66,9 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionM
         self.import_messages: list[str] = []
         self.ui_actions: Actions = build_actions(self)  # not "actions": QWidget.actions() is a method
         self.editor_pane = EditorPane(self._editor, self.ui_actions, self)
-        self.setCentralWidget(central_splitter(self._document_view, self.editor_pane, self))
+        self._build_find()
+        self.setCentralWidget(central_splitter(document_pane(self._document_view, self.find_bar, self),
+                                               self.editor_pane, self))
         self.navigator_dock = self._dock("Paragraphs", "navigatorDock", self._navigator,
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
         self.amendments_dock = self._dock("Amendments", "amendmentsDock", self._amendments_panel,
@@ -188,6 +191,7 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionM
             self.ui_actions[name].setEnabled(current)
         self.ui_actions["add_option"].setEnabled(amendment is not None and amendment.kind is not Kind.DELETE)
         self._update_review_actions()
+        self._update_clipboard_actions()
 
     # --- window state -------------------------------------------------------------------
 
@@ -261,8 +265,13 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionM
         return super().eventFilter(watched, event)
 
     def _install(self, session: Session, placements: list[Placement] | None = None) -> None:
-        """Make a freshly opened session the one being edited."""
-        session.author, session.organisation = self.settings.author, self.settings.organisation
+        """Make a freshly opened session the one being edited: its amendments keep the identity they were made
+        under (one with none of its own was the project's); new amendments get the current identity."""
+        for amendment in session.amendments:
+            if not amendment.attribution:
+                amendment.author, amendment.organisation = session.author, session.organisation
+        if self.settings.has_identity():  # else the project's own identity stays: better than none
+            session.author, session.organisation = self.settings.author, self.settings.organisation
         self._session = session
         self._current = None
         self._conflicts = {p.new_label for p in placements or [] if p.new_label and "changed" in p.how}

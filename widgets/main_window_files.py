@@ -227,15 +227,22 @@ class FilesMixin(_Base):
     def ask_identity_before_export(self) -> bool:
         """Before an export with no name or organisation set (the welcome was skipped): ask now; False if
         the user still gives none."""
+        return self.ask_identity_before("export")
+
+    def ask_identity_before(self, what: str) -> bool:
+        """Before something credited to the user ("export", "reword") with no name or organisation set (the
+        welcome was skipped): ask now, as the export does; False, and a word in the status bar, if the user
+        still gives none."""
         if self.settings.has_identity():
             return True
-        if SettingsDialog(self.settings, self, first_run=True, before_export=True).exec() \
-                and self.settings.has_identity():
+        if SettingsDialog(self.settings, self, first_run=True, before_export=what == "export",
+                          before_reword=what == "reword").exec() and self.settings.has_identity():
             if self._session is not None:
                 self._session.author = self.settings.author
                 self._session.organisation = self.settings.organisation
             return True
-        self.statusBar().showMessage("Not exported: revisions need an author (your name or organisation)", 8000)
+        done = "exported" if what == "export" else "reworded"
+        self.statusBar().showMessage(f"Not {done}: revisions need an author (your name or organisation)", 8000)
         return False
 
     def choose_and_export(self) -> None:

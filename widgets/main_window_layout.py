@@ -79,6 +79,18 @@ class EditorPane(QWidget):
         self.heading.setText(text)
 
 
+def document_pane(document_view: QWidget, find_bar: QWidget, parent: QWidget) -> QWidget:
+    """The document view with the find bar under it (hidden until Ctrl+F)."""
+    pane = QWidget(parent)
+    pane.setObjectName("documentPane")
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(document_view, 1)
+    layout.addWidget(find_bar)
+    return pane
+
+
 def central_splitter(document_view: QWidget, editor_pane: QWidget, parent: QWidget) -> QSplitter:
     """The document view above the editor pane (3:1), both resizable."""
     splitter = QSplitter(Qt.Orientation.Vertical, parent)

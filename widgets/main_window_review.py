@@ -322,16 +322,20 @@ class ReviewMixin(_Base):
         if choice.action == COMBINE:
             return self.change_review("Combine proposals", lambda r: r.combine(choice.ids))
         if choice.action == REWORD:
-            reviewer = self.settings.organisation or self.settings.author or "Redline Desk"
+            if not self.ask_identity_before("reword"):  # never silently "Redline Desk": ask, as the export does
+                return False
+            reviewer = self.settings.credit()
             return self.change_review("Reword a collision", lambda r: r.combine(choice.ids, choice.text or "",
                                                                                  author=reviewer))
         return False
 
     # --- exporting -------------------------------------------------------------------------------
 
-    def export_merge(self, path: Path, form: str, *, report: Path | None = None, agreed_ad_ref: bool = False) -> bool:
+    def export_merge(self, path: Path, form: str, *, report: Path | None = None, agreed_ad_ref: bool = False,
+                     reviewer: str | None = None) -> bool:
         """Write the merge as reviewed (full, compilation, table or clean) on a worker thread, and the
-        JSON report when asked; False after an error dialog."""
+        JSON report when asked; False after an error dialog. Given a `reviewer`, the reviewer's own
+        revisions (rewordings, their amendments merged in) are credited to it."""
         session, review = self._session, self._review
         if session is None or review is None:
             messages.show_error(self, "Export failed", "no merge under review; import redlines first")
@@ -339,7 +343,10 @@ class ReviewMixin(_Base):
         path = Path(path)
         frozen, ids = review.reviewed(), review.ids()  # as `redline-desk review` writes it
         pkg = session.pkg.fresh()  # the worker parses its own copy
-        from app.wiring.reviewing import write_review  # the writers load on first use
+        from app.wiring.reviewing import credited_to_reviewer, write_review  # the writers load on first use
+
+        if reviewer:
+            frozen = credited_to_reviewer(frozen, reviewer)
 
         def work() -> list[str]:
             return write_review(pkg, frozen, ids, path, form=form, report=None if report is None else Path(report),
@@ -364,9 +371,12 @@ class ReviewMixin(_Base):
         if self._session is None or self._review is None:
             return
         default = self._default_dir() / f"{self._session.draft_path.stem} compilation.docx"
+        from app.wiring.reviewing import reviewers_own
         from widgets.dialogs.merge_export_dialog import MergeExportDialog
 
-        dialog = MergeExportDialog(default, self, settings=self.settings)
+        own = len(reviewers_own(self._review.proposals))
+        dialog = MergeExportDialog(default, self, settings=self.settings, own_changes=own)
         if dialog.exec():
             req = dialog.request()
-            self.export_merge(req.path, req.form, report=req.report, agreed_ad_ref=req.agreed_ad_ref)
+            self.export_merge(req.path, req.form, report=req.report, agreed_ad_ref=req.agreed_ad_ref,
+                              reviewer=req.credit or None)

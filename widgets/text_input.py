@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextDocumentFragment
 
 _K = QKeySequence.StandardKey
 _CTRL = Qt.KeyboardModifier.ControlModifier
@@ -35,6 +35,15 @@ def from_qt(view: str, position: int) -> int:
 def typeable(text: str) -> bool:
     """Text a key may type: no control characters (format characters such as ZWNJ are fine)."""
     return bool(text) and all(unicodedata.category(ch) != "Cc" for ch in text)
+
+
+def pasted_text(source: QMimeData) -> str:
+    """The plain text of a paste: text/plain when offered, else the text of the HTML (no formatting)."""
+    if source.hasText():
+        return source.text()
+    if source.hasHtml():
+        return QTextDocumentFragment.fromHtml(source.html()).toPlainText()
+    return ""
 
 
 def one_line(text: str) -> str:

@@ -39,6 +39,9 @@ MERGE_FORMS = ("full", "compilation", "table")
 Progress = Callable[[int, int, str], None]  # done, total, what
 
 
+# The source of the reviewer's own amendments when merged in with the others ("include my amendments").
+OUR_AMENDMENTS = "our amendments"
+
 @dataclass(frozen=True)
 class InputSpec:
     """One redline to merge and, optionally, the author to credit all its changes to."""
@@ -189,7 +192,7 @@ def _merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, ours: li
     messages: list[str] = []
     incoming: list[Incoming] = []
     if ours:
-        incoming.append(Incoming("our amendments", amendments_as_incoming(draft, ours)))
+        incoming.append(Incoming(OUR_AMENDMENTS, amendments_as_incoming(draft, ours)))
     for n, spec in enumerate(specs):
         if progress is not None:
             progress(n, len(specs) + 1, f"reading {spec.path.name}")

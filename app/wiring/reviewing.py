@@ -3,21 +3,30 @@ as the Review panel would, list the proposals, and write the merge as reviewed, 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from app.atomic import check_output_path
 from app.errors import AmendmentError
 from app.merge import MergeResult, describe
-from app.proposals import Decision, Proposal, ProposalKind
+from app.proposals import Credit, Decision, Proposal, ProposalKind
 from app.review import MergedInput, Review
 from app.review_decisions import ReviewDecision, apply_decisions
 from app.wiring.apply import _check_form_options, _not_an_input
-from app.wiring.merging import MERGE_FORMS, merge_inputs, parse_input, write_merged, write_report
+from app.wiring.merging import (
+    MERGE_FORMS,
+    OUR_AMENDMENTS,
+    merge_inputs,
+    parse_input,
+    write_merged,
+    write_report,
+)
 from docx_io.package import Package, read_package
 from docx_io.reader import draft_from_package
 
 REVIEW_FORMS = (*MERGE_FORMS, "clean")
+_MINE = ("", OUR_AMENDMENTS)  # the sources of the reviewer's own proposals: a rewording (no file), their amendments
 
 
 def review_files(draft_path: Path, inputs: list[str], decisions: list[ReviewDecision], *, date: datetime,
@@ -62,6 +71,30 @@ def write_review(pkg: Package, reviewed: MergeResult, ids: dict[str, str], out: 
     if report is not None:
         write_report(reviewed, report, ids)
     return notes
+
+
+def reviewers_own(proposals: list[Proposal]) -> list[Proposal]:
+    """The proposals not rejected that are the reviewer's own: rewordings made in the review (no file of
+    their own) and the reviewer's amendments merged in with the others."""
+    return [p for p in proposals if p.decision is not Decision.REJECTED
+            and any(c.source in _MINE for c in p.credits)]
+
+
+def credited_to_reviewer(reviewed: MergeResult, reviewer: str) -> MergeResult:
+    """A copy of a reviewed merge whose reviewer's own revisions (`reviewers_own`) are credited to `reviewer`,
+    as the export of one's amendments credits them to the identity the Export dialog shows; everyone else's
+    keep their authors. The merge itself is left as it is."""
+    def credit(p: Proposal) -> Proposal:
+        credits: list[Credit] = []
+        for c in p.credits:
+            if c.source in _MINE:
+                if any(o.source in _MINE for o in credits):  # the reviewer once, however it came in
+                    continue
+                c = replace(c, author=reviewer)
+            credits.append(c)
+        return replace(p, credits=credits)
+
+    return replace(reviewed, proposals=[credit(p) for p in reviewed.proposals])
 
 
 def listing(review: Review) -> list[str]:

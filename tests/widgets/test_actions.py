@@ -59,7 +59,8 @@ def test_every_action_has_tips_and_sits_in_a_menu(actions: Actions) -> None:
 
 def test_standard_shortcuts_come_from_qkeysequence(actions: Actions) -> None:
     for name, key in (("open", Std.Open), ("save", Std.Save), ("undo", Std.Undo), ("redo", Std.Redo),
-                      ("zoom_in", Std.ZoomIn)):
+                      ("zoom_in", Std.ZoomIn), ("cut", Std.Cut), ("copy", Std.Copy), ("paste", Std.Paste),
+                      ("select_all", Std.SelectAll), ("find", Std.Find)):
         assert actions[name].shortcut() == QKeySequence.keyBindings(key)[0], name
     for name, key, fallback in (("quit", Std.Quit, "Ctrl+Q"), ("preferences", Std.Preferences, "Ctrl+,"),
                                 ("save_as", Std.SaveAs, "Ctrl+Shift+S")):
@@ -70,7 +71,8 @@ def test_standard_shortcuts_come_from_qkeysequence(actions: Actions) -> None:
 @pytest.mark.parametrize(("name", "keys"), [("go_to", "Ctrl+G"), ("export", "Ctrl+E"),
                                             ("new_paragraph", "Ctrl+Shift+N"),
                                             ("delete_paragraph", "Ctrl+Shift+Del"), ("view_redline", "Ctrl+1"),
-                                            ("view_proposed", "Ctrl+2"), ("view_original", "Ctrl+3")])
+                                            ("view_proposed", "Ctrl+2"), ("view_original", "Ctrl+3"),
+                                            ("find_next", "F3"), ("find_previous", "Shift+F3")])
 def test_explicit_shortcuts(actions: Actions, name: str, keys: str) -> None:
     assert actions[name].shortcut() == QKeySequence(keys)
     assert keys.split("+")[-1] in actions[name].toolTip() or "Del" in actions[name].toolTip()

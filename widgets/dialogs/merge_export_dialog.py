@@ -1,7 +1,9 @@
 """Export a merge: the form (full, compilation, table, clean), the file, and optionally the JSON report.
 
 The report's path follows the file's ("NAME report.json") until the user edits it; an existing file is replaced
-only when the user says so; the folder and choices of the last export are offered again."""
+only when the user says so; the folder and choices of the last export are offered again. Like the Export dialog,
+it shows the name and organisation (from Preferences) the reviewer's own revisions — rewordings, their amendments
+merged in — are credited to (the organisation, else the name); everyone else's keep their authors."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.atomic import check_output_path
 from app.errors import RedlineDeskError
+from widgets.dialogs.credit import credit_line, credited_to
 from widgets.dialogs.form_parts import buddy_label, confirm_overwrite, message_label, ok_cancel
 from widgets.settings import Settings
 
@@ -49,15 +53,23 @@ class MergeExportRequest:
     form: str
     report: Path | None
     agreed_ad_ref: bool
+    author: str = ""
+    organisation: str = ""
+
+    @property
+    def credit(self) -> str:
+        """Who the reviewer's own revisions are credited to: the organisation, else the name."""
+        return credited_to(self.author, self.organisation)
 
 
 class MergeExportDialog(QDialog):
     """Asks how and where to write the merge; `request()` once accepted."""
 
     def __init__(self, default_path: Path | None = None, parent: QWidget | None = None, *,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None, own_changes: int = 0) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._own = own_changes  # the reviewer's own revisions in the merge: they need someone to credit
         self._report_edited = False  # once the user types a report path, it no longer follows the file's
         if settings is not None and default_path is not None:
             folder = settings.remembered_folder(MEMORY)
@@ -87,12 +99,24 @@ class MergeExportDialog(QDialog):
         self.report_path.setEnabled(False)
         self.report.toggled.connect(self._report_toggled)
         self.report_path.textEdited.connect(self._report_typed)
+        self.author = QLineEdit(settings.author if settings is not None else "", self)
+        self.author.setObjectName("mergeExportAuthor")
+        self.author.setAccessibleName("Your name")
+        self.organisation = QLineEdit(settings.organisation if settings is not None else "", self)
+        self.organisation.setObjectName("mergeExportOrganisation")
+        self.organisation.setAccessibleName("Organisation")
+        self.credit = QLabel(self)
+        self.credit.setObjectName("mergeExportCredit")
+        self.credit.setWordWrap(True)
         self.message = message_label(self, "mergeExportMessage")
         self.buttons = ok_cancel(self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
         layout = QFormLayout(self)
         layout.addRow("&Form:", self.form)
         layout.addRow(buddy_label("&Save to:", self.path, self), row)
+        layout.addRow("Your &name:", self.author)
+        layout.addRow("&Organisation:", self.organisation)
+        layout.addRow(self.credit)
         layout.addRow(self.agreed)
         layout.addRow(self.report)
         layout.addRow("Report &file:", self.report_path)
@@ -101,6 +125,8 @@ class MergeExportDialog(QDialog):
         self.form.currentIndexChanged.connect(self._form_changed)
         self.path.textChanged.connect(self._path_changed)
         self.report_path.textChanged.connect(self.validate)
+        self.author.textChanged.connect(self.validate)
+        self.organisation.textChanged.connect(self.validate)
         if settings is not None:
             self.set_form(settings.remembered(MEMORY, "form", "full"))
             self.agreed.setChecked(settings.remembered(MEMORY, "agreed_ad_ref") == "1")
@@ -136,8 +162,24 @@ class MergeExportDialog(QDialog):
             self.report_path.setText(str(report_path_for(Path(text))))
         self.validate()
 
+    def credit_text(self) -> str:
+        """Whom the reviewer's own revisions are credited to, and that the others keep their authors."""
+        name, organisation = self.author.text(), self.organisation.text()
+        if not self._own:
+            who = credited_to(name, organisation)
+            return ("None of the changes is yours: each keeps its author." if not who else
+                    f"None of the changes is yours: each keeps its author (yours would be credited to “{who}”).")
+        who = credited_to(name, organisation)
+        if not who:
+            return credit_line(name, organisation)
+        whose = " (the organisation; your name is not written on them)" if organisation.strip() and name.strip() else ""
+        return (f"Your {self._own} change(s) in this merge (rewordings, your amendments) will be credited to "
+                f"“{who}”{whose}; everyone else's keep their authors.")
+
     def problem(self) -> str:
         """Why the input cannot be exported as it is ("" when it can)."""
+        if self._own and not credited_to(self.author.text(), self.organisation.text()):
+            return "Enter your name or your organisation: your rewordings and amendments are credited to them."
         text = self.path.text().strip()
         if not text:
             return "Choose the file to export to."
@@ -159,6 +201,7 @@ class MergeExportDialog(QDialog):
 
     def validate(self) -> bool:
         """Show what is wrong, if anything, and enable Export only when nothing is."""
+        self.credit.setText(self.credit_text())
         problem = self.problem()
         self.message.setText(problem)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
@@ -193,4 +236,5 @@ class MergeExportDialog(QDialog):
         """What to export."""
         report = Path(self.report_path.text().strip()).expanduser() if self.report.isChecked() else None
         return MergeExportRequest(Path(self.path.text().strip()).expanduser(), self.selected_form(), report,
-                                  self.agreed.isEnabled() and self.agreed.isChecked())
+                                  self.agreed.isEnabled() and self.agreed.isChecked(), self.author.text().strip(),
+                                  self.organisation.text().strip())

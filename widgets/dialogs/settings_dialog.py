@@ -24,10 +24,10 @@ class SettingsDialog(QDialog):
     """Edits Settings; writes them only when accepted. On first run it explains why a name is needed."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, *, first_run: bool = False,
-                 before_export: bool = False) -> None:
+                 before_export: bool = False, before_reword: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Who is exporting?" if before_export else
+        self.setWindowTitle("Who is exporting?" if before_export else "Who is rewording?" if before_reword else
                             "Welcome to Redline Desk" if first_run else "Preferences")
         self._settings = settings
         self._colour = settings.author_colour
@@ -52,9 +52,11 @@ class SettingsDialog(QDialog):
         self.message = message_label(self, "settingsMessage")
         self.buttons = ok_cancel(self)
         form = QFormLayout(self)
-        if first_run or before_export:
+        if first_run or before_export or before_reword:
             why = ("No name or organisation is set yet, and every revision in the file you export is credited "
                    "to one of them. " if before_export else
+                   "No name or organisation is set yet, and your rewording is credited to one of them in the "
+                   "merge. " if before_reword else
                    "Your name and organisation are written on every revision you make. ")
             intro = QLabel(why + "When an organisation is set, revisions are credited to it; otherwise to your "
                            "name. You can change them later in Preferences.", self)

@@ -33,6 +33,7 @@ from widgets.document.view_mode import ViewMode
 from widgets.text_input import from_qt as _from_qt
 from widgets.text_input import is_undo_redo as _is_undo_redo
 from widgets.text_input import one_line as _one_line
+from widgets.text_input import pasted_text
 from widgets.text_input import to_qt as _to_qt
 from widgets.text_input import typeable as _typeable
 
@@ -200,14 +201,15 @@ class RedlineEditor(QTextEdit):
         super().inputMethodEvent(QInputMethodEvent(e.preeditString(), e.attributes()))
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """Paste (and middle-click) as plain text on one line, tracked as an insertion."""
-        text = _one_line(source.text()) if source.hasText() else ""
+        """Paste (and middle-click) as plain text on one line, tracked as an insertion: formatting is dropped
+        (rich text offered without a plain version is read as text)."""
+        text = _one_line(pasted_text(source))
         if text and not self.isReadOnly():
             self._type(text, "Paste")
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        """Only text can be pasted."""
-        return source.hasText()
+        """Only text can be pasted (plain, or rich text read as plain)."""
+        return source.hasText() or source.hasHtml()
 
     def contextMenuEvent(self, e: QContextMenuEvent) -> None:
         """Right-click puts the cursor where clicked (unless inside the selection) and shows the menu."""

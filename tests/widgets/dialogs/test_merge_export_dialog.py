@@ -100,3 +100,23 @@ def test_the_folder_and_form_are_remembered(qtbot: QtBot, tmp_path: Path) -> Non
     req = again.request()
     assert (req.path, req.form, req.agreed_ad_ref) == (tmp_path / "out" / "wsis compilation.docx", "compilation", True)
     assert req.report == tmp_path / "out" / "wsis compilation report.json"
+
+
+def test_shows_and_returns_whom_the_reviewers_changes_are_credited_to(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings.in_file(tmp_path / "s.ini")
+    settings.author, settings.organisation = "Jane Doe", "IMSB"
+    d = MergeExportDialog(tmp_path / "merged.docx", settings=settings, own_changes=2)
+    qtbot.addWidget(d)
+    assert (d.author.text(), d.organisation.text()) == ("Jane Doe", "IMSB")  # the identity in Preferences
+    assert "credited to “IMSB” (the organisation" in d.credit.text() and "2 change(s)" in d.credit.text()
+    d.organisation.setText("")
+    assert "credited to “Jane Doe”;" in d.credit.text()
+    assert d.request().credit == "Jane Doe" and _ok(d)
+    d.author.setText(" ")
+    assert not _ok(d) and "your rewordings and amendments are credited to them" in d.message.text()
+
+
+def test_no_identity_needed_when_none_of_the_changes_is_yours(qtbot: QtBot, tmp_path: Path) -> None:
+    d = MergeExportDialog(tmp_path / "merged.docx", own_changes=0)
+    qtbot.addWidget(d)
+    assert _ok(d) and d.credit.text() == "None of the changes is yours: each keeps its author."

@@ -260,6 +260,18 @@ def test_paste_arrives_as_plain_text_on_one_line(qtbot, editor: RedlineEditor, e
     assert not editor.document().toHtml().count("font-weight:700")
 
 
+def test_rich_text_without_a_plain_version_pastes_as_its_text(qtbot, editor: RedlineEditor) -> None:
+    editor.load("88", BODY, [])
+    mime = QMimeData()
+    mime.setHtml("<p><b>bold</b> <span style='color:red'>red</span></p><p>next</p>")  # as some apps offer it
+    assert editor.canInsertFromMimeData(mime)
+    QApplication.clipboard().setMimeData(mime)
+    put(editor, 3)
+    qtbot.keyClick(editor, Qt.Key.Key_V, CTRL)
+    assert editor.segments() == [Segment(EQ, "We "), Segment(INS, "bold red next"), Segment(EQ, BODY[3:])]
+    assert not editor.document().toHtml().count("font-weight:700")
+
+
 def test_cut_copies_and_strikes(qtbot, editor: RedlineEditor) -> None:
     editor.load("88", BODY, [])
     put(editor, 0, 2)

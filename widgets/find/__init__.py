@@ -1,0 +1,1 @@
+"""Find: the find bar and what it searches."""
