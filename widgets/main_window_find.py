@@ -109,8 +109,11 @@ class FindMixin(_Base):
             return {"cut": selected and writable, "copy": selected, "paste": writable and _has_text(),
                     "select_all": bool(w.text())}
         if isinstance(w, QTextEdit | QPlainTextEdit):
-            selected, writable = w.textCursor().hasSelection(), not w.isReadOnly()
-            return {"cut": selected and writable, "copy": selected, "paste": writable and w.canPaste(),
+            # the document view is read-only to Qt but types tracked changes itself (Redline view)
+            typing = w is self._document_view and not self._document_view.editable()
+            selected, writable = w.textCursor().hasSelection(), typing or not w.isReadOnly()
+            return {"cut": selected and writable, "copy": selected,
+                    "paste": writable and (w.canPaste() or (typing and _has_text())),
                     "select_all": not w.document().isEmpty()}
         if isinstance(w, QAbstractItemView):
             selection = w.selectionModel()

@@ -143,16 +143,20 @@ def test_clipboard_actions_follow_the_focus(qtbot: QtBot, window: MainWindow, tm
     assert _enabled(window) == {"cut": True, "copy": True, "paste": True, "select_all": True}
     view = window.document_view
     _focus(qtbot, view)
-    assert _enabled(window) == {"cut": False, "copy": False, "paste": False, "select_all": True}
+    # In the Redline view, typing in the document makes tracked changes: paste too, cut once text is selected.
+    assert _enabled(window) == {"cut": False, "copy": False, "paste": True, "select_all": True}
     window.ui_actions["select_all"].trigger()
     assert view.textCursor().hasSelection()
-    assert _enabled(window) == {"cut": False, "copy": True, "paste": False, "select_all": True}
+    assert _enabled(window) == {"cut": True, "copy": True, "paste": True, "select_all": True}
     window.ui_actions["copy"].trigger()
     assert QApplication.clipboard().text().startswith(view.document().firstBlock().text()[:20])
-    window.ui_actions["paste"].trigger()  # disabled: the read-only view is unchanged
-    assert view.textCursor().hasSelection()
     paths = write_redlines(tmp_path)
     assert window.import_redlines([InputSpec(paths["EU"])], date=DATE)
+    _focus(qtbot, view)  # a merge under review is decided, not typed into: only copy and select
+    window.ui_actions["select_all"].trigger()
+    assert _enabled(window) == {"cut": False, "copy": True, "paste": False, "select_all": True}
+    window.ui_actions["paste"].trigger()  # disabled: the view is unchanged
+    assert view.textCursor().hasSelection()
     tree = window.review_panel.tree
     _focus(qtbot, tree)
     window.review_panel.select(window.review_panel.shown_ids()[0])

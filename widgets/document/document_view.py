@@ -49,7 +49,7 @@ from widgets.document.paragraph_format import DEFAULT_AUTHOR_COLOUR, char_format
 from widgets.document.review_overlay import ReviewOverlay, review_overlay
 from widgets.document.view_mode import ViewMode
 from widgets.review.author_colours import AuthorColours
-from widgets.text_input import is_undo_redo, one_line, typeable
+from widgets.text_input import is_undo_redo, one_line, pasted_text, typeable
 
 # Block property naming the amendment shown in a block ("modify", "delete", "insert"); unset otherwise.
 AMENDED_PROPERTY = QTextFormat.Property.UserProperty + 1
@@ -292,7 +292,8 @@ class DocumentView(QTextBrowser):
 
     def paste(self) -> None:
         """Paste the clipboard's text (formatting dropped, on one line) as a tracked insertion."""
-        text = one_line(QApplication.clipboard().text())
+        data = QApplication.clipboard().mimeData()
+        text = one_line(pasted_text(data)) if data is not None else ""
         if text:
             self._request(lambda c: self._typing.type_text(c, text, "Paste"))
 
