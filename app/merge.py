@@ -43,6 +43,8 @@ class Incoming:
     base: Draft | None = None
     # Already placed (its kept paragraph index -> ours): an input that quotes only the paragraphs it changes.
     placed: dict[int, int] | None = None
+    base_name: str = ""  # what to call `base` in the report (default: its title)
+    recognised: bool = False  # `base` was recognised among a project's revisions, not given
 
 
 @dataclass
@@ -68,6 +70,9 @@ class MergeResult:
     proposals: list[Proposal] = field(default_factory=list)
     collision_groups: list[Collision] = field(default_factory=list)
     not_applicable: list[ReportLine] = field(default_factory=list)
+    # Input name -> (the revision it was made on, whether that was recognised rather than given); inputs read
+    # on the draft itself are not listed. The report names it on each of the input's entries.
+    made_on: dict[str, tuple[str, bool]] = field(default_factory=dict)
 
     @property
     def collisions(self) -> set[str]:
@@ -138,6 +143,9 @@ def merge(draft: Draft, incoming: list[Incoming], default_date: datetime) -> Mer
     through: dict[int, dict[int, int]] = {}  # per base revision (by id): base index -> ours, aligned once
     for source in incoming:
         result.not_applicable += source.left_out
+        if source.base is not None:
+            result.made_on[source.name] = (source.base_name or source.base.title or "the base revision",
+                                           source.recognised)
         if source.base is not None and id(source.base) not in through:
             through[id(source.base)] = paragraph_map(source.base.paragraphs, draft.paragraphs)
         via = None if source.base is None else through[id(source.base)]

@@ -93,7 +93,8 @@ class Review:
         are found again first, so that the report says "collision" only where one is left."""
         self.collisions()
         result = self.result
-        return MergeResult(result.draft, result.date, self.snapshot(), [], list(result.not_applicable))
+        return MergeResult(result.draft, result.date, self.snapshot(), [], list(result.not_applicable),
+                           dict(result.made_on))
 
     def on_paragraph(self, index: int) -> list[Proposal]:
         """The proposals on the draft paragraph at `index` (new paragraphs after it included)."""
@@ -224,9 +225,12 @@ def public_ids(draft: Draft, proposals: list[Proposal]) -> dict[str, str]:
     return out
 
 
-def report_entries(result: MergeResult, ids: Mapping[str, str] | None = None) -> list[dict[str, str | None]]:
+def report_entries(result: MergeResult,
+                   ids: Mapping[str, str] | None = None) -> list[dict[str, str | bool | None]]:
     """The merge report as JSON objects: each line of `result.report` with the stable id of its proposal
-    (`ids`, by the proposal's own id; default `public_ids`) and its decision; "" for a change not placed."""
+    (`ids`, by the proposal's own id; default `public_ids`) and its decision; "" for a change not placed.
+    Added later (after the fields above, so older readers are unaffected): `base`, the revision its input was
+    made on (null: on the draft itself), and `base_recognised`, whether that was recognised, not given."""
     ids = public_ids(result.draft, result.proposals) if ids is None else ids
     draft = result.draft
     queue: dict[tuple[str, str, str | None, str, str], list[Proposal]] = {}
@@ -235,12 +239,14 @@ def report_entries(result: MergeResult, ids: Mapping[str, str] | None = None) ->
         label = label or draft.paragraphs[p.paragraph].display_label
         for c in p.credits:
             queue.setdefault((c.source, c.author, label, p.kind.value, describe(draft, p)), []).append(p)
-    entries: list[dict[str, str | None]] = []
+    entries: list[dict[str, str | bool | None]] = []
     for line in result.report:
         mine = queue.get((line.file, line.author, line.paragraph, line.kind, line.change))
         found = mine.pop(0) if mine else None
         entry: dict[str, str | None] = {"id": ids.get(found.id, found.id) if found else ""}
-        entries.append({**entry, **line.__dict__, "decision": found.decision.value if found else ""})
+        base, recognised = result.made_on.get(line.file, (None, False))
+        entries.append({**entry, **line.__dict__, "decision": found.decision.value if found else "",
+                        "base": base, "base_recognised": recognised})
     return entries
 
 

@@ -132,9 +132,10 @@ class ReviewMixin(_Base):
 
             try:
                 inputs = [MergedInput.read(s.path, s.author) for s in specs]  # as merged, to tell later changes
-                earlier = merging.earlier_revisions(session.revisions, session.draft_path.parent, draft.sha256)
-                return (*merging.merge_inputs(draft, specs, when, ours=ours, progress=report, earlier=earlier),
-                        inputs)
+                notes: list[str] = []  # a revision whose file is missing or changed: said, not recognised on
+                earlier = merging.earlier_revisions(session.revisions, session.draft_path.parent, draft.sha256, notes)
+                result, said = merging.merge_inputs(draft, specs, when, ours=ours, progress=report, earlier=earlier)
+                return result, notes + said, inputs
             except Cancelled:
                 raise
             except Exception as exc:

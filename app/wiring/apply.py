@@ -84,13 +84,14 @@ def read_text_form(source: Path) -> str:
 def apply_amendments(
     draft_path: Path, source: Path, out: Path, *, form: str, author: str, organisation: str, date: datetime,
     markup: str = "tracked", title: str = "", keep_going: bool = False, base: Path | None = None,
-    report: Path | None = None, status: str = "any",
+    report: Path | None = None, status: str = "any", project: Path | None = None,
 ) -> list[str]:
     """Write `form` of the draft with the amendments; returns messages for the user. `base`: the revision
-    they were made on (each is then carried three-way to the draft, as merge does); `report`: where to write
-    each change's fate as JSON (merge's report format); `status` "final": the final amendments only
-    (withdrawn ones are never written)."""
-    bases = [] if base is None else [base]
+    they were made on (each is then carried three-way to the draft, as merge does); `project`: a project whose
+    revision history holds the revision they may have been made on (recognised by their quotes, without
+    `base`); `report`: where to write each change's fate as JSON (merge's report format); `status` "final":
+    the final amendments only (withdrawn ones are never written)."""
+    bases = [*([] if base is None else [base]), *([] if project is None else [project])]
     check_output_path(out)
     _not_an_input(out, draft_path, source, *bases)
     if report is not None:
@@ -108,8 +109,11 @@ def apply_amendments(
         carried,
         summary,
     )
+    from app.wiring.merging import project_revisions
 
-    carry = carried(draft, source, base, author=author, organisation=organisation, date=date)
+    notes: list[str] = []
+    earlier = project_revisions(project, draft, notes)
+    carry = carried(draft, source, base, author=author, organisation=organisation, date=date, earlier=earlier)
     if carry is None:
         amendments, messages, carry = _placed_or_carried(draft, source, author, organisation, keep_going, date)
     if carry is not None:
@@ -121,7 +125,7 @@ def apply_amendments(
                 [f"para {line.old_label} -> {line.paragraph or '?'}: {line.status}: {line.reason}"
                  for line in carry.result.report])
     amendments, said = by_status(amendments, status, source)
-    messages += said
+    messages = notes + messages + said
     if form == "full":
         for a in active(amendments):
             if len(a.options) > 1:

@@ -9,6 +9,7 @@ placed) is reported in merge's report format, never refused.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,9 +25,10 @@ from app.merge import NOT_APPLICABLE, Incoming, MergeResult, ReportLine, merge
 from app.model import Draft
 from app.project import Project, load_project
 from app.proposals import Proposal, ProposalKind
-from app.sparse import place, quoted_text_form
+from app.recognise import quotes_of
+from app.sparse import Quoted, place, quoted_amendments, quoted_text_form
 from app.wiring.apply import TEXT_SUFFIXES, read_text_form
-from app.wiring.merging import file_sha256
+from app.wiring.merging import file_sha256, on_base, recognised
 from docx_io.reader import read_draft
 
 ANOTHER_REVISION = "made on another revision: carried by text; pass --base REV.docx for a three-way check"
@@ -42,24 +44,39 @@ class Carried:
 
 
 def carried(draft: Draft, source: Path, base: Path | None, *, author: str, organisation: str,
-            date: datetime) -> Carried | None:
-    """The input's amendments carried onto the draft from the revision they were made on: `base`, or the
-    base a project records (found with its sha256). None: no such revision (apply places them strictly)."""
+            date: datetime, earlier: Sequence[tuple[str, Draft]] = ()) -> Carried | None:
+    """The input's amendments carried onto the draft from the revision they were made on: `base`, the base a
+    project records (found with its sha256), or the one recognised by its quotes among the `earlier` revisions
+    (name, draft) of the project given with --project. None: no such revision (apply places them strictly)."""
     who = organisation or author or "Redline Desk"
     suffix = source.suffix.lower()
     if suffix == ".json":
         project = load_project(source)
-        found = base or recorded_base(project, source, draft.sha256)
-        if found is None:
-            return None
-        incoming = project_input(draft, source.name, project, who, read_draft(found))
-    elif suffix in TEXT_SUFFIXES and base is not None:
-        found = base
-        incoming = text_form_input(draft, source.name, read_text_form(source), who, read_draft(base))
+        given = base or recorded_base(project, source, draft.sha256)
+
+        def quoted() -> Quoted:
+            return quoted_amendments(project.amendments, who)
+
+        def read_on(on: Draft) -> Incoming:
+            return project_input(draft, source.name, project, who, on)
+    elif suffix in TEXT_SUFFIXES:
+        text, given = read_text_form(source), base
+
+        def quoted() -> Quoted:
+            return quoted_text_form(text, who)
+
+        def read_on(on: Draft) -> Incoming:
+            return text_form_input(draft, source.name, text, who, on)
     else:
         return None  # apply's own reader says what it accepts
-    how = f"{source.name}: made on {found.name}; carried three-way to the draft"
-    return _carry(draft, incoming, how, author, organisation, date)
+    if given is not None:
+        how = f"{source.name}: made on {given.name}; carried three-way to the draft"
+        return _carry(draft, read_on(read_draft(given)), how, author, organisation, date)
+    said: list[str] = []
+    found = recognised(source.name, quotes_of(quoted().paragraphs), draft, earlier, said)
+    if found is None:
+        return None
+    return _carry(draft, on_base(read_on(found[1]), found), said[0], author, organisation, date)
 
 
 def carried_by_text(draft: Draft, source: Path, *, author: str, organisation: str,

@@ -90,6 +90,9 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument("--base", type=Path, default=None, metavar="REV.docx",
                        help="the revision the amendments were made on: each is carried from it to the draft, "
                             "or reported already in the draft or overtaken by the new revision")
+    apply.add_argument("--project", type=Path, default=None, metavar="P.json",
+                       help="a project whose revision history holds the revisions the amendments may have been "
+                            "made on: without --base, the one they were made on is recognised by their text")
     apply.add_argument("--report", type=Path, default=None,
                        help="write every change's fate as JSON here (as merge's report)")
     cmp_ = sub.add_parser("compare", help="write the differences between two drafts as native revisions")
@@ -157,6 +160,9 @@ def _review_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     rev.add_argument("--title", default="", help="the compilation's or table's title")
     rev.add_argument("--report", type=Path, default=None, help="write every change's id, fate and decision as JSON")
     rev.add_argument("--date", type=_iso_date, default=None)
+    rev.add_argument("--project", type=Path, default=None, metavar="P.json",
+                     help="as for merge: a project whose revision history holds the revisions the redlines may "
+                          "have been made on, recognised by their text")
 
 
 def _name(text: str) -> str:
@@ -234,7 +240,7 @@ def _apply(args: argparse.Namespace) -> int:
     messages = apply_amendments(
         args.draft, args.amendments, args.output, form=args.form, author=args.author,
         organisation=args.organisation, date=args.date or _now(), markup=args.markup, title=args.title,
-        keep_going=args.keep_going, base=args.base, report=args.report, status=args.status,
+        keep_going=args.keep_going, base=args.base, report=args.report, status=args.status, project=args.project,
     )
     for line in [*messages, *notes]:
         print(f"{PROG}: {line}", file=sys.stderr)
@@ -275,7 +281,8 @@ def _review(args: argparse.Namespace) -> int:
     review, messages = review_files(args.draft, args.inputs, decisions, date=args.date or _now(),
                                     out=None if args.list else args.output, form=args.form,
                                     report=None if args.list else args.report, agreed_ad_ref=args.agreed_ad_ref,
-                                    title=args.title, reviewer=args.reviewer, decision_files=files)
+                                    title=args.title, reviewer=args.reviewer, decision_files=files,
+                                    project=args.project)
     for line in messages:
         print(f"{PROG}: {line}", file=sys.stderr)
     if args.list:

@@ -23,9 +23,10 @@ from app.merge import NOT_APPLICABLE, Incoming, MergeResult, ReportLine, merge
 from app.model import Draft
 from app.project import Project, Revision, load_project
 from app.proposals import Decision, plan_of
-from app.recognise import recognise
+from app.recognise import Quote, quotes_of, recognise, recognise_quoted
 from app.review import report_entries
 from app.segments import Op
+from app.sparse import quoted_amendments, quoted_text_form
 from app.untracked import edited_copy_changes
 from app.wiring.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, read_text_form
 from docx_io.incoming import read_incoming
@@ -62,7 +63,7 @@ def parse_input(spec: str) -> InputSpec:
 def read_input(draft: Draft, spec: InputSpec, messages: list[str], base: Draft | None = None,
                earlier: Sequence[tuple[str, Draft]] = ()) -> Incoming:
     """One incoming redline as attributed paragraphs; notes what was assumed in `messages`. `base`: the
-    revision it was made on (its changes are then carried three-way from there); without one, a .docx made on
+    revision it was made on (its changes are then carried three-way from there); without one, an input made on
     one of the `earlier` revisions (name, draft) a project holds is recognised by its text and carried from it."""
     path = spec.path
     if not path.is_file():
@@ -71,11 +72,35 @@ def read_input(draft: Draft, spec: InputSpec, messages: list[str], base: Draft |
     if suffix == ".docx":
         return _read_docx(draft, read_package(path), spec, messages, base, earlier)
     if suffix in TEXT_SUFFIXES:
-        return text_form_input(draft, path.name, read_text_form(path), spec.author or path.stem, base)
+        text, who = read_text_form(path), spec.author or path.stem
+        found = None if base is not None else recognised(
+            path.name, quotes_of(quoted_text_form(text, who).paragraphs), draft, earlier, messages)
+        return on_base(text_form_input(draft, path.name, text, who, found[1] if found else base), found)
     if suffix == ".json":
         project = load_project(path)
-        return project_input(draft, path.name, project, spec.author, base or project_base(project, path))
+        base = base or project_base(project, path)
+        found = None if base is not None else recognised(
+            path.name, quotes_of(quoted_amendments(project.amendments, spec.author).paragraphs), draft, earlier,
+            messages)
+        return on_base(project_input(draft, path.name, project, spec.author, found[1] if found else base), found)
     raise DocumentError(f"{path}: cannot merge a '{suffix}' file; give a .docx, a text form (.md) or a project (.json)")
+
+
+def recognised(name: str, quotes: Sequence[Quote], draft: Draft, earlier: Sequence[tuple[str, Draft]],
+               messages: list[str]) -> tuple[str, Draft] | None:
+    """The earlier revision (name, draft) an input quoting `quotes` was made on, said in `messages`; None
+    when none is recognised (the input is then placed on the draft by label and text)."""
+    found = recognise_quoted(quotes, draft, earlier) if earlier else None
+    if found is not None:
+        messages.append(f"{name}: made on {found[0]} (recognised); carried from it onto the draft")
+    return found
+
+
+def on_base(incoming: Incoming, found: tuple[str, Draft] | None) -> Incoming:
+    """The input, named in the report as made on the revision `found` (recognised) when there is one."""
+    if found is not None:
+        incoming.base_name, incoming.recognised = found[0], True
+    return incoming
 
 
 def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str], base: Draft | None,
@@ -89,30 +114,50 @@ def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str],
         if found is not None:
             base = found[1]
             messages.append(f"{name}: made on {found[0]} (recognised); carried from it onto the draft")
+    else:
+        found = None
     if any(p.changed for p in paragraphs):
         if spec.author:
             paragraphs = [_credited_to(p, spec.author) for p in paragraphs]
         label_as_shown(paragraphs, draft_from_package(pkg))
-        return Incoming(name, paragraphs, _left_out(name, pkg, spec.author), base=base)
+        return on_base(Incoming(name, paragraphs, _left_out(name, pkg, spec.author), base=base), found)
     who = spec.author or last_modified_by(pkg) or spec.path.stem
     against = "the base revision" if base is not None else "the draft"
     messages.append(f"{name}: no tracked changes; compared with {against} and credited to {who}")
-    return Incoming(name, edited_copy_changes(base or draft, draft_from_package(pkg), who), base=base)
+    return on_base(Incoming(name, edited_copy_changes(base or draft, draft_from_package(pkg), who), base=base), found)
 
 
-def earlier_revisions(revisions: Sequence[Revision], where: Path, draft_sha256: str) -> list[tuple[str, Draft]]:
+def earlier_revisions(revisions: Sequence[Revision], where: Path, draft_sha256: str,
+                      notes: list[str] | None = None) -> list[tuple[str, Draft]]:
     """The revisions of a project's history (name, draft) other than the current draft, read from their files
-    (beside `where`, the project's folder, or as written) when these still have the sha256 recorded."""
+    (beside `where`, the project's folder, or as written) when these still have the sha256 recorded. One line
+    in `notes` for each revision left out (its file missing or changed): inputs made on it are not recognised."""
     out: list[tuple[str, Draft]] = []
     for revision in revisions:
         if revision.sha256 == draft_sha256:
             continue
-        for candidate in (where / revision.path, Path(revision.path)):
-            if candidate.is_file() and file_sha256(candidate) == revision.sha256:
-                draft = read_draft(candidate)
-                out.append((revision.title or draft.title or candidate.name, draft))
-                break
+        candidates = [c for c in (where / revision.path, Path(revision.path)) if c.is_file()]
+        same = next((c for c in candidates if file_sha256(c) == revision.sha256), None)
+        if same is not None:
+            draft = read_draft(same)
+            out.append((revision.title or draft.title or same.name, draft))
+        elif notes is not None:
+            name = revision.title or Path(revision.path).name
+            why = (f"{candidates[0]} has changed since the project recorded it (sha256 differs)" if candidates
+                   else f"its file {revision.path} is not found")
+            notes.append(f"revision {name}: {why}; inputs made on it are not recognised")
     return out
+
+
+def project_revisions(project: Path | None, draft: Draft, notes: list[str]) -> list[tuple[str, Draft]]:
+    """The earlier revisions (name, draft) the project file at `project` holds, for `--project`; none without
+    one. What cannot be used is said in `notes`, prefixed with the project's name."""
+    if project is None:
+        return []
+    said: list[str] = []
+    earlier = earlier_revisions(load_project(project).revisions, project.parent, draft.sha256, said)
+    notes += [f"{project.name}: {line}" for line in said]
+    return earlier
 
 
 def project_base(project: Project, path: Path) -> Draft | None:
@@ -269,11 +314,11 @@ def merge_files(draft_path: Path, inputs: list[str], out: Path, *, form: str, da
         _not_an_input(report, draft_path, out, *bases, *(s.path for s in specs))
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
-    earlier = [] if project is None else earlier_revisions(load_project(project).revisions, project.parent,
-                                                           draft.sha256)
+    notes: list[str] = []
+    earlier = project_revisions(project, draft, notes)
     result, messages = merge_inputs(draft, specs, date, base=None if base is None else read_draft(base),
                                     earlier=earlier)
-    messages = draft.notices + messages
+    messages = draft.notices + notes + messages
     messages += write_merged(pkg, result, out, form=form, agreed_ad_ref=agreed_ad_ref, title=title)
     if report is not None:
         write_report(result, report)

@@ -19,6 +19,7 @@ from app.wiring.merging import (
     OUR_AMENDMENTS,
     merge_inputs,
     parse_input,
+    project_revisions,
     write_merged,
     write_report,
 )
@@ -32,9 +33,11 @@ _MINE = ("", OUR_AMENDMENTS)  # the sources of the reviewer's own proposals: a r
 def review_files(draft_path: Path, inputs: list[str], decisions: list[ReviewDecision], *, date: datetime,
                  out: Path | None = None, form: str = "full", report: Path | None = None,
                  agreed_ad_ref: bool = False, title: str = "",
-                 reviewer: str = "Redline Desk", decision_files: tuple[Path, ...] = ()) -> tuple[Review, list[str]]:
+                 reviewer: str = "Redline Desk", decision_files: tuple[Path, ...] = (),
+                 project: Path | None = None) -> tuple[Review, list[str]]:
     """Merge the inputs into the draft, apply the decisions in order and, when `out` is given, write `form`
-    (and the report). Returns the review and notices. Nothing is written when a decision cannot be made."""
+    (and the report). Returns the review and notices. Nothing is written when a decision cannot be made.
+    `project`: a project whose revision history holds the revisions an input may have been made on (as merge)."""
     if form not in REVIEW_FORMS:
         raise AmendmentError(f"unknown form '{form}'; use one of {', '.join(REVIEW_FORMS)}")
     if agreed_ad_ref and form != "compilation":
@@ -52,10 +55,11 @@ def review_files(draft_path: Path, inputs: list[str], decisions: list[ReviewDeci
                       *([out] if out else []))
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
-    result, messages = merge_inputs(draft, specs, date)
+    notes: list[str] = []
+    result, messages = merge_inputs(draft, specs, date, earlier=project_revisions(project, draft, notes))
     review = Review(result, [MergedInput.read(s.path, s.author) for s in specs])
     apply_decisions(review, decisions, reviewer=reviewer)
-    messages = draft.notices + messages + [f"{line.file}: {line.author}: {line.reason}"
+    messages = draft.notices + notes + messages + [f"{line.file}: {line.author}: {line.reason}"
                                            for line in result.not_applicable]
     if out is not None:
         messages += write_review(pkg, review.reviewed(), review.ids(), out, form=form, report=report,
