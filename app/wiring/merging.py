@@ -308,6 +308,7 @@ def merge_files(draft_path: Path, inputs: list[str], out: Path, *, form: str, da
         raise AmendmentError("name at least one redline to merge")
     specs = [parse_input(s) for s in inputs]
     bases = [] if base is None else [base]
+    bases += [] if project is None else [project]  # read like the base: never written over
     _not_an_input(out, draft_path, *bases, *(s.path for s in specs))
     if report is not None:
         check_output_path(report)

@@ -45,14 +45,14 @@ def review_files(draft_path: Path, inputs: list[str], decisions: list[ReviewDeci
     if not inputs:
         raise AmendmentError("name at least one redline to merge")
     specs = [parse_input(s) for s in inputs]
+    read = [draft_path, *(s.path for s in specs), *decision_files, *([project] if project else [])]
     if out is not None:
         check_output_path(out)
         _check_form_options(out, form, "tracked")
-        _not_an_input(out, draft_path, *(s.path for s in specs), *decision_files)
+        _not_an_input(out, *read)
     if report is not None:
         check_output_path(report)
-        _not_an_input(report, draft_path, *(s.path for s in specs), *decision_files,
-                      *([out] if out else []))
+        _not_an_input(report, *read, *([out] if out else []))
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
     notes: list[str] = []

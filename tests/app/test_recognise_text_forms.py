@@ -130,3 +130,13 @@ def test_a_changed_revision_file_is_a_one_line_note(tmp_path: Path, capsys: pyte
     err = capsys.readouterr().err
     assert "project.json: revision Rev 2: " in err and "has changed since the project recorded it" in err
     assert RECOGNISED not in err
+
+
+@pytest.mark.parametrize("command", ["merge", "review"])
+def test_the_project_is_never_written_over(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    project = _project(tmp_path)
+    before = project.read_bytes()
+    code = main([command, str(SAMPLE_DRAFT), str(IMSB), "--project", str(project), "-o", str(tmp_path / "o.docx"),
+                 "--report", str(project)])
+    assert code == 1 and project.read_bytes() == before
+    assert "is an input file" in capsys.readouterr().err
