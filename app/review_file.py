@@ -180,13 +180,15 @@ def _credit_to_json(c: Credit) -> dict[str, str]:
     out = {"author": c.author, "date": c.date, "source": c.source, "rationale": c.rationale, "label": c.label}
     if c.amends:  # only on a version of another author's change (optional: older files have none)
         out |= {"amends": c.amends, "struck": c.struck}
+    if c.option:  # only on one of an either/or set (optional: older files have none)
+        out["option"] = c.option
     return out
 
 
 def _proposal_from_json(d: dict[str, Any]) -> StoredProposal:
     credits = [Credit(str(c["author"]), str(c.get("date", "")), str(c.get("source", "")),
                       str(c.get("rationale", "")), str(c.get("label", "")), amends=str(c.get("amends", "")),
-                      struck=str(c.get("struck", ""))) for c in d["credits"]]
+                      struck=str(c.get("struck", "")), option=str(c.get("option", ""))) for c in d["credits"]]
     start, end, paragraph = int(d.get("start", 0)), int(d.get("end", 0)), int(d["paragraph"])
     text = str(d["paragraph_text"])
     if paragraph < 0 or not 0 <= start <= end <= len(text):

@@ -143,3 +143,22 @@ def test_a_damaged_review_is_refused(tmp_path: Path, review: str) -> None:
                     f'"review": {review}}}', encoding="utf-8")
     with pytest.raises(ProjectError, match="damaged project file"):
         load_project(path)
+
+
+def test_an_either_or_credit_survives_the_project_file(tmp_path: Path) -> None:
+    """A merged text form's Option A / Option B set: each credit keeps its place in the set."""
+    from app.review_file import StoredProposal, StoredReview, review_from_json, review_to_json
+    from app.wiring.merging import merge_files
+
+    form = tmp_path / "IMSB.md"
+    draft = Session.open_draft(REV2_EXCERPT).draft
+    body = draft.by_label("84").body
+    form.write_text("Option A\n83 bis. We recognise the work done.\n\nOption B\n84. "
+                    + body.replace("We encourage", "We ~~encourage~~ **support**", 1) + "\n", encoding="utf-8")
+    result, _ = merge_files(REV2_EXCERPT, [str(form)], tmp_path / "m.docx", form="full", date=DATE)
+    options = sorted(c.option for p in result.proposals for c in p.credits)
+    assert options == ["Option A; or Option B: para 84", "Option B; or Option A: para 83 bis"]
+    stored = StoredReview(DATE, proposals=[StoredProposal(p, None, result.draft.paragraphs[p.paragraph].text)
+                                           for p in result.proposals])
+    back = review_from_json(json.loads(json.dumps(review_to_json(stored))))
+    assert sorted(c.option for s in back.proposals for c in s.proposal.credits) == options
