@@ -24,6 +24,9 @@ RESOURCE_DIRS = (
 # Packages whose data files (everything but Python) the code opens: python-docx reads docx/templates/*
 # (default.docx, default-header.xml, default-footer.xml, default-comments.xml, default-settings.xml, …).
 PACKAGES_WITH_DATA = ("docx",)
+# python-docx opens its templates as docx/parts/../templates/…: the folder docx/parts must exist in the bundle,
+# which it does only when its modules are also collected as files (by default they live in the PYZ archive only).
+MODULE_COLLECTION_MODE = {"docx.parts": "pyz+py"}
 # Imported only inside functions or by name: PyInstaller's import scan does not see them.
 HIDDEN_IMPORTS = ("app.wiring.launch", "app.wiring.apply", "app.wiring.report", "docx_io.submission_writer",
                   "widgets.app")
@@ -96,3 +99,7 @@ def macos_info_plist(ver: str | None = None) -> dict[str, object]:
              "LSItemContentTypes": ["public.json"]},
         ],
     }
+
+
+if __name__ == "__main__":  # packaging/build.sh asks for the version this way
+    print(version())

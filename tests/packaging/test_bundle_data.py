@@ -35,19 +35,20 @@ DOCX_DIR = Path(docx.__file__).resolve().parent
 SITE = DOCX_DIR.parent
 S = resources.SAMPLES
 
-_opened: list[Path] | None = None  # collecting while a list
+_opened: list[str] | None = None  # collecting while a list
 
 
 def _audit(event: str, args: tuple[Any, ...]) -> None:
     if _opened is not None and event == "open" and isinstance(args[0], str | bytes | os.PathLike):
-        _opened.append(Path(os.fsdecode(args[0])).resolve())
+        path = os.fsdecode(args[0])  # as given (not normalised): "docx/parts/../templates/…" stays so
+        _opened.append(path if os.path.isabs(path) else os.path.join(os.getcwd(), path))
 
 
 sys.addaudithook(_audit)
 
 
 @pytest.fixture()
-def opened() -> Iterator[list[Path]]:
+def opened() -> Iterator[list[str]]:
     """The files opened (under the repository and python-docx) while the test runs."""
     global _opened
     _opened = []
@@ -87,6 +88,17 @@ def spec_calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, dic
     return calls
 
 
+def bundle_dirs(datas: list[tuple[str, str]], collection_mode: dict[str, str]) -> set[str]:
+    """The folders the bundle will have (relative to its root): data destinations, packages collected as files."""
+    dirs: set[str] = set()
+    for src, dest in datas:
+        dirs.add(dest)
+        if Path(src).is_dir():
+            dirs |= {f"{dest}/{d.relative_to(src).as_posix()}" for d in Path(src).rglob("*") if d.is_dir()}
+    dirs |= {package.replace(".", "/") for package, mode in collection_mode.items() if "py" in mode.split("+")}
+    return {p for d in dirs for p in [d, *(str(x) for x in Path(d).parents)] if p != "."}
+
+
 def covered(path: Path, datas: list[tuple[str, str]]) -> bool:
     """True when a data entry (a file, or a folder holding it) puts `path` in the bundle."""
     return any(path == Path(src).resolve() or Path(src).resolve() in path.parents for src, _ in datas)
@@ -112,16 +124,23 @@ def every_output(out: Path) -> None:
 
 
 def test_the_spec_collects_every_data_file_the_outputs_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                            opened: list[Path], qapp: Any) -> None:
+                                                            opened: list[str], qapp: Any) -> None:
     every_output(tmp_path)
     from widgets.app import app_icon
 
     assert not app_icon().isNull()
-    data = [p for p in opened if DOCX_DIR in p.parents or resources.RESOURCES in p.parents]
+    raw = [p for p in opened if DOCX_DIR in Path(p).resolve().parents or resources.RESOURCES in Path(p).parents]
+    data = [Path(p).resolve() for p in raw]
     assert any(p.name == "default-header.xml" for p in data), "the audit hook saw no python-docx template"
-    datas = spec_calls(tmp_path / "work", monkeypatch)["Analysis"]["datas"]
-    missing = sorted({str(p) for p in data if not covered(p, datas)})
+    analysis = spec_calls(tmp_path / "work", monkeypatch)["Analysis"]
+    missing = sorted({str(p) for p in data if not covered(p, analysis["datas"])})
     assert not missing, f"opened but not in the bundle: {missing}"
+    # A path through "..": the folder before it must exist in the bundle too (docx/parts/../templates/…).
+    dirs = bundle_dirs(analysis["datas"], analysis.get("module_collection_mode") or {})
+    through = {Path(p.split("/../")[0]).relative_to(SITE).as_posix() for p in raw
+               if "/../" in p and SITE in Path(p).parents}
+    assert through, "no path through '..' seen (python-docx opens docx/parts/../templates/…)"
+    assert through <= dirs, f"folders missing from the bundle: {sorted(through - dirs)}"
 
 
 def test_the_templates_python_docx_names_are_collected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
