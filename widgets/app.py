@@ -37,6 +37,7 @@ def application() -> QApplication:
     app.setApplicationVersion(VERSION)
     app.setStyle("Fusion")
     app.setWindowIcon(app_icon())
+    app.setDesktopFileName("org.redlinedesk.RedlineDesk")  # the installed .desktop entry (packaging/linux/)
     return app
 
 

@@ -172,3 +172,24 @@ def test_one_version_everywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert Path(calls["EXE"]["icon"]).is_file()
     assert f"'ProductVersion', '{app.__version__}'" in bundle_data.windows_version_info()
     assert bundle_data.macos_info_plist()["CFBundleShortVersionString"] == app.__version__
+
+
+def test_the_desktop_files_name_this_version_and_both_file_types(tmp_path: Path) -> None:
+    from lxml import etree
+
+    from app.project import Project, save_project
+
+    linux = REPO / "packaging" / "linux"
+    meta = etree.parse(str(linux / f"{bundle_data.APP_ID}.metainfo.xml"))
+    assert meta.findtext("id") == bundle_data.APP_ID
+    assert meta.xpath("string(releases/release[1]/@version)") == app.__version__
+    assert set(meta.xpath("provides/mediatype/text()")) == {bundle_data.DOCX_MIME, bundle_data.PROJECT_MIME}
+    desktop = (linux / f"{bundle_data.APP_ID}.desktop").read_text(encoding="utf-8")
+    mimes = re.search(r"^MimeType=(.*)$", desktop, re.MULTILINE)
+    assert mimes and set(filter(None, mimes.group(1).split(";"))) == {bundle_data.DOCX_MIME, bundle_data.PROJECT_MIME}
+    mime = etree.parse(str(linux / f"{bundle_data.APP_ID}.xml"))
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    value = mime.xpath("string(//m:mime-type[@type=$t]//m:match/@value)", namespaces=ns, t=bundle_data.PROJECT_MIME)
+    save_project(Project("x.docx", "", []), tmp_path / "p.json")
+    # the magic matches what app/project.py writes first
+    assert value and value in (tmp_path / "p.json").read_text(encoding="utf-8")[:64]
