@@ -1,5 +1,5 @@
 # Shortcuts; the README's two commands (scripts/run_app.sh, scripts/run_tests.sh) need no make.
-.PHONY: app test screenshots bench fuzz package package-test package-smoke
+.PHONY: app test screenshots bench fuzz package package-test package-smoke package-install-test
 
 app:
 	bash scripts/run_app.sh
@@ -38,3 +38,8 @@ package-test: package package-smoke
 
 package-smoke:
 	python3 packaging/smoke_test.py
+
+# Install, start and uninstall the tarball (under a temporary PREFIX); `bash packaging/linux/install_test.sh --deb`
+# also tries the .deb with dpkg -i / dpkg -r, system-wide (root).
+package-install-test:
+	bash packaging/linux/install_test.sh
