@@ -1,5 +1,5 @@
 # Shortcuts; the README's two commands (scripts/run_app.sh, scripts/run_tests.sh) need no make.
-.PHONY: app test screenshots bench fuzz
+.PHONY: app test screenshots bench fuzz package package-test package-smoke package-install-test
 
 app:
 	bash scripts/run_app.sh
@@ -27,3 +27,19 @@ fuzz:
 	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -m hypothesis tests
 	HYPOTHESIS_PROFILE=fuzz .venv/bin/python -m pytest -q tests/fuzz/test_profiles.py
 	.venv/bin/python -m tests.fuzz.fuzz_reader --seconds $${FUZZ_SECONDS:-600} $${FUZZ_SEED:+--seed $$FUZZ_SEED}
+
+# The desktop bundle and the Linux downloads (dist/), about 3 minutes; not part of `make test` or CI.
+package:
+	bash packaging/build.sh
+
+# Build, then try the bundle as a delegate would: every command and form, each .docx read back by LibreOffice,
+# the window offscreen and under Xvfb (packaging/smoke_test.py; `make package-smoke` skips the build).
+package-test: package package-smoke
+
+package-smoke:
+	python3 packaging/smoke_test.py
+
+# Install, start and uninstall the tarball (under a temporary PREFIX); `bash packaging/linux/install_test.sh --deb`
+# also tries the .deb with dpkg -i / dpkg -r, system-wide (root).
+package-install-test:
+	bash packaging/linux/install_test.sh

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from app.resources import SAMPLE_DRAFT
+from app.resources import ICON_SIZES, SAMPLE_DRAFT, icon_png
 from widgets import recovery
 from widgets.dialogs import messages
 from widgets.dialogs.settings_dialog import SettingsDialog
@@ -19,6 +22,8 @@ from widgets.settings import Settings
 NO_FIRST_RUN_ENV = "REDLINE_DESK_NO_FIRST_RUN"
 # Set to keep recovery files somewhere else than <AppDataLocation>/recovery.
 RECOVERY_DIR_ENV = "REDLINE_DESK_RECOVERY_DIR"
+# Set to N: quit N milliseconds after the window opened its file, saying what it showed (smoke tests of a build).
+QUIT_AFTER_ENV = "REDLINE_DESK_QUIT_AFTER_MS"
 
 
 def application() -> QApplication:
@@ -31,7 +36,18 @@ def application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(VERSION)
     app.setStyle("Fusion")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("org.redlinedesk.RedlineDesk")  # the installed .desktop entry (packaging/linux/)
     return app
+
+
+def app_icon() -> QIcon:
+    """The app's icon, every rendered size (PNGs: no SVG image plugin needed)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        if icon_png(size).is_file():
+            icon.addFile(str(icon_png(size)))
+    return icon
 
 
 def ask_identity(settings: Settings) -> None:
@@ -72,6 +88,18 @@ def run(path: Path | None) -> int:
     """Run the desktop app until its window closes; returns the exit status."""
     app = application()
     window = start(path)
+    quit_after = os.environ.get(QUIT_AFTER_ENV, "")
+    if quit_after.isdigit():
+        QTimer.singleShot(int(quit_after), partial(_report_and_quit, app, window))
     status = app.exec()
     del window
     return status
+
+
+def _report_and_quit(app: QApplication, window: MainWindow) -> None:
+    """For QUIT_AFTER_ENV: one line on what the window shows, then quit."""
+    paragraphs = len(window.session.draft.paragraphs) if window.session else 0
+    print(f"{APP_NAME}: window shown ({app.platformName()}), title {window.windowTitle()!r}, "
+          f"{paragraphs} paragraphs, icon {'set' if not app.windowIcon().isNull() else 'missing'}", flush=True)
+    window.close()
+    app.quit()

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from app import __version__
 from app.amendments import Kind
 from app.errors import LabelError
 from app.labels import parse_label
@@ -20,7 +21,7 @@ else:
     _Base = object
 
 APP_NAME = "Redline Desk"
-VERSION = "0.1.0"
+VERSION = __version__
 
 
 class NavigationMixin(_Base):

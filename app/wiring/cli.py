@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app import __version__
 from app.errors import DiagnosedError, RedlineDeskError
 
 FORMS = ("full", "amendments", "clean", "markdown")  # as app.wiring.apply.FORMS (kept here: imported lazily)
@@ -63,7 +64,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog=PROG, description="Draft, export and merge amendments as native Word tracked changes.")
-    p.add_argument("--version", action="version", version=f"{PROG} 0.1.0")
+    p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND", required=True)
     show = sub.add_parser("show", help="list paragraphs with labels, and tracked changes")
     show.add_argument("docx", type=Path)
