@@ -124,7 +124,11 @@ def test_run_returns_when_the_window_closes(qtbot: QtBot, tmp_path: Path, dialog
     seen: list[MainWindow] = []
 
     def close_it() -> None:
-        seen.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not shown:  # a busy machine may not have shown it yet: look again (the guard below ends a hang)
+            QTimer.singleShot(50, close_it)
+            return
+        seen.extend(shown)
         seen[-1].close()  # the last window closed quits the app
 
     app = QApplication.instance()
@@ -133,7 +137,14 @@ def test_run_returns_when_the_window_closes(qtbot: QtBot, tmp_path: Path, dialog
     for w in others:  # windows of other tests would keep the app running
         w.hide()
     QTimer.singleShot(200, close_it)
-    assert desktop.run(REV2_EXCERPT) == 0
+    guard = QTimer()  # never hang the suite: without a window, `seen` stays empty and the test fails
+    guard.setSingleShot(True)
+    guard.timeout.connect(app.quit)
+    guard.start(120_000)
+    try:
+        assert desktop.run(REV2_EXCERPT) == 0
+    finally:
+        guard.stop()
     assert len(seen) == 1 and seen[0].session is not None and seen[0].session.draft_path == REV2_EXCERPT
     assert seen[0].autosaver.directory == tmp_path / "rec" and not seen[0].isVisible()
 
