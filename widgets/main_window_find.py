@@ -69,7 +69,7 @@ class FindMixin(_Base):
             selected = self._document_view.textCursor().selectedText()
             text = selected if selected and "\u2029" not in selected else ""  # one line only
             target, self._find_widget = TextFinder(self._document_view), self._document_view
-        self.find_bar.open(target, text)
+        self.find_bar.search_in(target, text)
 
     def find_next(self) -> None:
         """Edit > Find Next (F3): the next match, or the find bar when nothing is being searched yet."""

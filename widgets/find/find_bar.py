@@ -67,7 +67,7 @@ class FindBar(QWidget):
         """What the bar searches."""
         return self._target
 
-    def open(self, target: FindTarget, text: str = "") -> None:
+    def search_in(self, target: FindTarget, text: str = "") -> None:
         """Show the bar searching `target`, the words selected to type over (`text`, when given, replaces them)."""
         self._target = target
         self.edit.setPlaceholderText(f"Find in {target.place}")

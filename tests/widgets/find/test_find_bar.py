@@ -18,7 +18,7 @@ def _bar(qtbot: QtBot) -> tuple[FindBar, QTextEdit]:
     bar = FindBar()
     for w in (edit, bar):
         qtbot.addWidget(w)
-    bar.open(TextFinder(edit))
+    bar.search_in(TextFinder(edit))
     return bar, edit
 
 
