@@ -313,10 +313,11 @@ def write_merged(pkg: Package, result: MergeResult, out: Path, *, form: str, agr
     symbol = document_symbol(draft.title)
     what = symbol or draft.title or "the draft"
     if form == "compilation":
-        write_compilation(compiled_text(draft, result.proposals, agreed_ad_ref=agreed_ad_ref), out, symbol=symbol,
+        write_compilation(compiled_text(draft, result.proposals, agreed_ad_ref=agreed_ad_ref,
+                                        comments=result.comments), out, symbol=symbol,
                           title=title or f"Compilation of proposals on {what}", date=result.date, legend=_LEGEND)
     else:
-        write_table(comparison_rows(draft, result.proposals), out, symbol=symbol,
+        write_table(comparison_rows(draft, result.proposals, result.comments), out, symbol=symbol,
                     title=title or f"Proposals on {what}", date=result.date)
     return []
 

@@ -143,3 +143,15 @@ def test_every_comment_of_a_real_file_is_in_the_report(path: Path, tmp_path: Pat
         out = etree.fromstring(z.read("word/comments.xml")).findall(qn("w:comment"))
     # Every placed comment is a Word comment in the output, beside the draft's own (the file itself).
     assert len(out) == len(written) + len(placed)
+
+
+@pytest.mark.parametrize("form", ["compilation", "table"])
+def test_comments_carried_into_the_compilation_and_table(tmp_path: Path, form: str) -> None:
+    draft = _draft(tmp_path)
+    commented = add_comments(draft, tmp_path / "g77.docx", [Note(1, "all States", "G77", "Not only members.")])
+    out = tmp_path / f"{form}.docx"
+    merge_files(draft, [str(commented)], out, form=form, date=DATE)
+    document = docx.Document(str(out))
+    texts = [p.text.strip() for p in document.paragraphs]
+    texts += [p.text.strip() for t in document.tables for cell in t._cells for p in cell.paragraphs]
+    assert "G77 comment (on \u201call States\u201d): Not only members." in texts
