@@ -29,6 +29,25 @@ class Change:
         return Segment(self.op, self.text)
 
 
+@dataclass(frozen=True)
+class IncomingComment:
+    """A Word comment in an incoming file: who wrote it, when, what it says and the text it is anchored on.
+
+    `start`/`end` are offsets in its paragraph's original (reject-all) text; `anchored` is all the text between
+    its marks as the author saw it (inserted and deleted words included), since a delegation often comments on
+    the words it inserted. A reply names its parent comment's id (commentsExtended paraIdParent)."""
+
+    id: str
+    author: str
+    text: str
+    date: str = ""
+    anchored: str = ""
+    start: int = 0
+    end: int = 0
+    parent: str = ""  # the id of the comment this one answers ("" for a thread's first comment)
+    resolved: bool = False  # marked done in Word (commentsExtended w15:done), or its thread is
+
+
 @dataclass
 class IncomingParagraph:
     """One paragraph of an incoming file: original (reject-all) text, the changes, and its fate."""
@@ -49,6 +68,7 @@ class IncomingParagraph:
     kind: Kind = Kind.TEXT
     body_start: int = 0
     labelled: bool = False
+    comments: list[IncomingComment] = field(default_factory=list)  # anchored in this paragraph, in file order
 
     @property
     def joined_on(self) -> bool:

@@ -18,10 +18,11 @@ would have it (static markup: struck text struck through, new text bold) with th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from app.comment_placing import PlacedComment, heading
 from app.labels import split_typed_label
 from app.model import Draft, Formatting, Kind, Paragraph, Run
 from app.planning import insertion_place
@@ -61,8 +62,10 @@ class _Passage:
     proposals: list[Proposal]
 
 
-def compiled_text(draft: Draft, proposals: list[Proposal], *, agreed_ad_ref: bool = False) -> list[Line]:
-    """The draft with every kept proposal in brackets (see the module docstring)."""
+def compiled_text(draft: Draft, proposals: list[Proposal], *, agreed_ad_ref: bool = False,
+                  comments: Sequence[PlacedComment] = ()) -> list[Line]:
+    """The draft with every kept proposal in brackets (see the module docstring); each incoming comment follows
+    its paragraph (or the new paragraph it is in) as "G77 comment: …"."""
     kept = [p for p in proposals if p.decision in KEPT]
     changes, inserts = _by_paragraph(draft, kept)
     lines: list[Line] = []
@@ -73,16 +76,18 @@ def compiled_text(draft: Draft, proposals: list[Proposal], *, agreed_ad_ref: boo
         if not mine and agreed_ad_ref and para.kind in (Kind.PARAGRAPH, Kind.SUBPARAGRAPH):
             runs.append(Run(" " + AGREED))
         lines.append(Line(kind, number, runs))
+        lines += _comment_lines([c for c in comments if c.paragraph == para.index and c.new is None])
         for p in inserts.get(para.index, []):
             new_kind, new_number, start = _new_shape(p)
             lines.append(Line(new_kind, new_number, [
                 Run("["), Run(p.text[start:].strip(), WORDING), Run(" – " + _names(_who(p)), CREDIT), Run("]"),
             ]))
+            lines += _comment_lines([c for c in comments if c.new is p])
     return lines
 
 
-def comparison_rows(draft: Draft, proposals: list[Proposal]) -> list[Row]:
-    """Every paragraph of the draft with, per author, that author's version and rationale."""
+def comparison_rows(draft: Draft, proposals: list[Proposal], comments: Sequence[PlacedComment] = ()) -> list[Row]:
+    """Every paragraph of the draft with, per author, that author's version and rationale, then the comments."""
     kept = [p for p in proposals if p.decision in KEPT]
     changes, inserts = _by_paragraph(draft, kept)
     rows: list[Row] = []
@@ -95,6 +100,7 @@ def comparison_rows(draft: Draft, proposals: list[Proposal]) -> list[Row]:
             row.proposals.append(Line("text", None, [Run(who + ": ", CREDIT),
                                                      *_version(para.text, body_start, theirs)]))
             row.proposals += _rationale(author, theirs)
+        row.proposals += _comment_lines([c for c in comments if c.paragraph == para.index and c.new is None])
         rows.append(row)
         for p in inserts.get(para.index, []):
             _, new_number, start = _new_shape(p)
@@ -104,6 +110,7 @@ def comparison_rows(draft: Draft, proposals: list[Proposal]) -> list[Row]:
                                                      Run(p.text[start:].strip(), WORDING)]))
             for author in p.authors:
                 new.proposals += _rationale(author, [p])
+            new.proposals += _comment_lines([c for c in comments if c.new is p])
             rows.append(new)
     return rows
 
@@ -302,6 +309,15 @@ def _rationale(author: str, proposals: Iterable[Proposal]) -> list[Line]:
     if not reasons:
         return []
     return [Line("text", None, [Run("Rationale: ", CREDIT), Run(" ".join(reasons))])]
+
+
+def _comment_lines(comments: Iterable[PlacedComment]) -> list[Line]:
+    """ "G77 comment: …" ("EU reply: …") on the words it is anchored on."""
+    out = []
+    for c in comments:
+        on = f" (on “{c.comment.anchored}”)" if c.comment.anchored.strip() else ""
+        out.append(Line("text", None, [Run(f"{heading(c)}{on}: ", CREDIT), Run(c.text)]))
+    return out
 
 
 def _authors_in(proposals: list[Proposal]) -> list[str]:

@@ -16,7 +16,8 @@ from datetime import datetime
 from rapidfuzz.distance import Indel
 
 from app.align import align, moved, paragraph_map
-from app.attributed import IncomingParagraph, own_segments, striker_versions
+from app.attributed import IncomingComment, IncomingParagraph, own_segments, striker_versions
+from app.comment_placing import COMMENT, PlacedComment, link, parent_of, place_in_new, place_on, report_reason, unplaced
 from app.errors import LabelError
 from app.labels import next_inserted_label, split_typed_label
 from app.landing import merged_target, split_targets
@@ -45,6 +46,7 @@ class Incoming:
     placed: dict[int, int] | None = None
     base_name: str = ""  # what to call `base` in the report (default: its title)
     recognised: bool = False  # `base` was recognised among a project's revisions, not given
+    unplaced_comments: list[IncomingComment] = field(default_factory=list)  # anchored outside the body
 
 
 @dataclass
@@ -59,6 +61,7 @@ class ReportLine:
     reason: str = ""
     change: str = ""
     old_label: str | None = None  # the paragraph's label in the revision the change was made on
+    anchor: str = ""  # a comment: the text it is anchored on
 
 
 @dataclass
@@ -73,6 +76,7 @@ class MergeResult:
     # Input name -> (the revision it was made on, whether that was recognised rather than given); inputs read
     # on the draft itself are not listed. The report names it on each of the input's entries.
     made_on: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    comments: list[PlacedComment] = field(default_factory=list)  # the inputs' comments, placed on the draft
 
     @property
     def collisions(self) -> set[str]:
@@ -104,7 +108,25 @@ class MergeResult:
                         reason) if r)
                 lines.append(ReportLine(c.source, c.author, label or self.draft.paragraphs[p.paragraph].display_label,
                                         kind, status, why, describe(self.draft, p), c.label or None))
-        return lines + self.not_applicable
+        return lines + self.comment_lines + self.not_applicable
+
+    @property
+    def comment_lines(self) -> list[ReportLine]:
+        """A report line per incoming comment: status "comment" where placed, "not applicable" where not."""
+        lines = []
+        for pc in self.comments:
+            label = None
+            if pc.new is not None:
+                label = pc.new.label
+            elif pc.paragraph is not None:
+                para = self.draft.paragraphs[pc.paragraph]
+                label = para.label or para.display_label
+            on = describe(self.draft, pc.proposals[0]) if pc.proposals else ""
+            lines.append(ReportLine(pc.source, pc.author, label, COMMENT,
+                                    COMMENT if pc.paragraph is not None else NOT_APPLICABLE,
+                                    report_reason(pc, parent_of(pc, self.comments), on), pc.text, pc.old_label,
+                                    pc.comment.anchored))
+        return lines
 
 
 def _status(p: Proposal, tracked: Proposal | None) -> tuple[str, str]:
@@ -143,6 +165,8 @@ def merge(draft: Draft, incoming: list[Incoming], default_date: datetime) -> Mer
     through: dict[int, dict[int, int]] = {}  # per base revision (by id): base index -> ours, aligned once
     for source in incoming:
         result.not_applicable += source.left_out
+        result.comments += unplaced(source.name, source.unplaced_comments, "anchored outside the body (a header, "
+                                    "a footnote, a text box) or nowhere; carry it over by hand")
         if source.base is not None:
             result.made_on[source.name] = (source.base_name or source.base.title or "the base revision",
                                            source.recognised)
@@ -155,6 +179,7 @@ def merge(draft: Draft, incoming: list[Incoming], default_date: datetime) -> Mer
     result.collision_groups = find_collisions(result.proposals)
     for i, p in enumerate(result.proposals, 1):
         p.id = f"p{i}"
+    link(result.comments, result.proposals)
     return result
 
 
@@ -182,8 +207,13 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: l
             proposal = _new_paragraph(draft, source, para, last_ours, result)
             if proposal is not None:
                 out.append(proposal)
+                result.comments += place_in_new(source.name, para, proposal)
+            elif para.comments:
+                result.comments += place_on(source.name, para, None, _old_label(para))
             continue
         ours = ours_of.get(kept_index)
+        if para.comments:
+            result.comments += _comments_on(draft, para, kept_index, ours_of, paired, source.name)
         if ours is not None or source.placed is not None:  # a quoted input's paragraphs are not neighbours
             last_ours = ours
         if para.mark_deleted or para.mark_inserted:  # rare: keep the common path free of the call
@@ -282,6 +312,14 @@ def _targets(draft: Draft, para: IncomingParagraph, kept_index: int, ours_of: di
     near = [ours_of[k] for k in (kept_index - 1, kept_index + 1) if k in ours_of]
     merged = merged_target(draft.paragraphs, para.original, near) if para.original.strip() else None
     return [] if merged is None else [merged]
+
+
+def _comments_on(draft: Draft, para: IncomingParagraph, kept_index: int, ours_of: dict[int, int],
+                 paired: set[int], source: str) -> list[PlacedComment]:
+    """A kept paragraph's comments on the draft paragraph that holds its text (the first, when split)."""
+    targets = _targets(draft, para, kept_index, ours_of, paired) if para.original.strip() else (
+        [ours_of[kept_index]] if kept_index in ours_of else [])
+    return place_on(source, para, draft.paragraphs[targets[0]] if targets else None, _old_label(para))
 
 
 def _credit(author: str, para: IncomingParagraph, source: Incoming) -> Credit:

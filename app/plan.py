@@ -54,6 +54,7 @@ class InsertParagraph:
     style_id: str | None = None  # style to use; None: the neighbour's paragraph properties
     source: int | None = None  # copy this paragraph (block ordinal) of the other document, when writing a comparison
     like: int | None = None  # take paragraph properties from this paragraph (block ordinal), not from the anchor
+    comments: tuple[Comment, ...] = ()  # offsets in `text`
 
 
 @dataclass

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.comment_placing import rebound
 from app.errors import AmendmentError
 from app.merge import MergeResult, describe
 from app.model import Draft
@@ -93,8 +94,9 @@ class Review:
         are found again first, so that the report says "collision" only where one is left."""
         self.collisions()
         result = self.result
-        return MergeResult(result.draft, result.date, self.snapshot(), [], list(result.not_applicable),
-                           dict(result.made_on))
+        proposals = self.snapshot()
+        return MergeResult(result.draft, result.date, proposals, [], list(result.not_applicable),
+                           dict(result.made_on), rebound(result.comments, proposals))
 
     def on_paragraph(self, index: int) -> list[Proposal]:
         """The proposals on the draft paragraph at `index` (new paragraphs after it included)."""

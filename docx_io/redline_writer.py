@@ -119,6 +119,9 @@ def apply_plan(
                 like = paragraphs[step.like] if step.like is not None and 0 <= step.like < len(paragraphs) else p
                 new_p = _new_paragraph(like, step, ids, tracked, numbering)
             created.append(new_p)
+            if comments is not None:
+                for comment in step.comments:  # offsets in the new paragraph's own text
+                    comments.anchor(new_p, comment)
             if step.before:
                 p.addprevious(new_p)
             else:

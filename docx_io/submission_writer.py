@@ -25,9 +25,10 @@ from docx_io.un_styles import run_properties
 
 def write_submission(
     draft: Draft, amendments: list[Amendment], out: Path, *, title: str = "", author: str = "",
-    organisation: str = "", date: datetime, tracked: bool = True,
+    organisation: str = "", date: datetime, tracked: bool = True, rationale: str = "paragraph",
 ) -> None:
-    """Write the amendments-only submission to `out` (atomically)."""
+    """Write the amendments-only submission to `out` (atomically); `rationale`: "paragraph" (a "Rationale:"
+    line after the amendment), "comment" (a Word comment by its author on its paragraph) or "none"."""
     symbol = document_symbol(draft.title)
     doc = UNDocument(symbol or "Amendments", long_date(date), distribution="General")
     what = symbol or draft.title or "the draft"
@@ -37,6 +38,7 @@ def write_submission(
         doc.add_block(Block("sponsor", [Run(f"Submitted by {submitter}")]))
     doc.add_block(Block("text", [Run(long_date(date))]))
     writer = _Writer(doc, draft, submitter, date, tracked, mixed=len({a.status for a in amendments}) > 1)
+    writer.rationale = rationale
     for members in grouped(amendments):
         if len(members) == 1:
             writer.amendment(members[0], _heading(members[0]))
@@ -59,6 +61,7 @@ class _Writer:
         self.mixed = mixed  # final and draft amendments together: the drafts say so
         self.ids: RevisionIds | None = None
         self.last: etree._Element | None = None
+        self.rationale = "paragraph"  # where rationales go: paragraph, comment, none
 
     def amendment(self, amendment: Amendment, heading: str | None) -> None:
         """One amendment: its heading (or, in an either/or set, its option line), paragraph(s), rationale."""
@@ -80,7 +83,9 @@ class _Writer:
                 self.ids = RevisionIds([p.getroottree().getroot()])
             _fill(p, amendment, option, target, by, self.ids, self.tracked)
             self.last = p
-        if amendment.rationale:
+        if amendment.rationale and self.rationale == "comment" and self.last is not None:
+            doc.add_comment(self.last, amendment.rationale, by)
+        elif amendment.rationale and self.rationale == "paragraph":
             doc.add_block(Block("text", [
                 Run("Rationale: ", Formatting(italic=True)), Run(amendment.rationale),
             ]))

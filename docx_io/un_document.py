@@ -24,11 +24,15 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.section import _BaseHeaderFooter
 from docx.shared import Twips
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run as DocxRun
 from lxml import etree
 
 from app.atomic import atomic_write_bytes
 from app.model import PLAIN, Formatting, Run
+from app.plan import Attribution
 from docx_io.ns import new_element, qn, sub_element
+from docx_io.revisions import w_date
 from docx_io.un_furniture import (
     build_first_footer,
     build_masthead,
@@ -247,6 +251,20 @@ class UNDocument:
         np.append(make_run("\t"))
         for run in [Run(text)] if isinstance(text, str) else text:
             np.append(make_run(run.text, run.formatting))
+
+    def add_comment(self, p: etree._Element, text: str, by: Attribution) -> None:
+        """A Word comment by `by` on the whole of paragraph p (its first run to its last, revisions included)."""
+        runs = list(p.iter(qn("w:r")))
+        if not runs:
+            return
+        # The document was parsed by python-docx: its w:p and w:r are its CT_P and CT_R at run time.
+        paragraph = DocxParagraph(p, self._doc._body)  # type: ignore[arg-type]
+        initials = "".join(w[0] for w in by.author.split() if w)[:8]
+        first, last = DocxRun(runs[0], paragraph), DocxRun(runs[-1], paragraph)  # type: ignore[arg-type]
+        comment = self._doc.add_comment([first, last], text=text,
+                                        author=by.author, initials=initials)
+        # python-docx stamps the time of writing: the export's date is the one every revision carries.
+        comment._comment_elm.set(qn("w:date"), w_date(by.date))
 
     # ----- output -----
 

@@ -14,6 +14,7 @@ from app.model import Draft
 from app.plan import Attribution
 from app.planning import active, in_document_order, plan_amendments
 from app.project import load_project, reanchor
+from app.rationale_comments import RATIONALE_PLACES, with_rationales
 from app.textform import Severity, format_text_form, import_text_form
 from app.tokenize import Granularity
 from docx_io.package import Package, read_package
@@ -84,7 +85,7 @@ def read_text_form(source: Path) -> str:
 def apply_amendments(
     draft_path: Path, source: Path, out: Path, *, form: str, author: str, organisation: str, date: datetime,
     markup: str = "tracked", title: str = "", keep_going: bool = False, base: Path | None = None,
-    report: Path | None = None, status: str = "any", project: Path | None = None,
+    report: Path | None = None, status: str = "any", project: Path | None = None, rationale: str = "paragraph",
 ) -> list[str]:
     """Write `form` of the draft with the amendments; returns messages for the user. `base`: the revision
     they were made on (each is then carried three-way to the draft, as merge does); `project`: a project whose
@@ -132,7 +133,7 @@ def apply_amendments(
                 names = ", ".join(o.name for o in a.options)
                 messages.append(f"para {a.label} has options {names}; the full redline shows option {a.option.name}")
     said = write_form(pkg, draft, amendments, out, form=form, author=author, organisation=organisation, date=date,
-                      markup=markup, title=title)
+                      markup=markup, title=title, rationale=rationale)
     result = carry.result if carry is not None else None
     if report is not None:
         from app.wiring.merging import write_report
@@ -185,11 +186,15 @@ def _counts(amendments: list[Amendment]) -> str:
 
 def write_form(
     pkg: Package, draft: Draft, amendments: list[Amendment], out: Path, *, form: str, author: str,
-    organisation: str, date: datetime, markup: str = "tracked", title: str = "",
+    organisation: str, date: datetime, markup: str = "tracked", title: str = "", rationale: str = "paragraph",
 ) -> list[str]:
     """Write one output form of the draft with its amendments (full, amendments, clean, markdown);
-    returns notices for the user."""
+    returns notices for the user. `rationale`: "paragraph" (the amendments form's "Rationale:" line; the full
+    form writes none), "comment" (a Word comment by the amendment's author on its change, full and amendments
+    forms) or "none"."""
     check_output_path(out)
+    if rationale not in RATIONALE_PLACES:
+        raise AmendmentError(f"unknown --rationale '{rationale}'; use one of {', '.join(RATIONALE_PLACES)}")
     if form not in FORMS:
         raise AmendmentError(f"unknown output form '{form}'; use one of {', '.join(FORMS)}")
     if not active(amendments):
@@ -203,10 +208,12 @@ def write_form(
 
         write_submission(
             draft, ordered, out, title=title, author=author, organisation=organisation,
-            date=date, tracked=(markup == "tracked"),
+            date=date, tracked=(markup == "tracked"), rationale=rationale,
         )
     else:
         plan = plan_amendments(draft, amendments, default_author, date)
+        if rationale == "comment" and form == "full":
+            plan = with_rationales(plan, draft, amendments, default_author, date)
         return write_redline(pkg, plan, out, tracked=(form == "full"))
     return []
 

@@ -82,6 +82,10 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument("--date", type=_iso_date, default=None, help="revision date, ISO 8601 (default: now)")
     apply.add_argument("--markup", choices=("tracked", "static"), default="tracked",
                        help="for --form amendments: native revisions or strike/bold formatting")
+    apply.add_argument("--rationale", choices=("paragraph", "comment", "none"), default="paragraph",
+                       help="where each amendment's rationale goes: a 'Rationale:' paragraph (amendments form; the "
+                            "full form writes none), a Word comment by its author on the change (full and "
+                            "amendments forms), or nowhere")
     apply.add_argument("--title", default="", help="title of an amendments submission")
     apply.add_argument("--status", choices=("any", "final"), default="any",
                        help="export every amendment not withdrawn (any, default) or the final ones only; "
@@ -242,6 +246,7 @@ def _apply(args: argparse.Namespace) -> int:
         args.draft, args.amendments, args.output, form=args.form, author=args.author,
         organisation=args.organisation, date=args.date or _now(), markup=args.markup, title=args.title,
         keep_going=args.keep_going, base=args.base, report=args.report, status=args.status, project=args.project,
+        rationale=args.rationale,
     )
     for line in [*messages, *notes]:
         print(f"{PROG}: {line}", file=sys.stderr)

@@ -16,7 +16,8 @@ from pathlib import Path
 from app.amendment_inputs import amendments_as_incoming, project_input, text_form_input
 from app.amendments import Amendment
 from app.atomic import atomic_write_text, check_output_path
-from app.attributed import Change, IncomingParagraph, original_lines
+from app.attributed import Change, IncomingComment, IncomingParagraph, original_lines
+from app.comment_placing import with_comments
 from app.compilation import comparison_rows, compiled_text
 from app.errors import AmendmentError, DocumentError
 from app.merge import NOT_APPLICABLE, Incoming, MergeResult, ReportLine, merge
@@ -29,6 +30,7 @@ from app.segments import Op
 from app.sparse import quoted_amendments, quoted_text_form
 from app.untracked import edited_copy_changes
 from app.wiring.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, read_text_form
+from docx_io.comment_reader import FileComments, read_file_comments
 from docx_io.incoming import read_incoming
 from docx_io.package import Package, read_package
 from docx_io.reader import draft_from_package, last_modified_by, read_draft
@@ -107,6 +109,10 @@ def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str],
                earlier: Sequence[tuple[str, Draft]] = ()) -> Incoming:
     name = spec.path.name
     paragraphs = read_incoming(pkg)
+    comments = read_file_comments(pkg)
+    if spec.author:  # AUTHOR=FILE credits the file's comments to AUTHOR as well as its changes
+        comments = FileComments({a: [_comment_by(c, spec.author) for c in cs] for a, cs in comments.by_anchor.items()},
+                                [_comment_by(c, spec.author) for c in comments.unplaced])
     if base is None and earlier:
         tracked = any(p.changed for p in paragraphs)
         lines = original_lines(paragraphs) if tracked else [p.text for p in draft_from_package(pkg).paragraphs]
@@ -120,11 +126,43 @@ def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str],
         if spec.author:
             paragraphs = [_credited_to(p, spec.author) for p in paragraphs]
         label_as_shown(paragraphs, draft_from_package(pkg))
-        return on_base(Incoming(name, paragraphs, _left_out(name, pkg, spec.author), base=base), found)
+        for para in paragraphs:
+            para.comments = comments.by_anchor.get(para.anchor, [])
+        return on_base(Incoming(name, paragraphs, _left_out(name, pkg, spec.author), base=base,
+                                unplaced_comments=comments.unplaced), found)
     who = spec.author or last_modified_by(pkg) or spec.path.stem
     against = "the base revision" if base is not None else "the draft"
-    messages.append(f"{name}: no tracked changes; compared with {against} and credited to {who}")
-    return on_base(Incoming(name, edited_copy_changes(base or draft, draft_from_package(pkg), who), base=base), found)
+    said = f"; its {len(comments)} comment(s) are kept" if len(comments) else ""
+    messages.append(f"{name}: no tracked changes; compared with {against} and credited to {who}{said}")
+    copy = draft_from_package(pkg)
+    changes = edited_copy_changes(base or draft, copy, who)
+    lost = _comments_on_copy(changes, {p.anchor: p.text for p in copy.paragraphs}, comments)
+    return on_base(Incoming(name, changes, base=base, unplaced_comments=comments.unplaced + lost), found)
+
+
+def _comment_by(c: IncomingComment, author: str) -> IncomingComment:
+    return IncomingComment(c.id, author, c.text, c.date, c.anchored, c.start, c.end, c.parent, c.resolved)
+
+
+def _comments_on_copy(paragraphs: list[IncomingParagraph], texts: dict[int, str],
+                      comments: FileComments) -> list[IncomingComment]:
+    """Put an edited copy's comments on the paragraphs read from it (found by their text, offsets moved into each
+    one's original text); returns those whose paragraph is not among them."""
+    lost: list[IncomingComment] = []
+    for anchor, found in comments.by_anchor.items():
+        text = texts.get(anchor)
+        para = next((p for p in paragraphs if text is not None and p.proposed == text), None)
+        if para is None:
+            lost += found
+            continue
+        original = para.original
+        for c in found:
+            words = (text or "")[c.start:c.end]
+            at = original.find(words) if words else -1
+            start, end = (at, at + len(words)) if at >= 0 else (0, len(original))
+            para.comments.append(IncomingComment(c.id, c.author, c.text, c.date, c.anchored, start, end, c.parent,
+                                                 c.resolved))
+    return lost
 
 
 def earlier_revisions(revisions: Sequence[Revision], where: Path, draft_sha256: str,
@@ -205,7 +243,8 @@ def _credited_to(para: IncomingParagraph, author: str) -> IncomingParagraph:
     changes = [Change(c.op, c.text, author if c.op is not Op.EQUAL else "", c.date) for c in para.changes
                if not c.struck_by]
     return IncomingParagraph(para.anchor, changes, para.inserted, para.deleted, para.in_table, para.mark_inserted,
-                             para.mark_deleted, para.rationale, author if para.mark_author else "")
+                             para.mark_deleted, para.rationale, author if para.mark_author else "",
+                             comments=para.comments)
 
 
 def merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, *, ours: list[Amendment] | None = None,
@@ -263,7 +302,9 @@ def write_merged(pkg: Package, result: MergeResult, out: Path, *, form: str, agr
     _check_form_options(out, form, "tracked")
     draft = result.draft
     if form == "full":
-        return write_redline(pkg, plan_of(draft, result.proposals, result.date, compiler=compiler), out)
+        plan = plan_of(draft, result.proposals, result.date, compiler=compiler)
+        written = [p for p in result.proposals if p.decision is not Decision.REJECTED]
+        return write_redline(pkg, with_comments(plan, draft, result.comments, written, result.date), out)
     if form == "clean":
         accepted = plan_of(draft, result.proposals, result.date, decisions=frozenset({Decision.ACCEPTED}))
         return write_redline(pkg, accepted, out, tracked=False)
@@ -272,10 +313,11 @@ def write_merged(pkg: Package, result: MergeResult, out: Path, *, form: str, agr
     symbol = document_symbol(draft.title)
     what = symbol or draft.title or "the draft"
     if form == "compilation":
-        write_compilation(compiled_text(draft, result.proposals, agreed_ad_ref=agreed_ad_ref), out, symbol=symbol,
+        write_compilation(compiled_text(draft, result.proposals, agreed_ad_ref=agreed_ad_ref,
+                                        comments=result.comments), out, symbol=symbol,
                           title=title or f"Compilation of proposals on {what}", date=result.date, legend=_LEGEND)
     else:
-        write_table(comparison_rows(draft, result.proposals), out, symbol=symbol,
+        write_table(comparison_rows(draft, result.proposals, result.comments), out, symbol=symbol,
                     title=title or f"Proposals on {what}", date=result.date)
     return []
 

@@ -141,6 +141,11 @@ class LibreOffice:
         per paragraph, "comments": [[author, content, anchored text]], "left": redlines still there}."""
         return self._request({"op": "accept_authors", "path": _abs(path), "authors": authors}, timeout)
 
+    def comments(self, path: str | os.PathLike[str], *, timeout: float | None = None) -> list[dict[str, Any]]:
+        """The comments of PATH as LibreOffice reads them, in document order: {"author", "text", "anchor" (the
+        text the comment is anchored on), "resolved"}."""
+        return list(self._request({"op": "comments", "path": _abs(path)}, timeout)["comments"])
+
     def ping(self) -> dict[str, Any]:
         """{"startup_s": ..., "restarts": soffice restarts inside the current server}."""
         return self._request({"op": "ping"}, 30)

@@ -9,6 +9,7 @@ object per line is read from stdin and answered by one JSON line on stdout:
 
     {"op": "inspect", "path": P, "outdir": D, "method": "auto"}   -> lo_redlines.inspect()'s dict
     {"op": "author", "base": B, "edits": [...], "out": O}          -> {"out": O, "redlines": [...]}
+    {"op": "comments", "path": P}                                   -> {"comments": [{author, text, anchor, resolved}]}
     {"op": "ping"}                                                  -> {"startup_s": ..., "restarts": ...}
     {"op": "shutdown"}                                              -> {} then the server exits
 
@@ -73,6 +74,15 @@ class Server:
         result: dict[str, Any] = lo_redlines.inspect(self.office, path, outdir, req.get("method", "auto"))
         return result
 
+    def op_comments(self, req: dict[str, Any]) -> dict[str, Any]:
+        """The comments as LibreOffice reads them: author, text, the text they are anchored on, in document order."""
+        doc = self.office.load_model(req["path"])
+        try:
+            return {"comments": _comments(doc)}
+        finally:
+            with contextlib.suppress(Exception):
+                doc.close(True)
+
     def op_author(self, req: dict[str, Any]) -> dict[str, Any]:
         """lo_author.main() with the shared Office: record the edits, store as .docx, list what was made."""
         base, out, edits = req["base"], req["out"], req["edits"]
@@ -108,13 +118,7 @@ class Server:
             shutil.copyfile(req["path"], copy)
             doc = self.office.load_model(copy)
             try:
-                comments = []
-                fields = doc.getTextFields().createEnumeration()
-                while fields.hasMoreElements():
-                    field = fields.nextElement()
-                    if field.supportsService("com.sun.star.text.textfield.Annotation"):
-                        comments.append([field.getPropertyValue("Author"), field.getPropertyValue("Content"),
-                                         field.getAnchor().getString()])
+                comments = [[c["author"], c["text"], c["anchor"]] for c in _comments(doc)]
                 lo_redlines.remove_comments(doc)  # a view of a document with comments aborts -nogui soffice
                 self.office.attach_view(doc)
                 redlines = doc.getRedlines()
@@ -177,6 +181,21 @@ class Server:
         finally:
             self.office.stop()
         return 0
+
+
+def _comments(doc: Any) -> list[dict[str, Any]]:
+    """Each annotation field of a loaded model: author, text (Content), anchor text, resolved state."""
+    out = []
+    fields = doc.getTextFields().createEnumeration()
+    while fields.hasMoreElements():
+        field = fields.nextElement()
+        if field.supportsService("com.sun.star.text.textfield.Annotation"):
+            resolved = False
+            with contextlib.suppress(Exception):  # "Resolved" arrived in LibreOffice 7.2
+                resolved = bool(field.getPropertyValue("Resolved"))
+            out.append({"author": field.getPropertyValue("Author"), "text": field.getPropertyValue("Content"),
+                        "anchor": field.getAnchor().getString(), "resolved": resolved})
+    return out
 
 
 if __name__ == "__main__":

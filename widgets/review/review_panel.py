@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.comment_placing import PlacedComment, heading, on_proposal
 from app.model import Draft
 from app.proposals import Decision, Proposal, ProposalKind
 from app.review import Review
@@ -36,12 +37,23 @@ COLUMNS = ("Para", "By", "Struck", "Inserted", "Status")
 PARA, BY, STRUCK, INSERTED, STATUS = range(len(COLUMNS))
 REJECTED_COLOUR = QColor("#9a9a9a")
 COLLISION_MARK = "⚠"
+COMMENT_MARK = "\U0001f4ac"  # a paragraph or change with comments from the inputs
 ALL_AUTHORS = "All authors"
 KIND_WORDS = {ProposalKind.MODIFY: "change", ProposalKind.DELETE: "delete para", ProposalKind.INSERT: "new"}
 # Shares of the list's width (Para, By, Struck, Inserted, Status) and each column's minimum text width in
 # characters: the changed text gets the most room, every column wraps, so the list never scrolls sideways.
 COLUMN_SHARES = (14, 12, 28, 28, 18)
 COLUMN_MIN_CHARS = (0, 4, 8, 8, 0)  # Para and Status: as wide as their longest word (below)
+
+
+def comment_note(comments: list[PlacedComment]) -> str:
+    """The comments, one a line: "G77 comment on “all States”: …" ("EU reply", "(resolved)")."""
+    lines = []
+    for c in comments:
+        on = f" on \u201c{c.comment.anchored}\u201d" if c.comment.anchored.strip() else ""
+        done = " (resolved)" if c.comment.resolved else ""
+        lines.append(f"{heading(c)}{on}{done}: {c.text}")
+    return "\n".join(lines)
 
 
 def paragraph_name(draft: Draft, index: int) -> str:
@@ -277,6 +289,11 @@ class ReviewPanel(QWidget):
         for p in review.proposals:
             if self._filter is None or self._filter in p.authors:
                 groups.setdefault(p.paragraph, []).append(p)
+        notes: dict[int, list[PlacedComment]] = {}  # the inputs' comments, by paragraph (a file of comments only too)
+        for c in review.result.comments:
+            if c.paragraph is not None and (self._filter is None or self._filter == c.author):
+                notes.setdefault(c.paragraph, []).append(c)
+                groups.setdefault(c.paragraph, [])
         for index in sorted(groups):
             proposals = groups[index]
             name = paragraph_name(draft, index)
@@ -286,11 +303,18 @@ class ReviewPanel(QWidget):
             font = parent.font()
             font.setBold(True)
             parent.setFont(font)
-            status = _item(f"{COLLISION_MARK} collision" if collided else "",
-                           "Proposals collide here" if collided else "")
+            said = comment_note(notes.get(index, []))
+            status = _item(" ".join(t for t in (f"{COLLISION_MARK} collision" if collided else "",
+                                                f"{COMMENT_MARK} {len(notes.get(index, []))}" if said else "") if t),
+                           "\n".join(t for t in ("Proposals collide here" if collided else "", said) if t))
             row = [parent, _item(""), _item(""), _item(""), status]
             for p in proposals:
-                parent.appendRow(self._row(draft, p))
+                items = self._row(draft, p)
+                mine = comment_note(on_proposal(notes.get(index, []), p))
+                if mine:  # the comments on this change: a mark in its status, their texts in its tooltip
+                    items[STATUS].setText(f"{items[STATUS].text()} {COMMENT_MARK}")
+                    items[PARA].setToolTip(f"{items[PARA].toolTip()}\n{mine}")
+                parent.appendRow(items)
             self._model.appendRow(row)
         self.tree.expandAll()
 

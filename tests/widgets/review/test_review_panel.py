@@ -93,3 +93,47 @@ def test_no_review(panel: ReviewPanel) -> None:
     panel.show_review(None)
     assert panel.shown_ids() == [] and not panel.buttons["accept"].isEnabled()
     assert "Import" in panel.summary.text() and not panel.author_filter.isEnabled()
+
+
+def test_comments_shown_on_their_paragraph_and_change(qtbot: QtBot, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    import docx
+    from docx.text.run import Run
+    from lxml import etree
+
+    from app.review import Review as Reviewed
+    from app.wiring.merging import InputSpec, merge_inputs
+    from docx_io.ns import qn
+    from docx_io.reader import read_draft
+    from tests.docx_io.comment_factory import Note, add_comments
+    from tests.docx_io.docx_factory import make_docx
+    from widgets.review.review_panel import COMMENT_MARK, PARA, STATUS
+
+    texts = ["1. We meet in New York.", "2. We urge all States to act."]
+    draft = make_docx(tmp_path / "draft.docx", texts)
+    only = add_comments(draft, tmp_path / "eu.docx", [Note(0, "New York", "EU", "Or Geneva.")])
+    doc = docx.Document(str(draft))  # the G77 inserts " now" and comments on it
+    p = doc.paragraphs[1]._p
+    for r in p.findall(qn("w:r")):
+        p.remove(r)
+    etree.SubElement(etree.SubElement(p, qn("w:r")), qn("w:t")).text = "2. We urge all States to act"
+    ins = etree.SubElement(p, qn("w:ins"), {qn("w:id"): "9", qn("w:author"): "G77",
+                                             qn("w:date"): "2025-12-01T00:00:00Z"})
+    run = etree.SubElement(ins, qn("w:r"))
+    etree.SubElement(run, qn("w:t")).text = " now"
+    etree.SubElement(etree.SubElement(p, qn("w:r")), qn("w:t")).text = "."
+    doc.add_comment(Run(run, doc.paragraphs[1]), text="Urgency.", author="G77")
+    doc.save(str(tmp_path / "g77.docx"))
+    result, _ = merge_inputs(read_draft(draft), [InputSpec(only), InputSpec(tmp_path / "g77.docx")],
+                             datetime(2025, 12, 10, tzinfo=UTC))
+    panel = ReviewPanel()
+    qtbot.addWidget(panel)
+    panel.show_review(Reviewed(result))
+    first = panel.model.item(0, STATUS)  # para 1: the EU's comment only, no proposal
+    assert first.text() == f"{COMMENT_MARK} 1" and "EU comment on \u201cNew York\u201d: Or Geneva." in first.toolTip()
+    (change,) = result.proposals
+    texts_of = panel.row_texts(change.id)
+    assert texts_of[STATUS].endswith(COMMENT_MARK)
+    index = panel.index_of(change.id)
+    assert index is not None and "G77 comment" in panel.model.itemFromIndex(index.siblingAtColumn(PARA)).toolTip()
