@@ -29,8 +29,10 @@ from app.segments import Op
 from app.sparse import quoted_amendments, quoted_text_form
 from app.untracked import edited_copy_changes
 from app.wiring.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, read_text_form
-from docx_io.incoming import read_incoming
+from docx_io.incoming import move_names, read_incoming
+from docx_io.ns import w_attr
 from docx_io.package import Package, read_package
+from docx_io.paragraphs import body_of
 from docx_io.reader import draft_from_package, last_modified_by, read_draft
 from docx_io.redline_writer import write_redline
 from docx_io.un_document import document_symbol
@@ -120,7 +122,8 @@ def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str],
         if spec.author:
             paragraphs = [_credited_to(p, spec.author) for p in paragraphs]
         label_as_shown(paragraphs, draft_from_package(pkg))
-        return on_base(Incoming(name, paragraphs, _left_out(name, pkg, spec.author), base=base), found)
+        left_out = _left_out(name, pkg, spec.author) + _textless_moves(name, pkg, paragraphs, spec.author)
+        return on_base(Incoming(name, paragraphs, left_out, base=base), found)
     who = spec.author or last_modified_by(pkg) or spec.path.stem
     against = "the base revision" if base is not None else "the draft"
     messages.append(f"{name}: no tracked changes; compared with {against} and credited to {who}")
@@ -200,10 +203,25 @@ def _left_out(name: str, pkg: Package, author: str) -> list[ReportLine]:
     return lines
 
 
+def _textless_moves(name: str, pkg: Package, paragraphs: list[IncomingParagraph], author: str) -> list[ReportLine]:
+    """A report line for each move of the file that left no text to merge (its moved words were themselves
+    inserted and deleted inside it), so that no move goes unmentioned."""
+    body = body_of(pkg.xml(pkg.main_part))
+    named = {} if body is None else move_names(body)
+    read = {c.move for p in paragraphs for c in p.changes if c.move}
+    lines = []
+    for move in sorted(set(named.values()) - read):
+        who = next((w_attr(el, "author") or "" for el, n in named.items() if n == move), "")
+        lines.append(ReportLine(name, author or who, None, "move", NOT_APPLICABLE,
+                                f"the move {move!r} carries no text once its own insertions and deletions are "
+                                "read; nothing to merge"))
+    return lines
+
+
 def _credited_to(para: IncomingParagraph, author: str) -> IncomingParagraph:
     # One author for the whole file: words struck in an insertion are that author's own undoing, gone.
-    changes = [Change(c.op, c.text, author if c.op is not Op.EQUAL else "", c.date) for c in para.changes
-               if not c.struck_by]
+    changes = [Change(c.op, c.text, author if c.op is not Op.EQUAL else "", c.date, move=c.move)
+               for c in para.changes if not c.struck_by]
     return IncomingParagraph(para.anchor, changes, para.inserted, para.deleted, para.in_table, para.mark_inserted,
                              para.mark_deleted, para.rationale, author if para.mark_author else "")
 
