@@ -22,6 +22,8 @@ class Change:
     # inserting author's proposal; the striker proposes that insertion without them (see striker_versions).
     struck_by: str = ""
     struck_date: str = ""
+    # The move it is half of (w:moveFrom / w:moveTo): the name of its range, pairing it with the other half.
+    move: str = ""
 
     @property
     def segment(self) -> Segment:

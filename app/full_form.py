@@ -96,18 +96,18 @@ def segments(text: str, tracked: list[Proposal], cuts: set[int],
     out: list[Segment] = []
     who: list[Attribution | None] = []
 
-    def keep(start: int, end: int, op: Op, by: Attribution | None) -> None:
+    def keep(start: int, end: int, op: Op, by: Attribution | None, move: str = "") -> None:
         edges = sorted({start, end, *(c for c in cuts if start < c < end)})
         for a, b in pairwise(edges):
-            out.append(Segment(op, text[a:b]))
+            out.append(Segment(op, text[a:b], move))
             who.append(by)
 
     pos = 0
     for p in sorted(tracked, key=lambda p: (p.start, p.end)):
         keep(pos, p.start, Op.EQUAL, None)
-        keep(p.start, p.end, Op.DELETE, dated(p))
+        keep(p.start, p.end, Op.DELETE, dated(p), p.move)  # a move's half keeps its name (app.moves checks it)
         if p.text:
-            out.append(Segment(Op.INSERT, p.text))
+            out.append(Segment(Op.INSERT, p.text, p.move))
             who.append(dated(p))
         pos = p.end
     keep(pos, len(text), Op.EQUAL, None)

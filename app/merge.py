@@ -21,6 +21,7 @@ from app.comment_placing import COMMENT, PlacedComment, link, parent_of, place_i
 from app.errors import LabelError
 from app.labels import next_inserted_label, split_typed_label
 from app.landing import merged_target, split_targets
+from app.merge_moves import MOVE, name_moves, other_half
 from app.model import Draft, Kind, Paragraph
 from app.plan import RedlinePlan
 from app.proposals import Collision, Credit, Decision, Proposal, ProposalKind, find_collisions, plan_of
@@ -62,6 +63,9 @@ class ReportLine:
     change: str = ""
     old_label: str | None = None  # the paragraph's label in the revision the change was made on
     anchor: str = ""  # a comment: the text it is anchored on
+    # Kind "move": the paragraphs the moved text leaves and joins (added for issue 16; older fields unchanged).
+    moved_from: str | None = None
+    moved_to: str | None = None
 
 
 @dataclass
@@ -100,14 +104,17 @@ class MergeResult:
         for p in self.proposals:
             label = p.label if p.kind is ProposalKind.INSERT else self.draft.paragraphs[p.paragraph].label
             status, reason = _status(p, rivals.get(id(p)))
+            moved = _move_ends(self.draft, p, self.proposals)
             for c in p.credits:
-                kind, why = p.kind.value, reason
+                kind, why = (MOVE if moved else p.kind.value), reason
                 if c.amends:  # a deletion nested in another author's insertion: a version of their change
                     kind, why = "delete", "; ".join(r for r in (
                         f"deletes '{c.struck}' from {c.amends}'s proposed text (its version of {c.amends}'s change)",
                         reason) if r)
                 lines.append(ReportLine(c.source, c.author, label or self.draft.paragraphs[p.paragraph].display_label,
-                                        kind, status, why, describe(self.draft, p), c.label or None))
+                                        kind, status, why, describe(self.draft, p), c.label or None,
+                                        moved_from=moved[0] if moved else None,
+                                        moved_to=moved[1] if moved else None))
         return lines + self.comment_lines + self.not_applicable
 
     @property
@@ -127,6 +134,15 @@ class MergeResult:
                                     report_reason(pc, parent_of(pc, self.comments), on), pc.text, pc.old_label,
                                     pc.comment.anchored))
         return lines
+
+
+def _move_ends(draft: Draft, p: Proposal, proposals: list[Proposal]) -> tuple[str, str] | None:
+    """(from, to) paragraph labels of the move p is half of; None when it is none."""
+    other = other_half(p, proposals)
+    if other is None:
+        return None
+    source, target = (p, other) if p.end > p.start else (other, p)
+    return (draft.paragraphs[source.paragraph].display_label, draft.paragraphs[target.paragraph].display_label)
 
 
 def _status(p: Proposal, tracked: Proposal | None) -> tuple[str, str]:
@@ -175,6 +191,10 @@ def merge(draft: Draft, incoming: list[Incoming], default_date: datetime) -> Mer
         via = None if source.base is None else through[id(source.base)]
         for proposal in _collect(draft, source, result, draft_texts, via):
             _add(result.proposals, seen.setdefault((proposal.paragraph, proposal.kind), []), proposal)
+        for author, text, why in name_moves(draft, source.name, source.paragraphs, result.proposals):
+            result.not_applicable.append(ReportLine(source.name, author, None, MOVE, NOT_APPLICABLE,
+                                                    f"not kept as a move: {why}; its deletion and insertion are "
+                                                    f"reported as such", f"~~{text}~~ **{text}**"))
     _number_insertions(draft, result.proposals)
     result.collision_groups = find_collisions(result.proposals)
     for i, p in enumerate(result.proposals, 1):

@@ -68,6 +68,7 @@ class Proposal:
     collision: int | None = None  # the collision group, when proposals of others overlap this one
     decision: Decision = Decision.PENDING
     order: int = 0  # INSERT: position among the paragraphs inserted after the same one
+    move: str = ""  # MODIFY: the incoming move it is half of, shared with the other half (app.merge_moves)
 
     @property
     def authors(self) -> list[str]:
@@ -186,7 +187,7 @@ def plan_of(draft: Draft, proposals: list[Proposal], date: datetime, *, compiler
     from app.full_form import comments, layout, segments
 
     del compiler  # no revision of the compiler's own: every word written is an author's
-    chosen = [p for p in proposals if p.decision in decisions]
+    chosen = _whole_or_none(p for p in proposals if p.decision in decisions)
     plan = RedlinePlan()
     by_paragraph: dict[int, list[Proposal]] = {}
     inserts: dict[int, list[Proposal]] = {}
@@ -211,6 +212,20 @@ def plan_of(draft: Draft, proposals: list[Proposal], date: datetime, *, compiler
         for p in sorted(inserts.get(index, []), key=lambda p: p.order):
             plan.add(insert_paragraph(draft, para, p.text, dated(p)))
     return plan
+
+
+def _whole_or_none(proposals: Iterable[Proposal]) -> list[Proposal]:
+    """The proposals less the other half of any move whose half the full form writes as a comment (the rival
+    of another author's change): tracked alone, it would leave the moved passage twice, or nowhere, for
+    whoever accepts that author's changes."""
+    from app.full_form import rivals_of
+
+    chosen = list(proposals)
+    if not any(p.move for p in chosen):
+        return chosen
+    rivals = rivals_of(chosen)
+    commented = {p.move for p in chosen if p.move and id(p) in rivals}
+    return [p for p in chosen if not p.move or p.move not in commented or id(p) in rivals]
 
 
 def parse_date(values: list[str], default: datetime) -> datetime:

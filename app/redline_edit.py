@@ -67,8 +67,10 @@ class RedlineEdit:
 
     # --- edits -------------------------------------------------------------
 
-    def type_text(self, pos: int, text: str) -> int:
-        """Insert text at view offset pos as a tracked insertion; returns the cursor after it."""
+    def type_text(self, pos: int, text: str, move: str = "") -> int:
+        """Insert text at view offset pos as a tracked insertion; returns the cursor after it.
+
+        `move`: the text arrives by that move (its own segment, even inside another insertion)."""
         pos = self._clamp(pos)
         if not text:
             return pos
@@ -79,21 +81,24 @@ class RedlineEdit:
             end = at + len(seg.text)
             if not done and at <= pos <= end and (seg.op is Op.INSERT or pos < end or end == len(self.view_text)):
                 k = pos - at
-                if seg.op is Op.INSERT:
+                if seg.op is Op.INSERT and not move:
                     out.append(Segment(Op.INSERT, seg.text[:k] + text + seg.text[k:]))
                 else:
-                    out += [Segment(seg.op, seg.text[:k]), Segment(Op.INSERT, text), Segment(seg.op, seg.text[k:])]
+                    out += [Segment(seg.op, seg.text[:k], seg.move), Segment(Op.INSERT, text, move),
+                            Segment(seg.op, seg.text[k:], seg.move)]
                 done = True
             else:
                 out.append(seg)
             at = end
         if not done:
-            out.append(Segment(Op.INSERT, text))
+            out.append(Segment(Op.INSERT, text, move))
         self.segments = _merge(out)
         return pos + len(text)
 
-    def delete_range(self, start: int, end: int) -> int:
+    def delete_range(self, start: int, end: int, move: str = "") -> int:
         """Delete view text [start, end): original text is struck, inserted text removed.
+
+        `move`: the struck text leaves by that move.
 
         Returns the cursor after what stays visible of the range (the struck text).
         """
@@ -112,7 +117,7 @@ class RedlineEdit:
                 head, mid, tail = seg.text[: a - at], seg.text[a - at : b - at], seg.text[b - at :]
                 out.append(Segment(seg.op, head))
                 if seg.op is not Op.INSERT:
-                    out.append(Segment(Op.DELETE, mid))  # original text stays, struck
+                    out.append(Segment(Op.DELETE, mid, move))  # original text stays, struck
                 out.append(Segment(seg.op, tail))
             at = s_end
         self.segments = _merge(out)
@@ -165,13 +170,13 @@ class RedlineEdit:
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
-    """Drop empty segments and join neighbours of the same kind (order otherwise kept)."""
+    """Drop empty segments and join neighbours of the same kind and move (order otherwise kept)."""
     out: list[Segment] = []
     for seg in segments:
         if not seg.text:
             continue
-        if out and out[-1].op is seg.op:
-            out[-1] = Segment(seg.op, out[-1].text + seg.text)
+        if out and out[-1].op is seg.op and out[-1].move == seg.move:
+            out[-1] = Segment(seg.op, out[-1].text + seg.text, seg.move)
         else:
             out.append(seg)
     return out

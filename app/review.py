@@ -240,7 +240,8 @@ def report_entries(result: MergeResult,
         label = p.label if p.kind is ProposalKind.INSERT else draft.paragraphs[p.paragraph].label
         label = label or draft.paragraphs[p.paragraph].display_label
         for c in p.credits:
-            queue.setdefault((c.source, c.author, label, p.kind.value, describe(draft, p)), []).append(p)
+            kind = "move" if p.move and any(q.move == p.move for q in result.proposals if q is not p) else p.kind.value
+            queue.setdefault((c.source, c.author, label, kind, describe(draft, p)), []).append(p)
     entries: list[dict[str, str | bool | None]] = []
     for line in result.report:
         mine = queue.get((line.file, line.author, line.paragraph, line.kind, line.change))

@@ -2,6 +2,9 @@
 
 Invariant: the equal and deleted texts in order give the original; the equal and inserted
 texts in order give the proposed text.
+
+A moved text is a deleted segment in one paragraph and an inserted segment in another that share a
+`move` name (written as w:moveFrom / w:moveTo); app.moves says which pairs are whole.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ class Segment:
 
     op: Op
     text: str
+    # The move this text belongs to ("" for none): its deleted half is where it was, its inserted half where
+    # it went. The name pairs the halves across paragraphs, as w:name pairs a file's move ranges.
+    move: str = ""
 
 
 def original_text(segments: Iterable[Segment]) -> str:
@@ -43,27 +49,28 @@ def is_unchanged(segments: Iterable[Segment]) -> bool:
 
 
 def normalize(segments: Iterable[Segment]) -> list[Segment]:
-    """Drop empty segments, join neighbours of the same op, and put deletions before insertions
-    within each change (so a replacement reads "~~old~~ **new**")."""
+    """Drop empty segments, join neighbours of the same op (and move), and put deletions before
+    insertions within each change (so a replacement reads "~~old~~ **new**")."""
     out: list[Segment] = []
-    pending_del: list[str] = []
-    pending_ins: list[str] = []
+    pending_del: list[Segment] = []
+    pending_ins: list[Segment] = []
 
     def flush() -> None:
-        if pending_del:
-            out.append(Segment(Op.DELETE, "".join(pending_del)))
-            pending_del.clear()
-        if pending_ins:
-            out.append(Segment(Op.INSERT, "".join(pending_ins)))
-            pending_ins.clear()
+        for pending in (pending_del, pending_ins):
+            for seg in pending:
+                if out and out[-1].op is seg.op and out[-1].move == seg.move:
+                    out[-1] = Segment(seg.op, out[-1].text + seg.text, seg.move)
+                else:
+                    out.append(seg)
+            pending.clear()
 
     for seg in segments:
         if not seg.text:
             continue
         if seg.op is Op.DELETE:
-            pending_del.append(seg.text)
+            pending_del.append(seg)
         elif seg.op is Op.INSERT:
-            pending_ins.append(seg.text)
+            pending_ins.append(seg)
         else:
             flush()
             if out and out[-1].op is Op.EQUAL:
@@ -80,17 +87,20 @@ def shift(segments: Sequence[Segment], prefix: str) -> list[Segment]:
 
 
 def to_json(segments: Iterable[Segment]) -> list[list[str]]:
-    """Segments as JSON-friendly pairs [op, text]."""
-    return [[s.op.value, s.text] for s in segments]
+    """Segments as JSON-friendly pairs [op, text] ([op, text, move] for a moved text)."""
+    return [[s.op.value, s.text, s.move] if s.move else [s.op.value, s.text] for s in segments]
 
 
 def from_json(data: object) -> list[Segment]:
-    """Segments from [op, text] pairs; ValueError on anything else."""
+    """Segments from [op, text] pairs (or [op, text, move]); ValueError on anything else."""
     if not isinstance(data, list):
         raise ValueError("segments must be a list of [op, text] pairs")
     out = []
     for item in data:
-        if not (isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)):
-            raise ValueError(f"bad segment {item!r}: expected [op, text]")
-        out.append(Segment(Op(item[0]), item[1]))
+        if not (isinstance(item, list) and len(item) in (2, 3) and all(isinstance(x, str) for x in item)):
+            raise ValueError(f"bad segment {item!r}: expected [op, text] or [op, text, move]")
+        op, move = Op(item[0]), item[2] if len(item) == 3 else ""
+        if len(item) == 3 and (op is Op.EQUAL or not move):
+            raise ValueError(f"bad segment {item!r}: only a deletion or an insertion is half of a move")
+        out.append(Segment(op, item[1], move))
     return out

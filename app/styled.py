@@ -18,6 +18,7 @@ class StyledSegment:
     op: Op
     text: str
     formatting: Formatting
+    move: str = ""  # the move it is half of (Segment.move)
 
 
 def styled_segments(para: Paragraph, segments: Sequence[Segment], offset: int | None = None) -> list[StyledSegment]:
@@ -40,12 +41,12 @@ def styled_segments(para: Paragraph, segments: Sequence[Segment], offset: int | 
     at = para.body_start if offset is None else offset
     for seg in segments:
         if seg.op is Op.INSERT:
-            out.append(StyledSegment(Op.INSERT, seg.text, fmt_at(max(at - 1, 0))))
+            out.append(StyledSegment(Op.INSERT, seg.text, fmt_at(max(at - 1, 0)), seg.move))
             continue
         end = at + len(seg.text)
         cuts = [s for s in starts if at < s < end]
         edges = [at, *cuts, end]
         for a, b in itertools.pairwise(edges):
-            out.append(StyledSegment(seg.op, seg.text[a - at : b - at], fmt_at(a)))
+            out.append(StyledSegment(seg.op, seg.text[a - at : b - at], fmt_at(a), seg.move))
         at = end
     return out

@@ -13,7 +13,8 @@ withdrawn) its status. Consecutive options on different paragraphs ("Option A" 8
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from rapidfuzz import fuzz, process
@@ -23,6 +24,7 @@ from app.labels import base_label, is_label, label_key, parse_label
 from app.model import Draft
 from app.rebase import rebase
 from app.segments import Op, Segment, is_unchanged, normalize, original_text, proposed_text
+from app.textform_moves import MoveNote, link_moves, notes_of, take_notes
 
 # "66. text", "83 bis. text", "29.1. text", "PP3. text", "annex, 3 (a). text", "table 2, row 3, column 1. text":
 # the shortest prefix ending in ". " that app.labels reads as a label.
@@ -108,6 +110,7 @@ class ParsedParagraph:
     rationale: str = ""
     status: Status | None = None
     either: int | None = None  # the either/or set of consecutive "Option" paragraphs it belongs to
+    moves: list[MoveNote] = field(default_factory=list)  # "(moved to 100)" / "(moved from 103)" notes
 
 
 @dataclass
@@ -154,6 +157,7 @@ def parse_text_form(text: str) -> tuple[list[ParsedParagraph], list[Diagnostic]]
         start_line = i + 1
         body, i = _gather(lines, i, m.group("rest"))
         label = parse_label(m.group("label"))
+        body, moves = take_notes(body)
         segments, problem = parse_markup(body)
         if option is None:
             either = None  # a paragraph with no "Option" line ends an either/or set
@@ -161,7 +165,8 @@ def parse_text_form(text: str) -> tuple[list[ParsedParagraph], list[Diagnostic]]
             diagnostics.append(Diagnostic(Severity.ERROR, label, start_line, problem))
             option = None
             continue
-        out.append(ParsedParagraph(label, segments, start_line, option, either=either if option else None))
+        out.append(ParsedParagraph(label, segments, start_line, option, either=either if option else None,
+                                   moves=moves))
         option = None
     return out, diagnostics
 
@@ -261,6 +266,7 @@ def import_text_form(draft: Draft, text: str, *, author: str = "", organisation:
     new_labels: set[str] = set()
     by_label: dict[str, Amendment] = {}
     sets: dict[int, list[Amendment]] = {}
+    moved: list[tuple[Amendment, list[MoveNote]]] = []  # amendments with move notes, linked at the end
     for para in parsed:
         earlier = by_label.get(para.label)
         if earlier is not None and para.option and earlier.kind is not Kind.DELETE:
@@ -279,11 +285,16 @@ def import_text_form(draft: Draft, text: str, *, author: str = "", organisation:
         amendment.status = para.status or Status.DRAFT
         amendments.append(amendment)
         by_label[para.label] = amendment
+        if para.moves:
+            moved.append((amendment, para.moves))
         if para.either is not None:
             sets.setdefault(para.either, []).append(amendment)
     for members in sets.values():
         if len(members) > 1:
             link_alternatives(members)
+    if moved:
+        others = {n.other for _, notes in moved for n in notes}
+        link_moves(moved, {o: draft.resolve(o) for o in others if draft.has_label(o)}, diagnostics)
     return Imported(amendments, diagnostics)
 
 
@@ -432,11 +443,17 @@ def _repeated_stem(struck: list[str], following: list[str]) -> str | None:
     return None
 
 
-def format_markup(segments: list[Segment]) -> str:
-    """One paragraph's segments as ~~struck~~ **inserted** text."""
+def format_markup(segments: list[Segment], moves: Mapping[tuple[str, Op], str] | None = None) -> str:
+    """One paragraph's segments as ~~struck~~ **inserted** text; `moves` gives the note written right after
+    a moved half ("(moved to 100)", app.textform_moves)."""
     out = []
     for i, seg in enumerate(segments):
         if seg.op is not Op.EQUAL:
+            note = (moves or {}).get((seg.move, seg.op), "") if seg.move else ""
+            if note:  # a moved half is written as it is, its note glued to the closing mark
+                out.append(f"{'~~' if seg.op is Op.DELETE else '**'}{seg.text}{'~~' if seg.op is Op.DELETE else '**'}"
+                           f"{note}")
+                continue
             mark = "~~" if seg.op is Op.DELETE else "**"
             body = seg.text.lstrip()
             lead = seg.text[: len(seg.text) - len(body)]
@@ -517,19 +534,21 @@ def format_text_form(amendments: list[Amendment], title: str = "") -> str:
     lines: list[str] = []
     if title:
         lines += [f"# {title}", ""]
+    notes = notes_of(amendments)
     for members in grouped(amendments):
         for amendment in members:
-            lines += _amendment_lines(amendment, either=len(members) > 1)
+            lines += _amendment_lines(amendment, either=len(members) > 1, notes=notes)
     return "\n".join(lines)
 
 
-def _amendment_lines(amendment: Amendment, *, either: bool) -> list[str]:
+def _amendment_lines(amendment: Amendment, *, either: bool,
+                     notes: Mapping[tuple[str, Op], str] | None = None) -> list[str]:
     lines: list[str] = []
     many = len(amendment.options) > 1
     for option in amendment.options:
         if many or either or option.name != "A":
             lines.append(f"Option {option.name}")
-        text = f"**{option.proposed}**" if amendment.kind is Kind.INSERT else format_markup(option.segments)
+        text = f"**{option.proposed}**" if amendment.kind is Kind.INSERT else format_markup(option.segments, notes)
         lines.append(f"{amendment.label}. {text}")
     if amendment.rationale:
         lines.append(f"Rationale: {amendment.rationale}")

@@ -6,6 +6,8 @@ nor the accept-all text; it is read as the inserting author's, marked struck by 
 (Change.struck_by): the first proposes the whole insertion, the second that insertion without those
 words. An author deleting their own insertion leaves nothing to read. A paragraph whose mark and
 text are all inserted is a new paragraph; one whose mark and text are all deleted is struck whole.
+Moved text keeps the name of its w:moveFromRangeStart / w:moveToRangeStart (Change.move): the two
+halves of one move share it.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ _SDT, _SDT_CONTENT = _W + "sdt", _W + "sdtContent"
 _PPR = _W + "pPr"
 _P = _W + "p"
 _CONTAINERS = {*_INSERTED, *_REMOVED, *_TRANSPARENT, _SDT}  # what _walk goes into besides runs
-_EQUAL = (Op.EQUAL, "", "", "", "")
+_EQUAL = (Op.EQUAL, "", "", "", "", "")
+_MOVE_WRAPPERS = {_W + "moveFrom": "moveFrom", _W + "moveTo": "moveTo"}
 
-Key = tuple[Op, str, str, str, str]  # (op, author, date, struck by, struck date) of a change
+Key = tuple[Op, str, str, str, str, str]  # (op, author, date, struck by, struck date, move name) of a change
 
 
 def read_incoming(pkg: Package) -> list[IncomingParagraph]:
@@ -40,12 +43,14 @@ def read_incoming(pkg: Package) -> list[IncomingParagraph]:
         return []
     out: list[IncomingParagraph] = []
     revised = _revised_paragraphs(body)
+    moves = move_names(body)
     for anchor, (p, in_table) in enumerate(iter_block_paragraphs(body)):
         plain = None if p in revised else _plain_text(p)
         if plain is not None:  # most paragraphs: no change, no field, only text and tabs
             out.append(IncomingParagraph(anchor, [Change(Op.EQUAL, plain)] if plain else [], in_table=in_table))
             continue
         changes = _Changes()
+        changes.moves = moves
         mark = _walk(p, changes, _EQUAL)  # the paragraph mark's run properties, pPr/rPr
         para = IncomingParagraph(anchor, changes.done(), in_table=in_table)
         mark_ins = mark is not None and mark.find(_W + "ins") is not None
@@ -67,6 +72,27 @@ def read_incoming(pkg: Package) -> list[IncomingParagraph]:
 def _revised_paragraphs(body: etree._Element) -> set[etree._Element]:
     """Paragraphs with a w:ins or w:del anywhere in them (their text or their mark)."""
     return {p for el in body.iter(_W + "ins", _W + "del") for p in el.iterancestors(_P)}
+
+
+def move_names(body: etree._Element) -> dict[etree._Element, str]:
+    """Each w:moveFrom / w:moveTo (not a mark's) -> the w:name of the move range it lies in, in document order
+    (a range opens at its RangeStart and closes at the RangeEnd with the same id; Word may put the end
+    after the paragraph)."""
+    out: dict[etree._Element, str] = {}
+    if not any(True for _ in body.iter(_W + "moveFromRangeStart", _W + "moveToRangeStart")):
+        return out
+    open_ranges: dict[str, dict[str, str]] = {"moveFrom": {}, "moveTo": {}}
+    for el in body.iter(_W + "moveFromRangeStart", _W + "moveFromRangeEnd", _W + "moveToRangeStart",
+                        _W + "moveToRangeEnd", *_MOVE_WRAPPERS):
+        tag = etree.QName(el).localname
+        kind = tag.removesuffix("RangeStart").removesuffix("RangeEnd")
+        if tag.endswith("RangeStart"):
+            open_ranges[kind][w_attr(el, "id") or ""] = w_attr(el, "name") or ""
+        elif tag.endswith("RangeEnd"):
+            open_ranges[kind].pop(w_attr(el, "id") or "", None)
+        elif open_ranges[kind] and (parent := el.getparent()) is not None and parent.tag != _RPR:
+            out[el] = next(reversed(open_ranges[kind].values()))  # the innermost open range
+    return out
 
 
 def _plain_text(p: etree._Element) -> str | None:
@@ -95,9 +121,10 @@ class _Changes:
     """A paragraph's changes as its runs are read: neighbours of the same kind and attribution joined,
     empty ones dropped (what app.attributed.merge_changes makes of one Change per run)."""
 
-    __slots__ = ("changes", "fields", "key", "parts")
+    __slots__ = ("changes", "fields", "key", "moves", "parts")
 
     def __init__(self) -> None:
+        self.moves: dict[etree._Element, str] = {}  # move wrappers -> their range's name (move_names)
         self.changes: list[Change] = []
         self.fields = FieldState()
         self.key: Key = _EQUAL
@@ -117,8 +144,8 @@ class _Changes:
 
     def _flush(self) -> None:
         if self.parts:
-            op, author, date, struck_by, struck_date = self.key
-            self.changes.append(Change(op, "".join(self.parts), author, date, struck_by, struck_date))
+            op, author, date, struck_by, struck_date, move = self.key
+            self.changes.append(Change(op, "".join(self.parts), author, date, struck_by, struck_date, move))
             self.parts = []
 
 
@@ -138,13 +165,13 @@ def _walk(
             _run(child, out, key, ins and dele)
         elif tag in _INSERTED:
             # An insertion inside a deletion is dropped with it; a deletion inside an insertion, see _struck.
-            _walk(child, out, key if dele else _attributed(Op.INSERT, child), True, dele)
+            _walk(child, out, key if dele else _attributed(Op.INSERT, child, out.moves.get(child, "")), True, dele)
         elif tag in _REMOVED:
             struck = _struck(key, child) if ins and not dele else None
             if struck is not None:  # another author's deletion of this insertion: kept, marked struck
                 _walk(child, out, struck, False, True)
             else:
-                _walk(child, out, _attributed(Op.DELETE, child), ins, True)
+                _walk(child, out, _attributed(Op.DELETE, child, out.moves.get(child, "")), ins, True)
         elif tag in _TRANSPARENT:
             _walk(child, out, key, ins, dele)
         elif tag == _SDT:
@@ -154,17 +181,17 @@ def _walk(
     return mark
 
 
-def _attributed(op: Op, revision: etree._Element) -> Key:
-    return (op, w_attr(revision, "author") or "", w_attr(revision, "date") or "", "", "")
+def _attributed(op: Op, revision: etree._Element, move: str = "") -> Key:
+    return (op, w_attr(revision, "author") or "", w_attr(revision, "date") or "", "", "", move)
 
 
 def _struck(inserted: Key, deletion: etree._Element) -> Key | None:
     """The key of inserted text another author deleted; None when the inserting author deleted it (gone)."""
-    op, author, date, _, _ = inserted
+    op, author, date, _, _, move = inserted
     by = w_attr(deletion, "author") or ""
     if op is not Op.INSERT or by == author:
         return None
-    return (op, author, date, by, w_attr(deletion, "date") or "")
+    return (op, author, date, by, w_attr(deletion, "date") or "", move)
 
 
 def _run(run: etree._Element, out: _Changes, key: Key, dropped: bool) -> None:

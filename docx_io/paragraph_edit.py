@@ -1,5 +1,9 @@
 """Carry one paragraph's Segments out on its w:p: runs split at segment edges, struck runs
-wrapped in w:del, inserted text in new runs wrapped in w:ins (or plainly, for a clean text)."""
+wrapped in w:del, inserted text in new runs wrapped in w:ins (or plainly, for a clean text).
+
+A segment that is half of a move (Segment.move; app.moves decides which are whole) is written as Word
+writes a move: w:moveFrom (its runs keep w:t) or w:moveTo, between w:moveFromRangeStart/End or
+w:moveToRangeStart/End markers named after the move."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from docx_io.revisions import (
     clean_rpr,
     has_revisions,
     mark_as_deleted_text,
+    move_range,
     revision,
     sibling_groups,
     text_run,
@@ -61,14 +66,14 @@ def edit_paragraph(
         pieces = paragraph_pieces(p)
     who = list(authors) if authors is not None else [None] * len(segments)
     deleted_ranges, inserts = _ranges(segments, [w or by for w in who])
-    formats = {at: _format_source(pieces, at) for at, _, _ in inserts}
-    anchors = {at: _insertion_point(p, pieces, at) for at, _, _ in inserts}
-    struck = [(_runs_in(pieces, [span]), author) for span, author in deleted_ranges]
+    formats = {at: _format_source(pieces, at) for at, _, _, _ in inserts}
+    anchors = {at: _insertion_point(p, pieces, at) for at, _, _, _ in inserts}
+    struck = [(_runs_in(pieces, [span]), author, move) for span, author, move in deleted_ranges]
     # Insert first: an insertion may sit next to a run that is about to be struck or removed.
     placed: dict[int, etree._Element] = {}
-    for at, text, author in inserts:
+    for at, text, author, move in inserts:
         run = text_run(text, clean_rpr(formats[at]))
-        node = revision("w:ins", author, ids) if tracked else run
+        node = revision("w:moveTo" if move else "w:ins", author, ids) if tracked else run
         if tracked:
             node.append(run)
         if at in placed:  # several insertions at one place keep their order
@@ -77,11 +82,19 @@ def edit_paragraph(
             where, after = anchors[at]
             _place(p, node, where, after, ids)
         placed[at] = node
-    for runs, author in struck:
+        if tracked and move:
+            start, end = move_range("moveTo", move, author, ids)
+            node.addprevious(start)
+            node.addnext(end)
+            placed[at] = end  # a further insertion at this place goes after the whole range
+    for runs, author, move in struck:
         if tracked:
             runs = _out_of_insertions(runs, author, notices)
+        wrappers: list[etree._Element] = []
         for group in sibling_groups(runs):
-            if tracked:
+            if tracked and move:  # Word keeps w:t inside w:moveFrom
+                wrappers.append(wrap(group, revision("w:moveFrom", author, ids)))
+            elif tracked:
                 for run in group:
                     mark_as_deleted_text(run)
                 wrap(group, revision("w:del", author, ids))
@@ -90,6 +103,10 @@ def edit_paragraph(
                     parent = run.getparent()
                     if parent is not None:
                         parent.remove(run)
+        if wrappers:
+            start, end = move_range("moveFrom", move, author, ids)
+            wrappers[0].addprevious(start)
+            wrappers[-1].addnext(end)
     return notices
 
 
@@ -156,16 +173,16 @@ def cut_points(segments: Sequence[Segment]) -> set[int]:
 
 def _ranges(
     segments: Sequence[Segment], who: Sequence[Attribution]
-) -> tuple[list[tuple[tuple[int, int], Attribution]], list[tuple[int, str, Attribution]]]:
-    """Struck ranges and insertions (in original offsets), each with its author."""
-    deleted: list[tuple[tuple[int, int], Attribution]] = []
-    inserts: list[tuple[int, str, Attribution]] = []
+) -> tuple[list[tuple[tuple[int, int], Attribution, str]], list[tuple[int, str, Attribution, str]]]:
+    """Struck ranges and insertions (in original offsets), each with its author and move name ("" for none)."""
+    deleted: list[tuple[tuple[int, int], Attribution, str]] = []
+    inserts: list[tuple[int, str, Attribution, str]] = []
     pos = 0
     for seg, author in zip(segments, who, strict=True):
         if seg.op is Op.INSERT:
-            inserts.append((pos, seg.text, author))
+            inserts.append((pos, seg.text, author, seg.move))
         elif seg.op is Op.DELETE:
-            deleted.append(((pos, pos + len(seg.text)), author))
+            deleted.append(((pos, pos + len(seg.text)), author, seg.move))
             pos += len(seg.text)
         else:
             pos += len(seg.text)

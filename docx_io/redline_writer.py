@@ -12,6 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from app.errors import AmendmentError
+from app.moves import settle_plan_moves
 from app.plan import DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
 from app.segments import Op, Segment
 from docx_io.accept import accept_all
@@ -104,6 +105,7 @@ def apply_plan(
     `numbering` (the draft's lists) lets a new paragraph beside an automatically numbered one print only its
     typed label; `comments` writes the steps' comments (without it they are left out)."""
     notices: list[str] = []
+    settle_plan_moves(plan)  # a move is written as one only when both its halves are there, alike
     paragraphs = paragraph_list(document)
     last_after: dict[int, etree._Element] = {}
     touched: set[int] = set()

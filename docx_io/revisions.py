@@ -58,6 +58,21 @@ def revision(tag: str, by: Attribution, ids: RevisionIds) -> etree._Element:
     return el
 
 
+def move_range(kind: str, name: str, by: Attribution, ids: RevisionIds) -> tuple[etree._Element, etree._Element]:
+    """The markers around one half of a move (kind "moveFrom" / "moveTo"): w:{kind}RangeStart with a fresh
+    id, the move's w:name, author and date, and the w:{kind}RangeEnd with the same id. Word pairs a
+    move's halves by the name; the ids only pair each start with its end."""
+    start = etree.Element(qn(f"w:{kind}RangeStart"))
+    rid = ids.next()
+    start.set(qn("w:id"), rid)
+    start.set(qn("w:author"), by.author)
+    start.set(qn("w:date"), w_date(by.date))
+    start.set(qn("w:name"), name)
+    end = etree.Element(qn(f"w:{kind}RangeEnd"))
+    end.set(qn("w:id"), rid)
+    return start, end
+
+
 def text_run(text: str, rpr: etree._Element | None, deleted: bool = False) -> etree._Element:
     """A w:r showing `text` (tabs and line breaks as w:tab / w:br), with a copy of rpr."""
     run = etree.Element(_W + "r")

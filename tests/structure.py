@@ -2,8 +2,9 @@
 
 `problems(path)` lists, one line each: missing required parts or relationship targets, parts
 without a content type, content-type overrides for absent parts, malformed XML, revision ids used
-twice in the document, w:delText outside a deletion, w:t inside one, and a deletion nested in
-another author's insertion (LibreOffice drops that form).
+twice in the document, w:delText outside a deletion, w:t inside one (w:moveFrom keeps w:t, as Word
+writes it), a deletion nested in another author's insertion (LibreOffice drops that form), and moves
+that do not hold together (see _moves).
 
 tests/conftest.py runs it on every .docx a test leaves in its tmp_path.
 """
@@ -105,12 +106,51 @@ def _revisions(trees: dict[str, etree._Element]) -> list[str]:
         for text in tree.iter(f"{{{W}}}delText"):
             if not any(a.tag in _DELETIONS for a in text.iterancestors()):
                 out.append(f"{name}: w:delText outside a deletion")
+        out += _moves(name, tree)
         for deletion in tree.iter(*_DELETIONS):
-            if any(t.tag == f"{{{W}}}t" for t in deletion.iter()):
+            if deletion.tag == f"{{{W}}}del" and any(t.tag == f"{{{W}}}t" for t in deletion.iter()):
                 out.append(f"{name}: w:t inside a deletion (Word needs w:delText)")
             author = deletion.get(f"{{{W}}}author")
             for outer in deletion.iterancestors(*_INSERTIONS):
                 if outer.get(f"{{{W}}}author") != author:
                     out.append(f"{name}: a deletion by {author!r} nested in an insertion by "
                                f"{outer.get(f'{{{W}}}author')!r}")
+    return out
+
+
+def _moves(name: str, tree: etree._Element) -> list[str]:
+    """Move ranges: each w:moveFromRangeStart / w:moveToRangeStart has an author, a date, a w:name and
+    the RangeEnd with its id after it (and each RangeEnd its start); each name has one source range and
+    one destination range; each w:moveFrom / w:moveTo lies inside a range of its kind."""
+    out: list[str] = []
+    names: dict[str, dict[str, int]] = {}
+    for kind in ("moveFrom", "moveTo"):
+        start_tag, end_tag, wrapper_tag = (f"{{{W}}}{kind}RangeStart", f"{{{W}}}{kind}RangeEnd", f"{{{W}}}{kind}")
+        open_ranges: dict[str, str] = {}
+        ended: set[str] = set()
+        for el in tree.iter(start_tag, end_tag, wrapper_tag):
+            rid = el.get(f"{{{W}}}id") or ""
+            if el.tag == start_tag:
+                missing = [a for a in ("id", "author", "date", "name") if not el.get(f"{{{W}}}{a}")]
+                if missing:
+                    out.append(f"{name}: w:{kind}RangeStart without w:{', w:'.join(missing)}")
+                if rid in open_ranges or rid in ended:
+                    out.append(f"{name}: w:{kind}RangeStart id {rid} used twice")
+                move = el.get(f"{{{W}}}name") or ""
+                open_ranges[rid] = move
+                names.setdefault(move, {}).setdefault(kind, 0)
+                names[move][kind] += 1
+            elif el.tag == end_tag:
+                if rid not in open_ranges:
+                    out.append(f"{name}: w:{kind}RangeEnd id {rid} without its start before it")
+                else:
+                    del open_ranges[rid]
+                    ended.add(rid)
+            elif el.getparent() is not None and el.getparent().tag != f"{{{W}}}rPr" and not open_ranges:
+                out.append(f"{name}: w:{kind} id {rid} outside a w:{kind}RangeStart/End range")
+        out += [f"{name}: w:{kind}RangeStart id {rid} ({move}) never ended" for rid, move in open_ranges.items()]
+    for move, kinds in sorted(names.items()):
+        if kinds.get("moveFrom", 0) != 1 or kinds.get("moveTo", 0) != 1:
+            out.append(f"{name}: move {move!r} has {kinds.get('moveFrom', 0)} source and {kinds.get('moveTo', 0)} "
+                       f"destination ranges (one each expected)")
     return out

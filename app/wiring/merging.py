@@ -31,8 +31,10 @@ from app.sparse import quoted_amendments, quoted_text_form
 from app.untracked import edited_copy_changes
 from app.wiring.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, read_text_form
 from docx_io.comment_reader import FileComments, read_file_comments
-from docx_io.incoming import read_incoming
+from docx_io.incoming import move_names, read_incoming
+from docx_io.ns import w_attr
 from docx_io.package import Package, read_package
+from docx_io.paragraphs import body_of
 from docx_io.reader import draft_from_package, last_modified_by, read_draft
 from docx_io.redline_writer import write_redline
 from docx_io.un_document import document_symbol
@@ -128,8 +130,8 @@ def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str],
         label_as_shown(paragraphs, draft_from_package(pkg))
         for para in paragraphs:
             para.comments = comments.by_anchor.get(para.anchor, [])
-        return on_base(Incoming(name, paragraphs, _left_out(name, pkg, spec.author), base=base,
-                                unplaced_comments=comments.unplaced), found)
+        left_out = _left_out(name, pkg, spec.author) + _textless_moves(name, pkg, paragraphs, spec.author)
+        return on_base(Incoming(name, paragraphs, left_out, base=base, unplaced_comments=comments.unplaced), found)
     who = spec.author or last_modified_by(pkg) or spec.path.stem
     against = "the base revision" if base is not None else "the draft"
     said = f"; its {len(comments)} comment(s) are kept" if len(comments) else ""
@@ -238,10 +240,25 @@ def _left_out(name: str, pkg: Package, author: str) -> list[ReportLine]:
     return lines
 
 
+def _textless_moves(name: str, pkg: Package, paragraphs: list[IncomingParagraph], author: str) -> list[ReportLine]:
+    """A report line for each move of the file that left no text to merge (its moved words were themselves
+    inserted and deleted inside it), so that no move goes unmentioned."""
+    body = body_of(pkg.xml(pkg.main_part))
+    named = {} if body is None else move_names(body)
+    read = {c.move for p in paragraphs for c in p.changes if c.move}
+    lines = []
+    for move in sorted(set(named.values()) - read):
+        who = next((w_attr(el, "author") or "" for el, n in named.items() if n == move), "")
+        lines.append(ReportLine(name, author or who, None, "move", NOT_APPLICABLE,
+                                f"the move {move!r} carries no text once its own insertions and deletions are "
+                                "read; nothing to merge"))
+    return lines
+
+
 def _credited_to(para: IncomingParagraph, author: str) -> IncomingParagraph:
     # One author for the whole file: words struck in an insertion are that author's own undoing, gone.
-    changes = [Change(c.op, c.text, author if c.op is not Op.EQUAL else "", c.date) for c in para.changes
-               if not c.struck_by]
+    changes = [Change(c.op, c.text, author if c.op is not Op.EQUAL else "", c.date, move=c.move)
+               for c in para.changes if not c.struck_by]
     return IncomingParagraph(para.anchor, changes, para.inserted, para.deleted, para.in_table, para.mark_inserted,
                              para.mark_deleted, para.rationale, author if para.mark_author else "",
                              comments=para.comments)

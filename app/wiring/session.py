@@ -18,6 +18,7 @@ from app.amendments import Amendment, Kind, Option, Status, delete, insert_after
 from app.errors import AmendmentError, ProjectError
 from app.labels import next_inserted_label
 from app.model import Draft
+from app.moves import new_move_name
 from app.project import Placement, Project, Revision, load_project, reanchor, save_project
 from app.review import Review
 from app.review_file import restore_review, store_review
@@ -230,7 +231,8 @@ class Session:
 
     def move_text(self, source: str, start: int, end: int, target: str, at: int) -> None:
         """Move body text [start, end) of one paragraph to offset `at` of another's body (as the IMSB
-        moved the Secretariat sentence from 103 to 100): struck there, inserted here."""
+        moved the Secretariat sentence from 103 to 100): struck there, inserted here, the two halves named as
+        one move (written as w:moveFrom / w:moveTo while both stay as they were made)."""
         if source == target:
             raise AmendmentError("moving text inside one paragraph: cut and type it instead")
         moved = self.draft.by_label(source).body[start:end]
@@ -240,8 +242,9 @@ class Session:
 
         src = RedlineEdit(self.draft.by_label(source).body, self.segments_for(source))
         tgt = RedlineEdit(self.draft.by_label(target).body, self.segments_for(target))
-        src.delete_range(*_view_range(src.segments, start, end))
-        tgt.type_text(_view_offset(tgt.segments, at), moved)
+        name = new_move_name()
+        src.delete_range(*_view_range(src.segments, start, end), move=name)
+        tgt.type_text(_view_offset(tgt.segments, at), moved, move=name)
         self.set_segments(source, src.segments)
         self.set_segments(target, tgt.segments)
 

@@ -66,8 +66,8 @@ def test_full_form_writes_every_change_under_its_author(inputs: list[str], tmp_p
     assert {(x["author"], x["paragraph"], x["status"]) for x in lines} >= {
         ("US", "88", "collision"), ("G77", "88", "collision"), ("EU", "88", "applied"), ("US", "83 bis", "applied")}
     fields = {"id", "file", "author", "paragraph", "old_label", "kind", "status", "reason", "change", "decision",
-              "base", "base_recognised", "anchor"}  # base*: issue 12, the revision each input was made on;
-    # anchor: issue 16, the text a comment is anchored on ("" for a change)
+              "base", "base_recognised", "anchor",  # base*: issue 12, the revision each input was made on;
+              "moved_from", "moved_to"}  # anchor: issue 16, a comment's text; moved_*: a move's paragraphs
     assert all(set(x) == fields for x in lines)
     assert all(x["base"] is None and x["base_recognised"] is False for x in lines)  # all made on the draft
     # Each placed change names its proposal by the stable id `review --list` prints: para label and number.

@@ -63,8 +63,13 @@ def test_move_text_strikes_there_and_inserts_here(session: Session) -> None:
     session.move_text("103", start, end, "100", at)
     a103, a100 = session.amendment_for("103"), session.amendment_for("100")
     assert a103 is not None and a100 is not None
-    assert Segment(Op.DELETE, body_103[start:end]) in a103.option.segments
+    struck = [s for s in a103.option.segments if s.op is Op.DELETE]
+    inserted = [s for s in a100.option.segments if s.op is Op.INSERT]
+    assert [s.text for s in struck] == [body_103[start:end]]
     assert a100.option.proposed.endswith(body_103[start:end])
+    # The two halves are one move: they share its name (written as w:moveFrom / w:moveTo).
+    assert struck[0].move and [s.move for s in inserted] == [struck[0].move]
+    assert Segment(Op.DELETE, body_103[start:end], struck[0].move) in a103.option.segments
 
 
 def test_options_rationale_status(session: Session) -> None:
