@@ -23,6 +23,7 @@ from app.atomic import atomic_write_text
 from app.errors import ProjectError
 from app.model import Draft, Paragraph
 from app.rebase import rebase
+from app.regular_files import check_regular
 from app.relabel import relabel_insertions
 from app.review_file import StoredReview, review_from_json, review_to_json
 from app.segments import Op, Segment, from_json, to_json
@@ -113,6 +114,7 @@ def _revision_from_json(d: dict[str, Any]) -> Revision:
 
 def load_project(path: Path) -> Project:
     """Read a project file; ProjectError for anything damaged or from a newer version."""
+    check_regular(path, "project file", ProjectError, None)  # a FIFO would block the read for ever
     try:
         if path.stat().st_size > MAX_PROJECT_BYTES:
             raise ProjectError(f"{path}: {path.stat().st_size} bytes, too large for a project file "

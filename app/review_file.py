@@ -11,16 +11,17 @@ paragraph is no longer in the draft is left out and reported.
 from __future__ import annotations
 
 import copy
-import hashlib
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.errors import ProjectError
 from app.merge import MergeResult, ReportLine
 from app.model import Draft, Paragraph
 from app.proposals import Credit, Decision, Proposal, ProposalKind
+from app.regular_files import outside_note, sha256_of
 from app.review import MergedInput, Review
 
 
@@ -86,6 +87,8 @@ def restore_review(stored: StoredReview, draft: Draft, base: Path) -> tuple[Revi
     for i in stored.inputs:
         path = _resolve(base, i.path)
         inputs.append(MergedInput(path, i.author, i.sha256))
+        outside = outside_note(path, base, "review input")
+        notes += [outside] if outside else []  # said before the file is read
         notes += _input_note(path, i.sha256)
     result = MergeResult(draft, stored.date, proposals, [], list(stored.not_applicable))
     review = Review(result, inputs, stored.include_mine)
@@ -107,7 +110,7 @@ def _find_paragraph(draft: Draft, s: StoredProposal) -> Paragraph | None:
 
 def _input_note(path: Path, sha256: str) -> list[str]:
     try:
-        now = hashlib.sha256(path.read_bytes()).hexdigest()
+        now = sha256_of(path, "review input", ProjectError)  # a FIFO, /dev/zero or a 1 GB file: refused
     except OSError:
         return [f"{path.name}: no longer at {path}; the review keeps its proposals as merged"]
     if sha256 and now != sha256:

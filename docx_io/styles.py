@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from app.values import int_or_none
 from docx_io.ns import W, w_attr
 
 _W = f"{{{W}}}"
@@ -68,9 +69,8 @@ def read_styles(styles: etree._Element | None) -> StyleSheet:
 def _level_of(style: etree._Element, name: str) -> int | None:
     outline = style.find(f"{_W}pPr/{_W}outlineLvl")
     if outline is not None:
-        try:
-            value = int(w_attr(outline, "val") or "9")
-        except ValueError:
+        value = int_or_none(w_attr(outline, "val"), 0, 9)
+        if value is None:
             value = 9
         # An explicit level 9 means body text, whatever the style is based on.
         return value + 1 if value < 9 else 0

@@ -14,6 +14,7 @@ from app.model import Draft
 from app.plan import Attribution
 from app.planning import active, in_document_order, plan_amendments
 from app.project import load_project, reanchor
+from app.regular_files import check_regular
 from app.textform import Severity, format_text_form, import_text_form
 from app.tokenize import Granularity
 from docx_io.package import Package, read_package
@@ -71,8 +72,12 @@ def load_amendments(
     return amendments, errors + messages
 
 
+MAX_TEXT_FORM_BYTES = 64 * 1024 * 1024  # as a project file: a text form is typed, never this long
+
+
 def read_text_form(source: Path) -> str:
-    """The text of a text form file; DocumentError when it is missing or not UTF-8."""
+    """The text of a text form file; DocumentError when it is missing, not a regular file or not UTF-8."""
+    check_regular(source, "text form", DocumentError, MAX_TEXT_FORM_BYTES)
     if not source.is_file():
         raise DocumentError(f"{source}: no such file")
     try:

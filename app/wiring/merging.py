@@ -5,7 +5,6 @@ report."""
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -24,6 +23,7 @@ from app.model import Draft
 from app.project import Project, Revision, load_project
 from app.proposals import Decision, plan_of
 from app.recognise import Quote, quotes_of, recognise, recognise_quoted
+from app.regular_files import sha256_of
 from app.review import report_entries
 from app.segments import Op
 from app.sparse import quoted_amendments, quoted_text_form
@@ -174,7 +174,7 @@ def project_base(project: Project, path: Path) -> Draft | None:
 
 def file_sha256(path: Path) -> str:
     """The sha256 of a file's bytes, as project files record it."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return sha256_of(path, ".docx file", DocumentError)
 
 
 def label_as_shown(paragraphs: list[IncomingParagraph], shown: Draft) -> None:
