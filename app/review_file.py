@@ -23,6 +23,7 @@ from app.model import Draft, Paragraph
 from app.proposals import Credit, Decision, Proposal, ProposalKind
 from app.regular_files import outside_note, sha256_of
 from app.review import MergedInput, Review
+from app.values import stored_date, stored_int
 
 
 @dataclass
@@ -152,7 +153,7 @@ def review_from_json(d: dict[str, Any]) -> StoredReview:
     if not isinstance(d, dict):
         raise TypeError("review is not an object")
     return StoredReview(
-        date=datetime.fromisoformat(str(d["date"])),
+        date=stored_date(d["date"], "review date"),
         inputs=[StoredInput(str(i["path"]), str(i.get("author", "")), str(i.get("sha256", "")))
                 for i in d.get("inputs", [])],
         include_mine=bool(d.get("include_mine", False)),
@@ -192,14 +193,15 @@ def _proposal_from_json(d: dict[str, Any]) -> StoredProposal:
     credits = [Credit(str(c["author"]), str(c.get("date", "")), str(c.get("source", "")),
                       str(c.get("rationale", "")), str(c.get("label", "")), amends=str(c.get("amends", "")),
                       struck=str(c.get("struck", "")), option=str(c.get("option", ""))) for c in d["credits"]]
-    start, end, paragraph = int(d.get("start", 0)), int(d.get("end", 0)), int(d["paragraph"])
+    start, end, paragraph = (stored_int(d.get("start", 0), "start"), stored_int(d.get("end", 0), "end"),
+                             stored_int(d["paragraph"], "paragraph"))
     text = str(d["paragraph_text"])
     if paragraph < 0 or not 0 <= start <= end <= len(text):
         raise ValueError(f"proposal {d.get('id')} has offsets outside its paragraph")
     label = d.get("label")
     proposal = Proposal(str(d["id"]), ProposalKind(d["kind"]), paragraph, credits, start, end, str(d.get("text", "")),
                         label=None if label is None else str(label), decision=Decision(d.get("decision", "pending")),
-                        order=int(d.get("order", 0)))
+                        order=stored_int(d.get("order", 0), "order"))
     para_label = d.get("paragraph_label")
     return StoredProposal(proposal, None if para_label is None else str(para_label), text)
 

@@ -95,6 +95,22 @@ def require_datetime(text: str, what: str) -> datetime:
     return value
 
 
+def stored_int(value: object, what: str) -> int:
+    """A whole number stored in a project file (JSON), within ±MAX_ID; ValueError (a damaged file) otherwise."""
+    number = int_or_none(value, -MAX_ID, MAX_ID)
+    if number is None:
+        raise ValueError(f"'{what}' is {str(value)[:40]!r}, not a whole number")
+    return number
+
+
+def stored_date(value: object, what: str) -> datetime:
+    """A date stored in a project file, bounded as `datetime_or_none`; ValueError (a damaged file) otherwise."""
+    found = datetime_or_none(value)
+    if found is None:
+        raise ValueError(f"'{what}' is {str(value)[:40]!r}, not an ISO 8601 date from {MIN_YEAR} to {MAX_YEAR}")
+    return found
+
+
 def xml_char_ok(char: str) -> bool:
     """Tell whether XML 1.0 can hold this character as text (tab and newline are the only controls kept)."""
     code = ord(char)
@@ -114,6 +130,37 @@ def xml_text(text: str) -> tuple[str, int]:
     written into a document; callers tell the user when the count is not zero."""
     cleaned, dropped = _BAD_XML.subn("", text)
     return cleaned, dropped
+
+
+def xml_json(data: object) -> tuple[object, int]:
+    """Decoded JSON with every string (keys too) passed through `xml_text`, walked without recursion;
+    and how many characters were dropped in all."""
+    dropped = 0
+
+    def clean(value: object) -> object:
+        nonlocal dropped
+        if isinstance(value, str):
+            text, n = xml_text(value)
+            dropped += n
+            return text
+        return value
+
+    root: list[object] = [data]
+    stack: list[list[object] | dict[str, object]] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                node[i] = clean(item)
+                if isinstance(item, list | dict):
+                    stack.append(item)
+        else:
+            for key in list(node):
+                item = node.pop(key)
+                node[str(clean(key))] = clean(item)
+                if isinstance(item, list | dict):
+                    stack.append(item)
+    return root[0], dropped
 
 
 def dropped_notice(dropped: int, where: str) -> str:

@@ -37,8 +37,8 @@ MAX_PARAGRAPHS = 150_000  # paragraphs in one part, counted right after parsing
 MAX_XML_DEPTH = 128
 # All XML parts one package has parsed, together: thousands of parts each under the per-part limits
 # (headers, footers, notes) must not add up to gigabytes of trees.
-MAX_XML_TOTAL_BYTES = 96 * 1024 * 1024
-MAX_XML_TOTAL_MARKUP = 3_000_000
+MAX_XML_TOTAL_BYTES = 64 * 1024 * 1024
+MAX_XML_TOTAL_MARKUP = 2_000_000
 MAIN_REL_TYPES = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
     "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
@@ -141,7 +141,8 @@ class Package:
     infos: dict[str, zipfile.ZipInfo]
     main_part: str
     _xml_cache: dict[str, etree._Element] = field(default_factory=dict, repr=False)
-    _parsed: list[int] = field(default_factory=lambda: [0, 0], repr=False)  # bytes and '<' of the parts parsed
+    # bytes, '<' and paragraphs of the parts parsed so far
+    _parsed: list[int] = field(default_factory=lambda: [0, 0, 0], repr=False)
 
     def xml(self, name: str) -> etree._Element:
         """The parsed XML of a part (parsed once); DocumentError once the parts parsed add up past the
@@ -154,14 +155,20 @@ class Package:
                 raise DocumentError(
                     f"{self.path.name}: its XML parts add up to more than {MAX_XML_TOTAL_BYTES} bytes or "
                     f"{MAX_XML_TOTAL_MARKUP} tags (at part '{name}'), past what this app reads; split the document")
-            self._xml_cache[name] = parse_xml(data, f"{self.path.name}:{name}")
+            root = parse_xml(data, f"{self.path.name}:{name}")
+            counted = _COUNT_PARAGRAPHS(root)
+            self._parsed[2] += int(counted) if isinstance(counted, float | int) else 0
+            if self._parsed[2] > MAX_PARAGRAPHS:  # thousands of headers, each with a few hundred paragraphs
+                raise DocumentError(f"{self.path.name}: its parts hold more than {MAX_PARAGRAPHS} paragraphs in all "
+                                    f"(at part '{name}'), past what this app reads; split the document")
+            self._xml_cache[name] = root
         return self._xml_cache[name]
 
     def fresh(self) -> Package:
         """The same parts with nothing parsed yet: a writer edits the copy's trees, part list and part
         table (adding a footnotes part, say), never this package's."""
         return replace(self, names=list(self.names), parts=dict(self.parts), infos=dict(self.infos), _xml_cache={},
-                       _parsed=[0, 0])
+                       _parsed=[0, 0, 0])
 
     def has(self, name: str) -> bool:
         """Tell whether the package holds a part of this name."""

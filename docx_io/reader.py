@@ -41,7 +41,7 @@ def draft_from_package(pkg: Package) -> Draft:
     document = pkg.xml(pkg.main_part)
     body = body_of(document)
     styles_name = pkg.related(pkg.main_part, "/styles")
-    sheet = read_styles(pkg.xml(styles_name) if styles_name else None)
+    sheet = read_styles(pkg.xml(styles_name) if styles_name else None, f"{pkg.path.name}:{styles_name}")
     numbering = resolver_for(pkg)
     labeller = Labeller()
     paragraphs: list[Paragraph] = []

@@ -72,12 +72,13 @@ def read_input(draft: Draft, spec: InputSpec, messages: list[str], base: Draft |
     if suffix == ".docx":
         return _read_docx(draft, read_package(path), spec, messages, base, earlier)
     if suffix in TEXT_SUFFIXES:
-        text, who = read_text_form(path), spec.author or path.stem
+        text, who = read_text_form(path, messages), spec.author or path.stem
         found = None if base is not None else recognised(
             path.name, quotes_of(quoted_text_form(text, who).paragraphs), draft, earlier, messages)
         return on_base(text_form_input(draft, path.name, text, who, found[1] if found else base), found)
     if suffix == ".json":
         project = load_project(path)
+        messages += project.notices
         base = base or project_base(project, path)
         found = None if base is not None else recognised(
             path.name, quotes_of(quoted_amendments(project.amendments, spec.author).paragraphs), draft, earlier,

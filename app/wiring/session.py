@@ -77,7 +77,7 @@ class Session:
             raise ProjectError(f"{path}: its draft '{project.draft_path}' is not there; put it back or open it again")
         outside = outside_note(draft_path, path.parent, "its draft")
         session = cls.open_draft(draft_path)
-        session.review_notes += [outside] if outside else []
+        session.review_notes += [*project.notices, *([outside] if outside else [])]
         placements = reanchor(project, session.draft)
         placed = {p.amendment.id for p in placements if p.new_label is not None}
         session.amendments = [a for a in project.amendments if a.id in placed]
