@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from app.errors import OutputError
+from app.regular_files import not_regular
 
 TEMP_SUFFIX = ".tmp"
 _NAME_BYTES = 120  # of the target's name kept in a temporary file's name (file names stop at 255 bytes)
@@ -27,6 +28,9 @@ def check_output_path(out: Path) -> None:
     """Refuse, before any work, an output that is a folder, in a missing folder or locked by Word."""
     if out.is_dir():
         raise OutputError(f"{out}: is a folder; give a file name for the output")
+    kind = not_regular(out)
+    if kind is not None:  # os.replace would put the output in place of a FIFO or a device node
+        raise OutputError(f"{out}: is {kind}, not a regular file; choose a file name for the output")
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"{out}: folder '{parent}' does not exist; create it or choose another output")

@@ -23,9 +23,11 @@ from app.atomic import atomic_write_text
 from app.errors import ProjectError
 from app.model import Draft, Paragraph
 from app.rebase import rebase
+from app.regular_files import check_regular
 from app.relabel import relabel_insertions
 from app.review_file import StoredReview, review_from_json, review_to_json
 from app.segments import Op, Segment, from_json, to_json
+from app.values import dropped_notice, stored_date, stored_int, xml_json
 
 FORMAT = "redline-desk-project"
 SCHEMA_VERSION = 3  # the newest this app reads and writes
@@ -61,6 +63,7 @@ class Project:
     base_path: str = ""
     base_sha256: str = ""
     revisions: list[Revision] = field(default_factory=list)  # oldest first; the last is the draft's
+    notices: list[str] = field(default_factory=list, compare=False)  # what loading told the user (not saved)
 
 
 @dataclass
@@ -108,11 +111,12 @@ def _revision_to_json(revision: Revision) -> dict[str, Any]:
 def _revision_from_json(d: dict[str, Any]) -> Revision:
     taken_up = d.get("taken_up")
     return Revision(str(d["path"]), str(d["sha256"]), str(d.get("title", "")),
-                    None if taken_up is None else datetime.fromisoformat(str(taken_up)))
+                    None if taken_up is None else stored_date(taken_up, "taken_up"))
 
 
 def load_project(path: Path) -> Project:
     """Read a project file; ProjectError for anything damaged or from a newer version."""
+    check_regular(path, "project file", ProjectError, None)  # a FIFO would block the read for ever
     try:
         if path.stat().st_size > MAX_PROJECT_BYTES:
             raise ProjectError(f"{path}: {path.stat().st_size} bytes, too large for a project file "
@@ -132,6 +136,7 @@ def load_project(path: Path) -> Project:
         raise ProjectError(f"{path}: not a valid project file (nested too deeply); it was not changed") from None
     except ValueError:  # an integer past Python's 4300-digit limit (not a JSONDecodeError)
         raise ProjectError(f"{path}: not a valid project file (a number too long); it was not changed") from None
+    data, dropped = xml_json(data)  # text a Word document cannot hold is left out, and the user told
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectError(f"{path}: not a Redline Desk project file")
     version = data.get("schema_version")
@@ -155,6 +160,7 @@ def load_project(path: Path) -> Project:
             base_path=str(base.get("path", "")),
             base_sha256=str(base.get("sha256", "")),
             revisions=[_revision_from_json(r) for r in data.get("revisions", [])] if version >= HISTORY_SCHEMA else [],
+            notices=[dropped_notice(dropped, path.name)] if dropped else [],
         )
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError, RecursionError) as exc:
         raise ProjectError(f"{path}: damaged project file ({str(exc)[:200]}); it was not changed") from None
@@ -184,7 +190,7 @@ def _amendment_from_json(d: dict[str, Any]) -> Amendment:
     options = [Option(str(o["name"]), from_json(o["segments"])) for o in d["options"]]
     if not options:
         raise ValueError(f"amendment {d.get('id')} has no options")
-    chosen = int(d.get("chosen", 0))
+    chosen = stored_int(d.get("chosen", 0), "chosen")
     if not 0 <= chosen < len(options):
         raise ValueError(f"amendment {d.get('id')} chooses option {chosen} of {len(options)}")
     for key in ("new_label", "group", "alternatives"):
@@ -204,7 +210,7 @@ def _amendment_from_json(d: dict[str, Any]) -> Amendment:
         group=d.get("group"),
         alternatives=d.get("alternatives"),
         id=str(d["id"]),
-        created=datetime.fromisoformat(d["created"]),
+        created=stored_date(d["created"], "created"),
         overtaken=str(d.get("overtaken", "")),
     )
 

@@ -15,6 +15,7 @@ from enum import StrEnum
 from app.model import Draft
 from app.plan import Attribution, DeleteParagraph, ModifyParagraph, RedlinePlan
 from app.planning import insert_paragraph
+from app.values import datetime_or_none
 
 
 class ProposalKind(StrEnum):
@@ -231,8 +232,7 @@ def _whole_or_none(proposals: Iterable[Proposal]) -> list[Proposal]:
 def parse_date(values: list[str], default: datetime) -> datetime:
     """The first readable ISO date among `values`, else `default`."""
     for value in values:
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            continue
+        found = datetime_or_none(value)  # bounded: a w:date in the year 99999 is no date
+        if found is not None:
+            return found
     return default

@@ -9,17 +9,17 @@ changes under their authors.
 from __future__ import annotations
 
 import copy
-import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.comment_placing import rebound
-from app.errors import AmendmentError
+from app.errors import AmendmentError, DocumentError
 from app.merge import MergeResult, describe
 from app.model import Draft
 from app.proposals import Collision, Credit, Decision, Proposal, ProposalKind, find_collisions
+from app.regular_files import sha256_of
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class MergedInput:
     def read(cls, path: Path, author: str = "") -> MergedInput:
         """The input at `path` with the sha256 of its bytes now ("" when it cannot be read)."""
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest = sha256_of(path, "redline", DocumentError)
         except OSError:
             digest = ""
         return cls(path, author, digest)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from app.errors import AmendmentError, DiagnosedError, DocumentError, RedlineDeskError
 from app.proposals import Decision, Proposal, ProposalKind
+from app.regular_files import check_regular
 from app.review import Review
 
 VERBS = ("accept", "reject", "pick", "combine", "reword")
@@ -67,6 +68,7 @@ def parse_line(line: str, where: str) -> ReviewDecision | None:
 def read_decisions(path: Path) -> list[ReviewDecision]:
     """The decisions in a file: JSON (a list of "accept G77" strings or {"pick": "66-1", "author": "US"}
     objects) when it ends in .json, else one decision a line. Every bad line is reported, one line each."""
+    check_regular(path, "decisions file", DocumentError, None)
     try:
         if path.stat().st_size > MAX_DECISIONS_BYTES:
             raise DocumentError(f"{path}: a decisions file over {MAX_DECISIONS_BYTES // 1024 // 1024} MB is refused")

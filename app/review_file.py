@@ -11,17 +11,19 @@ paragraph is no longer in the draft is left out and reported.
 from __future__ import annotations
 
 import copy
-import hashlib
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.errors import ProjectError
 from app.merge import MergeResult, ReportLine
 from app.model import Draft, Paragraph
 from app.proposals import Credit, Decision, Proposal, ProposalKind
+from app.regular_files import outside_note, sha256_of
 from app.review import MergedInput, Review
+from app.values import stored_date, stored_int
 
 
 @dataclass
@@ -86,6 +88,8 @@ def restore_review(stored: StoredReview, draft: Draft, base: Path) -> tuple[Revi
     for i in stored.inputs:
         path = _resolve(base, i.path)
         inputs.append(MergedInput(path, i.author, i.sha256))
+        outside = outside_note(path, base, "review input")
+        notes += [outside] if outside else []  # said before the file is read
         notes += _input_note(path, i.sha256)
     result = MergeResult(draft, stored.date, proposals, [], list(stored.not_applicable))
     review = Review(result, inputs, stored.include_mine)
@@ -107,7 +111,7 @@ def _find_paragraph(draft: Draft, s: StoredProposal) -> Paragraph | None:
 
 def _input_note(path: Path, sha256: str) -> list[str]:
     try:
-        now = hashlib.sha256(path.read_bytes()).hexdigest()
+        now = sha256_of(path, "review input", ProjectError)  # a FIFO, /dev/zero or a 1 GB file: refused
     except OSError:
         return [f"{path.name}: no longer at {path}; the review keeps its proposals as merged"]
     if sha256 and now != sha256:
@@ -149,7 +153,7 @@ def review_from_json(d: dict[str, Any]) -> StoredReview:
     if not isinstance(d, dict):
         raise TypeError("review is not an object")
     return StoredReview(
-        date=datetime.fromisoformat(str(d["date"])),
+        date=stored_date(d["date"], "review date"),
         inputs=[StoredInput(str(i["path"]), str(i.get("author", "")), str(i.get("sha256", "")))
                 for i in d.get("inputs", [])],
         include_mine=bool(d.get("include_mine", False)),
@@ -189,14 +193,15 @@ def _proposal_from_json(d: dict[str, Any]) -> StoredProposal:
     credits = [Credit(str(c["author"]), str(c.get("date", "")), str(c.get("source", "")),
                       str(c.get("rationale", "")), str(c.get("label", "")), amends=str(c.get("amends", "")),
                       struck=str(c.get("struck", "")), option=str(c.get("option", ""))) for c in d["credits"]]
-    start, end, paragraph = int(d.get("start", 0)), int(d.get("end", 0)), int(d["paragraph"])
+    start, end, paragraph = (stored_int(d.get("start", 0), "start"), stored_int(d.get("end", 0), "end"),
+                             stored_int(d["paragraph"], "paragraph"))
     text = str(d["paragraph_text"])
     if paragraph < 0 or not 0 <= start <= end <= len(text):
         raise ValueError(f"proposal {d.get('id')} has offsets outside its paragraph")
     label = d.get("label")
     proposal = Proposal(str(d["id"]), ProposalKind(d["kind"]), paragraph, credits, start, end, str(d.get("text", "")),
                         label=None if label is None else str(label), decision=Decision(d.get("decision", "pending")),
-                        order=int(d.get("order", 0)))
+                        order=stored_int(d.get("order", 0), "order"))
     para_label = d.get("paragraph_label")
     return StoredProposal(proposal, None if para_label is None else str(para_label), text)
 

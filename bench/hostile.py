@@ -33,6 +33,14 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...]]] = {
     "refuse a 300 MB bomb": (lambda p: hostile.real_bomb(p, 300 * 2**20), ("show",)),
     "refuse 20 small bombs": (lambda p: hostile.many_small_bombs(p, 20, 9 * 2**20), ("show",)),
     "refuse billion laughs": (lambda p: hostile.with_entities(p, "billion_laughs"), ("show",)),
+    "refuse 300 nested controls": (lambda p: hostile.nested_blocks(p, 300, "sdt"), ("show",)),
+    "refuse 300 nested insertions": (lambda p: hostile.nested_blocks(p, 300, "ins"), ("show",)),
+    "refuse tables 500 deep": (lambda p: hostile.nested_tables(p, 500), ("show",)),
+    "refuse 100,000-style chain": (lambda p: hostile.style_chain(p, 100_000), ("show",)),
+    "refuse 2,000 headers": (lambda p: hostile.many_headers(p, 2_000, 10_000), ("show",)),
+    "show a lone surrogate sym": (lambda p: hostile.odd_attribute(p, "sym", "char", "D800"), ("show",)),
+    "show a w:date in 99999": (lambda p: hostile.odd_attribute(p, "ins", "date", "99999-01-01T00:00:00Z"),
+                               ("show",)),
 }
 
 
@@ -60,9 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(rows, indent=2))
     else:
-        print(f"{'case':<28} {'exit':>4} {'cpu s':>7} {'MB':>6}  budget {BUDGET_CPU_SECONDS:g} s, {BUDGET_RSS_MB:g} MB")
+        print(f"{'case':<30} {'exit':>4} {'cpu s':>7} {'MB':>6}  budget {BUDGET_CPU_SECONDS:g} s, {BUDGET_RSS_MB:g} MB")
         for row in rows:
-            print(f"{row['case']:<28} {row['exit']:>4} {row['cpu_s']:>7} {row['rss_mb']:>6}  "
+            print(f"{row['case']:<30} {row['exit']:>4} {row['cpu_s']:>7} {row['rss_mb']:>6}  "
                   f"{'ok' if row['ok'] else 'OVER'}")
     return 0 if all(row["ok"] for row in rows) else 1
 

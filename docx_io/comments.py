@@ -9,6 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from app.plan import Comment
+from app.values import MAX_ID, int_or_none
 from docx_io.ns import NSMAP, W, sub_element, w_attr
 from docx_io.package import Package, rels_name, serialize
 from docx_io.revisions import w_date
@@ -33,7 +34,8 @@ class CommentWriter:
         self._touched: set[str] = set()
         used = {w_attr(el, "id") for name in self._scanned() for tag in _MARKS
                 for el in pkg.xml(name).iter(_W + tag)}
-        self._next = 1 + max((int(i) for i in used if i is not None and i.lstrip("-").isdigit()), default=-1)
+        numbers = (int_or_none(i, -MAX_ID, MAX_ID) for i in used)
+        self._next = 1 + max((n for n in numbers if n is not None), default=-1)
 
     def _scanned(self) -> list[str]:
         return [self.pkg.main_part] + ([self._name] if self._name else [])
@@ -147,5 +149,7 @@ def read_comments(pkg: Package) -> list[tuple[str, str, str]]:
         cid = w_attr(comment, "id") or ""
         if cid in spans:
             text = "".join(t.text or "" for t in comment.iter(_W + "t"))
-            out.append((int(cid), w_attr(comment, "author") or "", text, "".join(spans[cid])))
+            order = int_or_none(cid, -MAX_ID, MAX_ID)
+            out.append((MAX_ID if order is None else order, w_attr(comment, "author") or "", text,
+                        "".join(spans[cid])))
     return [(a, t, s) for _, a, t, s in sorted(out)]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from lxml import etree
 
 from app.model import Formatting
+from app.values import int_or_none
 from docx_io.ns import W, sub_element, w_attr
 
 _W = f"{{{W}}}"
+MAX_HALF_POINTS = 3276  # Word's largest font size, 1,638 pt
 _PLAIN = Formatting()  # immutable: one instance for every run without direct formatting
 
 
@@ -36,7 +38,7 @@ def run_formatting(run: etree._Element) -> Formatting:
         superscript=va == "superscript",
         subscript=va == "subscript",
         font=w_attr(fonts, "ascii") if fonts is not None else None,
-        size_half_points=int(size_val) if size_val and size_val.isdigit() else None,
+        size_half_points=int_or_none(size_val, 1, MAX_HALF_POINTS),
     )
 
 

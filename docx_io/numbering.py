@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from app.values import int_or_none
 from docx_io.ns import NSMAP, qn, w_attr
 from docx_io.package import Package
 
@@ -431,18 +432,15 @@ def _on(el: etree._Element | None) -> bool:
 
 def _int(value: str | None) -> int | None:
     """An integer attribute value, None when absent or not a number."""
-    try:
-        number = int(value) if value is not None else None
-    except ValueError:
-        return None
     # Word's own limits are far below this; bigger values are damage and would make huge texts.
-    return number if number is not None and abs(number) <= MAX_VALUE else None
+    return int_or_none(value, -MAX_VALUE, MAX_VALUE)
 
 
 def _norm(value: str | None) -> str:
     """A numeric id as a canonical string ("007" and "7" name the same numbering)."""
     text = (value or "").strip()
-    return str(int(text)) if text.isdecimal() and len(text) < 12 else text
+    number = int_or_none(text, 0, 10**11)
+    return str(number) if number is not None and text.isascii() and text.isdigit() else text
 
 
 def resolver_for(pkg: Package) -> NumberingResolver:

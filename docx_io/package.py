@@ -18,6 +18,7 @@ from lxml import etree
 
 from app.atomic import atomic_write
 from app.errors import DocumentError
+from app.regular_files import check_regular
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Limits keep any accepted file within about 500 MB of memory (docs/SECURITY.md); all are checked
@@ -30,6 +31,14 @@ RATIO_FLOOR_BYTES = 10 * 1024 * 1024  # parts (and packages) smaller than this a
 MAX_XML_PART_BYTES = 64 * 1024 * 1024  # one XML part, before it is parsed
 MAX_XML_MARKUP = 2_000_000  # '<' in one XML part (an upper bound on its elements), before it is parsed
 MAX_PARAGRAPHS = 150_000  # paragraphs in one part, counted right after parsing
+# Elements nested deeper than this are refused right after parsing. Real Word parts nest about 20
+# deep (a text box in a nested table); every walk over a tree then stays far from Python's recursion
+# limit, however the hostile file nests content controls, hyperlinks, revisions or tables.
+MAX_XML_DEPTH = 128
+# All XML parts one package has parsed, together: thousands of parts each under the per-part limits
+# (headers, footers, notes) must not add up to gigabytes of trees.
+MAX_XML_TOTAL_BYTES = 64 * 1024 * 1024
+MAX_XML_TOTAL_MARKUP = 2_000_000
 MAIN_REL_TYPES = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
     "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
@@ -76,6 +85,9 @@ def parse_xml(data: bytes, where: str) -> etree._Element:
     if getattr(root.getroottree().docinfo, "doctype", ""):
         raise DocumentError(_DOCTYPE_MESSAGE.format(where=where))
     root = _as_transitional(root, data, where)
+    if markup > MAX_XML_DEPTH and _TOO_DEEP(root):
+        raise DocumentError(f"{where}: elements nested more than {MAX_XML_DEPTH} deep (Word nests about 20); "
+                            "the file is damaged or hostile, re-save it in Word")
     counted = _COUNT_PARAGRAPHS(root) if markup > MAX_PARAGRAPHS else 0  # each paragraph is at least one tag
     paragraphs = int(counted) if isinstance(counted, float | int) else 0
     if paragraphs > MAX_PARAGRAPHS:
@@ -84,6 +96,8 @@ def parse_xml(data: bytes, where: str) -> etree._Element:
     return root
 
 
+# True when some element lies MAX_XML_DEPTH levels below the root: evaluated level by level in C (no recursion).
+_TOO_DEEP = etree.XPath("boolean(" + "/".join(["*"] * MAX_XML_DEPTH) + ")")
 _COUNT_PARAGRAPHS = etree.XPath(
     "count(//w:p)", namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"})
 _DOCTYPE_MESSAGE = ("{where}: XML with a DOCTYPE or entities is refused (Word never writes them; "
@@ -127,17 +141,34 @@ class Package:
     infos: dict[str, zipfile.ZipInfo]
     main_part: str
     _xml_cache: dict[str, etree._Element] = field(default_factory=dict, repr=False)
+    # bytes, '<' and paragraphs of the parts parsed so far
+    _parsed: list[int] = field(default_factory=lambda: [0, 0, 0], repr=False)
 
     def xml(self, name: str) -> etree._Element:
-        """The parsed XML of a part (parsed once)."""
+        """The parsed XML of a part (parsed once); DocumentError once the parts parsed add up past the
+        package-wide limits (MAX_XML_TOTAL_BYTES, MAX_XML_TOTAL_MARKUP)."""
         if name not in self._xml_cache:
-            self._xml_cache[name] = parse_xml(self.parts[name], f"{self.path.name}:{name}")
+            data = self.parts[name]
+            self._parsed[0] += len(data)
+            self._parsed[1] += data.count(b"<")
+            if self._parsed[0] > MAX_XML_TOTAL_BYTES or self._parsed[1] > MAX_XML_TOTAL_MARKUP:
+                raise DocumentError(
+                    f"{self.path.name}: its XML parts add up to more than {MAX_XML_TOTAL_BYTES} bytes or "
+                    f"{MAX_XML_TOTAL_MARKUP} tags (at part '{name}'), past what this app reads; split the document")
+            root = parse_xml(data, f"{self.path.name}:{name}")
+            counted = _COUNT_PARAGRAPHS(root)
+            self._parsed[2] += int(counted) if isinstance(counted, float | int) else 0
+            if self._parsed[2] > MAX_PARAGRAPHS:  # thousands of headers, each with a few hundred paragraphs
+                raise DocumentError(f"{self.path.name}: its parts hold more than {MAX_PARAGRAPHS} paragraphs in all "
+                                    f"(at part '{name}'), past what this app reads; split the document")
+            self._xml_cache[name] = root
         return self._xml_cache[name]
 
     def fresh(self) -> Package:
         """The same parts with nothing parsed yet: a writer edits the copy's trees, part list and part
         table (adding a footnotes part, say), never this package's."""
-        return replace(self, names=list(self.names), parts=dict(self.parts), infos=dict(self.infos), _xml_cache={})
+        return replace(self, names=list(self.names), parts=dict(self.parts), infos=dict(self.infos), _xml_cache={},
+                       _parsed=[0, 0, 0])
 
     def has(self, name: str) -> bool:
         """Tell whether the package holds a part of this name."""
@@ -182,6 +213,7 @@ def _resolve_target(source: str, target: str) -> str:
 
 def read_package(path: Path) -> Package:
     """Open a .docx; DocumentError with a one-line reason for anything that is not a usable one."""
+    check_regular(path, ".docx file", DocumentError)  # a FIFO would block the open below for ever
     try:
         with open(path, "rb") as fh:
             head = fh.read(8)

@@ -11,6 +11,7 @@ import copy
 
 from lxml import etree
 
+from app.values import MAX_ID, int_or_none
 from docx_io.ns import NSMAP, W, qn, sub_element, w_attr
 from docx_io.package import Package, rels_name, serialize
 from docx_io.paragraphs import paragraph_list
@@ -79,7 +80,7 @@ class ParagraphCopier:
             run = ref.getparent()
             _remove(run if run is not None else ref)
             return
-        ids = [int(v) for v in (w_attr(n, "id") for n in notes) if v and v.lstrip("-").isdigit()]
+        ids = [i for i in (int_or_none(w_attr(n, "id"), -MAX_ID, MAX_ID) for n in notes) if i is not None]
         new_id = str(max([0, *ids]) + 1)
         clone = copy.deepcopy(note)
         clone.set(qn("w:id"), new_id)

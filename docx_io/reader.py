@@ -7,13 +7,14 @@ and the Draft's notices say so.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from lxml import etree
 
 from app.errors import DocumentError
 from app.model import Draft, Formatting, Kind, Paragraph, Run
+from app.regular_files import sha256_of
+from app.values import int_or_none
 from docx_io.formatting import run_formatting
 from docx_io.labelling import Labeller
 from docx_io.ns import W, w_attr
@@ -31,7 +32,7 @@ def read_draft(path: Path) -> Draft:
     """Read a .docx file into a Draft (DocumentError when it cannot be read)."""
     pkg = read_package(path)
     draft = draft_from_package(pkg)
-    draft.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    draft.sha256 = sha256_of(path, ".docx file", DocumentError)
     return draft
 
 
@@ -40,7 +41,7 @@ def draft_from_package(pkg: Package) -> Draft:
     document = pkg.xml(pkg.main_part)
     body = body_of(document)
     styles_name = pkg.related(pkg.main_part, "/styles")
-    sheet = read_styles(pkg.xml(styles_name) if styles_name else None)
+    sheet = read_styles(pkg.xml(styles_name) if styles_name else None, f"{pkg.path.name}:{styles_name}")
     numbering = resolver_for(pkg)
     labeller = Labeller()
     paragraphs: list[Paragraph] = []
@@ -108,11 +109,8 @@ def _outline_level(ppr: etree._Element | None) -> int | None:
     ol = ppr.find(_W + "outlineLvl") if ppr is not None else None
     if ol is None:
         return None
-    try:
-        value = int(w_attr(ol, "val") or "9")
-    except ValueError:
-        return None
-    return value + 1 if value < 9 else None
+    value = int_or_none(w_attr(ol, "val"), 0, 9)
+    return value + 1 if value is not None and value < 9 else None
 
 
 def _mark_deleted(p: etree._Element) -> bool:

@@ -25,6 +25,7 @@ import posixpath
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from app.values import datetime_or_none
 from docx_io.ns import W
 from docx_io.numbering import format_number
 from docx_io.package import Package, rels_name
@@ -214,10 +215,7 @@ def _within_minute(a: str, b: str) -> bool:
 
 
 def _timestamp(value: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value.rstrip("Z")[:19])
-    except ValueError:
-        return None
+    return datetime_or_none(value)  # a w:date out of range ("99999-01-01…") is no date
 
 
 def _key(seg: Segment) -> tuple[Mark, ...]:

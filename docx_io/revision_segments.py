@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from app.errors import DocumentError
+from app.values import MAX_ID, int_or_none
 from docx_io.ns import NSMAP, W, w_attr
 from docx_io.paragraphs import iter_block_paragraphs
 from docx_io.text_map import displayed_text
 
 _W = f"{{{W}}}"
+MAX_GRID_COLUMNS = 63  # columns in a Word table; w:gridBefore and w:gridAfter past it are damage or an attack
 WRAPPER_KINDS = {_W + "ins": "insert", _W + "del": "delete", _W + "moveFrom": "move-from", _W + "moveTo": "move-to"}
 REMOVED = frozenset({"delete", "move-from"})
 ADDED = frozenset({"insert", "move-to"})
@@ -185,7 +188,13 @@ class _Builder:
         """Writer fills a row's skipped grid columns (w:gridBefore, w:gridAfter) with empty cells, one a column."""
         el = tr.find(f"{_W}trPr/{_W}{name}")
         value = w_attr(el, "val") if el is not None else None
-        count = int(value) if value and value.isdigit() else 0
+        count = int_or_none(value, 0, MAX_GRID_COLUMNS)
+        if count is None:
+            if int_or_none(value, 0, MAX_ID) is not None:  # a number, but past any real table: amplification
+                raise DocumentError(f"{self.stream.part}: a table row skips {value[:12] if value else ''} grid "
+                                    f"columns (w:{name}), past the {MAX_GRID_COLUMNS} a Word table can have; "
+                                    "the file is damaged, re-save it in Word")
+            count = 0
         for _ in range(count):
             self.stream.segments.append(Segment("\n", (), paragraph, is_mark=True, final_mark=True, row=row))
 

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from lxml import etree
 
 from app.plan import Attribution
+from app.values import MAX_ID, int_or_none
 from docx_io.ns import W, qn, sub_element, w_attr
 
 _W = f"{{{W}}}"
@@ -40,8 +41,9 @@ class RevisionIds:
         for root in roots:
             for el in root.iter():
                 value = el.get(attr)
-                if value is not None and value.lstrip("-").isdigit():
-                    highest = max(highest, int(value))
+                number = int_or_none(value, -MAX_ID, MAX_ID)
+                if number is not None:
+                    highest = max(highest, number)
         self._counter: Iterator[int] = itertools.count(highest + 1)
 
     def next(self) -> str:

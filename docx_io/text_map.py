@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from app.values import code_point_or_none
 from docx_io.ns import W, w_attr
 
 _W = f"{{{W}}}"
@@ -137,10 +138,8 @@ def child_text(child: etree._Element) -> str:
     if local == "softHyphen":
         return "\u00ad"
     if local == "sym":
-        try:
-            return chr(int(w_attr(child, "char") or "", 16))
-        except ValueError:
-            return ""
+        # A code XML cannot hold (a lone surrogate "D800", "0", past U+10FFFF) shows nothing.
+        return code_point_or_none(w_attr(child, "char")) or ""
     return ""
 
 

@@ -15,8 +15,10 @@ from app.plan import Attribution
 from app.planning import active, in_document_order, plan_amendments
 from app.project import load_project, reanchor
 from app.rationale_comments import RATIONALE_PLACES, with_rationales
+from app.regular_files import check_regular
 from app.textform import Severity, format_text_form, import_text_form
 from app.tokenize import Granularity
+from app.values import dropped_notice, xml_text
 from docx_io.package import Package, read_package
 from docx_io.reader import draft_from_package
 from docx_io.redline_writer import write_redline
@@ -41,13 +43,15 @@ def load_amendments(
     messages: list[str] = []
     errors: list[str] = []
     if suffix in TEXT_SUFFIXES:
-        imported = import_text_form(draft, read_text_form(source), author=author, organisation=organisation)
+        imported = import_text_form(draft, read_text_form(source, messages), author=author,
+                                    organisation=organisation)
         for diag in imported.diagnostics:
             line = f"{source.name}: {diag}"
             (errors if diag.severity is Severity.ERROR else messages).append(line)
         amendments = imported.amendments
     elif suffix == ".json":
         project = load_project(source)
+        messages += project.notices
         placements = reanchor(project, draft)
         for placement in placements:
             if placement.new_label is None:
@@ -72,14 +76,23 @@ def load_amendments(
     return amendments, errors + messages
 
 
-def read_text_form(source: Path) -> str:
-    """The text of a text form file; DocumentError when it is missing or not UTF-8."""
+MAX_TEXT_FORM_BYTES = 64 * 1024 * 1024  # as a project file: a text form is typed, never this long
+
+
+def read_text_form(source: Path, notes: list[str] | None = None) -> str:
+    """The text of a text form file; DocumentError when it is missing, not a regular file or not UTF-8.
+    What a Word document cannot hold (control characters, lone surrogates) is left out, and said in `notes`."""
+    check_regular(source, "text form", DocumentError, MAX_TEXT_FORM_BYTES)
     if not source.is_file():
         raise DocumentError(f"{source}: no such file")
     try:
-        return source.read_text(encoding="utf-8-sig")
+        raw = source.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise DocumentError(f"{source}: cannot be read as UTF-8 text ({exc})") from None
+    text, dropped = xml_text(raw)
+    if dropped and notes is not None:
+        notes.append(dropped_notice(dropped, source.name))
+    return text
 
 
 def apply_amendments(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app import __version__
 from app.errors import DiagnosedError, RedlineDeskError
+from app.values import MAX_TITLE_CHARS, ValueRefused, plain_name, require_datetime
 
 FORMS = ("full", "amendments", "clean", "markdown")  # as app.wiring.apply.FORMS (kept here: imported lazily)
 PROG = "redline-desk"
@@ -86,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="where each amendment's rationale goes: a 'Rationale:' paragraph (amendments form; the "
                             "full form writes none), a Word comment by its author on the change (full and "
                             "amendments forms), or nowhere")
-    apply.add_argument("--title", default="", help="title of an amendments submission")
+    apply.add_argument("--title", type=_title, default="", help="title of an amendments submission")
     apply.add_argument("--status", choices=("any", "final"), default="any",
                        help="export every amendment not withdrawn (any, default) or the final ones only; "
                             "withdrawn amendments are never exported")
@@ -117,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
                           "table: current text | proposals")
     mrg.add_argument("--agreed-ad-ref", action="store_true",
                      help="compilation: end every untouched numbered paragraph with [Agreed ad ref]")
-    mrg.add_argument("--title", default="", help="the compilation's or table's title")
+    mrg.add_argument("--title", type=_title, default="", help="the compilation's or table's title")
     mrg.add_argument("--report", type=Path, default=None, help="write every change's fate as JSON here")
     mrg.add_argument("--date", type=_iso_date, default=None)
     mrg.add_argument("--base", type=Path, default=None, metavar="REV.docx",
@@ -162,7 +163,7 @@ def _review_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
                      help="to whom rewordings are credited (default: Redline Desk)")
     rev.add_argument("--agreed-ad-ref", action="store_true",
                      help="compilation: end every untouched numbered paragraph with [Agreed ad ref]")
-    rev.add_argument("--title", default="", help="the compilation's or table's title")
+    rev.add_argument("--title", type=_title, default="", help="the compilation's or table's title")
     rev.add_argument("--report", type=Path, default=None, help="write every change's id, fate and decision as JSON")
     rev.add_argument("--date", type=_iso_date, default=None)
     rev.add_argument("--project", type=Path, default=None, metavar="P.json",
@@ -171,21 +172,27 @@ def _review_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
 
 
 def _name(text: str) -> str:
-    """An author or organisation name: printable, one line."""
-    cleaned = " ".join(text.split())
-    if any(not ch.isprintable() for ch in cleaned):
-        raise argparse.ArgumentTypeError(f"{text!r} contains control characters; give a plain name")
-    if len(cleaned) > 255:
-        raise argparse.ArgumentTypeError("a name longer than 255 characters is refused")
-    return cleaned
+    """An author, organisation or reviewer name: printable, one line, bounded (app.values.plain_name)."""
+    try:
+        return plain_name(text, f"the name {text[:40]!r}")
+    except ValueRefused as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _title(text: str) -> str:
+    """A title: printable, one line, bounded."""
+    try:
+        return plain_name(text, "the title", MAX_TITLE_CHARS)
+    except ValueRefused as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _iso_date(text: str) -> datetime:
+    """A revision date: ISO 8601, within the years app.values allows (UTC when no zone is given)."""
     try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not an ISO 8601 date (e.g. 2025-12-09T10:00:00Z)") from None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+        return require_datetime(text, "the date")
+    except ValueRefused as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _now() -> datetime:

@@ -5,7 +5,6 @@ report."""
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -25,6 +24,7 @@ from app.model import Draft
 from app.project import Project, Revision, load_project
 from app.proposals import Decision, plan_of
 from app.recognise import Quote, quotes_of, recognise, recognise_quoted
+from app.regular_files import sha256_of
 from app.review import report_entries
 from app.segments import Op
 from app.sparse import quoted_amendments, quoted_text_form
@@ -76,12 +76,13 @@ def read_input(draft: Draft, spec: InputSpec, messages: list[str], base: Draft |
     if suffix == ".docx":
         return _read_docx(draft, read_package(path), spec, messages, base, earlier)
     if suffix in TEXT_SUFFIXES:
-        text, who = read_text_form(path), spec.author or path.stem
+        text, who = read_text_form(path, messages), spec.author or path.stem
         found = None if base is not None else recognised(
             path.name, quotes_of(quoted_text_form(text, who).paragraphs), draft, earlier, messages)
         return on_base(text_form_input(draft, path.name, text, who, found[1] if found else base), found)
     if suffix == ".json":
         project = load_project(path)
+        messages += project.notices
         base = base or project_base(project, path)
         found = None if base is not None else recognised(
             path.name, quotes_of(quoted_amendments(project.amendments, spec.author).paragraphs), draft, earlier,
@@ -214,7 +215,7 @@ def project_base(project: Project, path: Path) -> Draft | None:
 
 def file_sha256(path: Path) -> str:
     """The sha256 of a file's bytes, as project files record it."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return sha256_of(path, ".docx file", DocumentError)
 
 
 def label_as_shown(paragraphs: list[IncomingParagraph], shown: Draft) -> None:

@@ -8,18 +8,18 @@ method here, so the GUI's undo stack can snapshot and restore the amendments aro
 from __future__ import annotations
 
 import copy
-import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from app.amendments import Amendment, Kind, Option, Status, delete, insert_after
-from app.errors import AmendmentError, ProjectError
+from app.errors import AmendmentError, DocumentError, ProjectError
 from app.labels import next_inserted_label
 from app.model import Draft
 from app.moves import new_move_name
 from app.project import Placement, Project, Revision, load_project, reanchor, save_project
+from app.regular_files import outside_note, sha256_of
 from app.review import Review
 from app.review_file import restore_review, store_review
 from app.revision import RevisionLine, onto_revision
@@ -66,7 +66,7 @@ class Session:
         """A new session on a .docx draft (DocumentError when it cannot be read)."""
         pkg = read_package(path)
         draft = draft_from_package(pkg)
-        draft.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        draft.sha256 = sha256_of(path, ".docx file", DocumentError)
         return cls(path, pkg, draft)
 
     @classmethod
@@ -76,7 +76,9 @@ class Session:
         draft_path = _resolve(path, project.draft_path)
         if not draft_path.exists():
             raise ProjectError(f"{path}: its draft '{project.draft_path}' is not there; put it back or open it again")
+        outside = outside_note(draft_path, path.parent, "its draft")
         session = cls.open_draft(draft_path)
+        session.review_notes += [*project.notices, *([outside] if outside else [])]
         placements = reanchor(project, session.draft)
         placed = {p.amendment.id for p in placements if p.new_label is not None}
         session.amendments = [a for a in project.amendments if a.id in placed]
@@ -85,7 +87,8 @@ class Session:
         session.project_path = path
         session.dirty = any(p.how != "same text" for p in placements)
         if project.review is not None:
-            session.review, session.review_notes = restore_review(project.review, session.draft, path.parent)
+            session.review, notes = restore_review(project.review, session.draft, path.parent)
+            session.review_notes += notes
         return session, placements
 
     # --- reading -------------------------------------------------------------

@@ -8,6 +8,8 @@ what an attacker would do too.
 
 from __future__ import annotations
 
+import random
+import string
 import struct
 import zipfile
 from collections.abc import Callable, Iterable
@@ -430,3 +432,156 @@ def many_paragraphs(path: Path, count: int = 100_000) -> Path:
     parts[DOC] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return write_parts(path, parts)
 
+
+
+# --- values, depth and amplification (issue 15) ---------------------------------------------------
+
+def _first_paragraph(root: etree._Element) -> etree._Element:
+    found = body(root).find(w("p"))
+    assert found is not None
+    return found
+
+
+def nested_blocks(path: Path, depth: int, kind: str = "sdt") -> Path:
+    """Paragraph 2 inside `depth` nested block content controls (kind "sdt"), or paragraph 1's run
+    inside `depth` nested hyperlinks ("hyperlink") or insertions ("ins")."""
+    base_docx(path)
+
+    def edit(root: etree._Element) -> None:
+        b = body(root)
+        if kind == "sdt":
+            second = b.findall(w("p"))[1]
+            holder = second.getparent()
+            assert holder is not None
+            outer = inner = etree.Element(w("sdt"))
+            for level in range(depth):
+                content = etree.SubElement(inner, w("sdtContent"))
+                if level < depth - 1:
+                    inner = etree.SubElement(content, w("sdt"))
+            second.addprevious(outer)
+            content.append(second)
+            return
+        first = _first_paragraph(root)
+        wrapper = etree.SubElement(first, w(kind))
+        for _ in range(depth - 1):
+            attrs = {w("id"): "9", w("author"): "Deep", w("date"): "2025-01-01T00:00:00Z"} if kind == "ins" else {}
+            wrapper = etree.SubElement(wrapper, w(kind), attrs)
+        run = etree.SubElement(wrapper, w("r"))
+        etree.SubElement(run, w("t")).text = " Nested."
+
+    return edit_xml(path, DOC, edit)
+
+
+def nested_tables(path: Path, depth: int) -> Path:
+    """A table in a table … `depth` deep, the innermost cell holding one paragraph."""
+    base_docx(path)
+
+    def edit(root: etree._Element) -> None:
+        holder = body(root)
+        first = True
+        for _ in range(depth):
+            tbl = etree.Element(w("tbl"))
+            cell = etree.SubElement(etree.SubElement(tbl, w("tr")), w("tc"))
+            if first:
+                holder.insert(0, tbl)
+                first = False
+            else:
+                holder.append(tbl)
+            holder = cell
+        holder.append(_paragraph("Deep in the tables."))
+
+    return edit_xml(path, DOC, edit)
+
+
+def grid_before(path: Path, value: str) -> Path:
+    """A one-cell table whose row says it skips `value` grid columns first (w:gridBefore)."""
+    base_docx(path)
+
+    def edit(root: etree._Element) -> None:
+        tbl = etree.Element(w("tbl"))
+        tr = etree.SubElement(tbl, w("tr"))
+        etree.SubElement(etree.SubElement(tr, w("trPr")), w("gridBefore"), {w("val"): value})
+        etree.SubElement(tr, w("tc")).append(_paragraph("In the cell."))
+        body(root).insert(0, tbl)
+
+    return edit_xml(path, DOC, edit)
+
+
+def style_chain(path: Path, length: int, loop: bool = False) -> Path:
+    """styles.xml with `length` paragraph styles each based on the next (the last on the first when
+    `loop`), paragraph 1 using the first."""
+    base_docx(path)
+    parts = read_parts(path)
+    styles = etree.fromstring(parts["word/styles.xml"])
+    for i in range(length):
+        style = etree.SubElement(styles, w("style"), {w("type"): "paragraph", w("styleId"): f"S{i}"})
+        etree.SubElement(style, w("name"), {w("val"): f"Chain {i}"})
+        if i + 1 < length or loop:
+            etree.SubElement(style, w("basedOn"), {w("val"): f"S{(i + 1) % length}"})
+    parts["word/styles.xml"] = etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
+    document = etree.fromstring(parts[DOC])
+    first = _first_paragraph(document)
+    ppr = first.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        first.insert(0, ppr)
+    ppr.insert(0, etree.Element(w("pStyle"), {w("val"): "S0"}))
+    parts[DOC] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return write_parts(path, parts)
+
+
+def many_headers(path: Path, count: int, each: int) -> Path:
+    """`count` header parts of about `each` bytes of paragraphs, each related from the document."""
+    base_docx(path)
+    parts = read_parts(path)
+    rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
+    types = etree.fromstring(parts["[Content_Types].xml"])
+    rng = random.Random(count)  # varied words: the file compresses like a real one, under the zip-bomb ratio
+    for i in range(count):
+        filler = "".join(f"<w:p><w:r><w:t>{''.join(rng.choices(string.ascii_lowercase, k=4))}</w:t></w:r></w:p>"
+                         for _ in range(max(1, each // 40)))
+        name = f"header{i}.xml"
+        parts[f"word/{name}"] = f'<w:hdr xmlns:w="{W}">{filler}</w:hdr>'.encode()
+        etree.SubElement(rels, f"{{{PKG_RELS}}}Relationship", Id=f"rIdH{i}", Target=name,
+                         Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header")
+        etree.SubElement(types, f"{{{CT}}}Override", PartName=f"/word/{name}",
+                         ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml")
+    parts["word/_rels/document.xml.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8")
+    parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8")
+    write_parts(path, parts)
+    return odd_attribute(path, "ins", "author", "Reviser", fresh=False)  # a tracked change: every story is then read
+
+
+def odd_attribute(path: Path, where: str, name: str, value: str, fresh: bool = True) -> Path:
+    """A draft with an element carrying an odd attribute value: `where` is "sym" (a w:sym in a run,
+    attribute w:char), "sz" (w:rPr/w:sz), "outline" (w:pPr/w:outlineLvl), or "ins" (the run wrapped in a
+    w:ins in paragraph 2 with this attribute, e.g. w:date or w:id). `fresh`: on a new base draft, else on `path`."""
+    if fresh:
+        base_docx(path)
+
+    def edit(root: etree._Element) -> None:
+        first = _first_paragraph(root)
+        run = first.find(w("r"))
+        assert run is not None
+        if where == "sym":
+            etree.SubElement(run, w("sym"), {w("font"): "Symbol", w(name): value})
+        elif where == "sz":
+            rpr = run.find(w("rPr"))
+            if rpr is None:
+                rpr = etree.Element(w("rPr"))
+                run.insert(0, rpr)
+            etree.SubElement(rpr, w("sz"), {w(name): value})
+        elif where == "outline":
+            ppr = first.find(w("pPr"))
+            if ppr is None:
+                ppr = etree.Element(w("pPr"))
+                first.insert(0, ppr)
+            etree.SubElement(ppr, w("outlineLvl"), {w(name): value})
+        else:
+            attrs = {w("id"): "1", w("author"): "Someone", w("date"): "2025-01-01T00:00:00Z"}
+            attrs[w(name)] = value
+            ins = etree.SubElement(body(root).findall(w("p"))[1], w("ins"), attrs)  # in paragraph 2
+            extra = etree.SubElement(ins, w("r"))
+            etree.SubElement(extra, w("t")).text = " Inserted."
+
+    return edit_xml(path, DOC, edit)

@@ -4,6 +4,7 @@ and keeps the document it held."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +32,9 @@ DRAFTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "external_entity": (lambda p: hostile.with_entities(p, "external_file"), "DOCTYPE"),
     "zip_bomb": (lambda p: hostile.real_bomb(p, 20 * 2**20), "zip bomb"),
     "unsafe_entry": (lambda p: hostile.unsafe_entry(p, "../../escaped.xml"), "unsafe path"),
+    "controls_300_deep": (lambda p: hostile.nested_blocks(p, 300, "sdt"), "nested more than"),
+    "style_chain": (lambda p: hostile.style_chain(p, 100_000), "chain of more than"),
+    "fifo": (lambda p: (os.mkfifo(p), p)[1], "FIFO"),
 }
 
 
