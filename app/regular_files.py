@@ -56,13 +56,16 @@ def check_regular(path: Path, what: str, error: type[RedlineDeskError],
                     "check that this is the right file")
 
 
+OUTSIDE = "is outside the project's folder"  # in every outside_note: how callers tell those notes apart
+
+
 def outside_note(path: Path, folder: Path, what: str) -> str | None:
     """A warning line when a file a project names lies outside the project's folder (None inside it):
     a project from someone else could otherwise make the app read any file the user can."""
     try:
         path.resolve().relative_to(folder.resolve())
     except ValueError:
-        return (f"{what} '{path}' is outside the project's folder ({folder}); it is read as named, "
+        return (f"{what} '{path}' {OUTSIDE} ({folder}); it is read as named, "
                 "check that you trust the project")
     return None
 

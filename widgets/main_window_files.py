@@ -98,6 +98,8 @@ class FilesMixin(_Base):
                 self.statusBar().showMessage(
                     f"Opened {path.name}: {len(moved)} amendment(s) re-anchored on the changed draft", 8000)
         self._tell_review_notes(session)
+        if session.open_notes:  # worth knowing, not worth a dialog: a draft kept in another folder is common
+            self.statusBar().showMessage(f"Opened {path.name}: " + "; ".join(session.open_notes), 15000)
 
     def _tell_review_notes(self, session: Session) -> None:
         """What reopening a saved review noticed (inputs changed since the merge, proposals left out)."""

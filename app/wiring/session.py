@@ -19,7 +19,7 @@ from app.labels import next_inserted_label
 from app.model import Draft
 from app.moves import new_move_name
 from app.project import Placement, Project, Revision, load_project, reanchor, save_project
-from app.regular_files import outside_note, sha256_of
+from app.regular_files import OUTSIDE, outside_note, sha256_of
 from app.review import Review
 from app.review_file import restore_review, store_review
 from app.revision import RevisionLine, onto_revision
@@ -57,6 +57,7 @@ class Session:
         self.dirty = False
         self.review: Review | None = None  # the merge under review, saved with the project
         self.review_notes: list[str] = []  # what reopening the review noticed (inputs changed, proposals lost)
+        self.open_notes: list[str] = []  # what opening the project noticed (a draft outside its folder, text cleaned)
         self.revisions: list[Revision] = []  # the revisions of the draft the project went through, oldest first
 
     # --- opening -------------------------------------------------------------
@@ -78,7 +79,7 @@ class Session:
             raise ProjectError(f"{path}: its draft '{project.draft_path}' is not there; put it back or open it again")
         outside = outside_note(draft_path, path.parent, "its draft")
         session = cls.open_draft(draft_path)
-        session.review_notes += [*project.notices, *([outside] if outside else [])]
+        session.open_notes += [*([outside] if outside else []), *project.notices]
         placements = reanchor(project, session.draft)
         placed = {p.amendment.id for p in placements if p.new_label is not None}
         session.amendments = [a for a in project.amendments if a.id in placed]
@@ -88,7 +89,8 @@ class Session:
         session.dirty = any(p.how != "same text" for p in placements)
         if project.review is not None:
             session.review, notes = restore_review(project.review, session.draft, path.parent)
-            session.review_notes += notes
+            session.open_notes += [n for n in notes if OUTSIDE in n]  # where the inputs are: not about the review
+            session.review_notes += [n for n in notes if OUTSIDE not in n]
         return session, placements
 
     # --- reading -------------------------------------------------------------
