@@ -29,12 +29,14 @@ class ReviewerFilter(QMenu):
         self.setToolTipsVisible(True)
         self._authors: list[str] = []
         self._by_author: dict[str, QAction] = {}
+        self._quiet = False  # checking entries ourselves: no `changed` per entry
         self._all = QAction(ALL_REVIEWERS, self)
         self._all.setObjectName("reviewer_all")
         self._all.setCheckable(True)
         self._all.setChecked(True)
         self._all.setStatusTip("Show the changes of every reviewer")
-        self._all.toggled.connect(self._on_all)
+        # through a lambda: connected directly, the bound method never received toggled here (PySide6 6.x)
+        self._all.toggled.connect(lambda checked: self._on_all(checked))
         self._fill([], AuthorColours())
 
     # --- public API -------------------------------------------------------------------
@@ -43,10 +45,14 @@ class ReviewerFilter(QMenu):
         """The merge's authors (a new merge): the ones shown before stay shown, new ones are shown."""
         authors = list(authors)
         hidden = {a for a, action in self._by_author.items() if not action.isChecked()}
-        self._fill(authors, colours)
-        for author, action in self._by_author.items():
-            action.setChecked(author not in hidden)
-        self._sync_all()
+        self._quiet = True
+        try:
+            self._fill(authors, colours)
+            for author, action in self._by_author.items():
+                action.setChecked(author not in hidden)
+            self._sync_all()
+        finally:
+            self._quiet = False
         self.refilled.emit()
 
     def authors(self) -> list[str]:
@@ -62,13 +68,13 @@ class ReviewerFilter(QMenu):
         """Show these reviewers only (None: all); emits `changed` once when that changes anything."""
         before = self.shown()
         wanted = None if authors is None else set(authors)
-        self.blockSignals(True)
+        self._quiet = True
         try:
             for author, action in self._by_author.items():
                 action.setChecked(wanted is None or author in wanted)
             self._sync_all()
         finally:
-            self.blockSignals(False)
+            self._quiet = False
         if self.shown() != before:
             self.changed.emit()
 
@@ -106,21 +112,21 @@ class ReviewerFilter(QMenu):
         self.setEnabled(bool(authors))
 
     def _on_all(self, checked: bool) -> None:
-        if self.signalsBlocked():
+        if self._quiet:
             return
         # "All Reviewers" checked shows everyone; unchecked hides everyone (Word's toggle)
         self.set_shown(None if checked else [])
 
     def _on_author(self, _checked: bool) -> None:
-        if self.signalsBlocked():
+        if self._quiet:
             return
         self._sync_all()
         self.changed.emit()
 
     def _sync_all(self) -> None:
-        blocked = self._all.blockSignals(True)
+        quiet, self._quiet = self._quiet, True
         self._all.setChecked(bool(self._authors) and self.shown() is None)
-        self._all.blockSignals(blocked)
+        self._quiet = quiet
 
 
 def reviewer_button(menu: ReviewerFilter, parent: QWidget | None = None) -> QToolButton:
