@@ -29,17 +29,20 @@ from widgets.main_window_layout import EditorPane, central_splitter, dock_widths
 from widgets.main_window_navigation import APP_NAME, VERSION, NavigationMixin
 from widgets.main_window_review import ReviewMixin
 from widgets.main_window_revision import RevisionMixin
+from widgets.main_window_walk import WalkMixin
 from widgets.navigator.paragraph_navigator import ParagraphNavigator
 from widgets.recovery import DEFAULT_INTERVAL_MS, Autosaver
 from widgets.review.author_colours import AuthorColours
 from widgets.review.review_panel import ReviewPanel
+from widgets.review_toolbar import ReviewToolBar
 from widgets.settings import Settings
 from widgets.status_bar import StatusBar
 
 __all__ = ["APP_NAME", "VERSION", "MainWindow"]
 
 
-class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionMixin, FindMixin, QMainWindow):
+class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, WalkMixin, RevisionMixin, FindMixin,
+                 QMainWindow):
     """The editor window; its public methods are the API tests and scripts drive."""
 
     def __init__(self, settings: Settings | None = None, *, recovery_dir: Path | None = None,
@@ -77,6 +80,10 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionM
         self.tabifyDockWidget(self.amendments_dock, self.review_dock)
         self.amendments_dock.raise_()
         self._build_author_menus()
+        self.review_toolbar = ReviewToolBar(self.ui_actions, self._review_panel.reviewer_filter, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.review_toolbar)
+        self.ui_actions.menus["View"].insertAction(self.ui_actions["zoom_in"], self.review_toolbar.toggleViewAction())
+        self.ui_actions.menus["Review"].insertMenu(self.ui_actions["accept_next"], self._review_panel.reviewer_filter)
         self.setStatusBar(StatusBar(self))
         self.autosaver = Autosaver(lambda: self._session, recovery_dir, autosave_interval_ms, self)
         self.autosaver.start()
@@ -111,6 +118,7 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionM
         self._navigator.labelActivated.connect(self._activate)
         panel = self._amendments_panel
         panel.amendmentActivated.connect(self._activate)
+        panel.amendmentSelected.connect(self._amendment_selected)
         panel.rationaleEdited.connect(self.set_rationale)
         panel.statusChanged.connect(self.set_status)
         panel.optionChosen.connect(self.choose_option)
@@ -119,7 +127,8 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionM
         review = self._review_panel
         review.proposalSelected.connect(self._show_proposal)
         review.decisionRequested.connect(self.decide)
-        review.authorDecisionRequested.connect(self.decide_author)
+        review.shownDecisionRequested.connect(self.decide_shown)
+        review.reviewersChanged.connect(self._reviewers_changed)
         review.paragraphDecisionRequested.connect(self.decide_paragraph)
         review.collisionRequested.connect(self.resolve_collision)
         self._undo_stack.cleanChanged.connect(self._on_undo_changed)
@@ -183,7 +192,8 @@ class MainWindow(FilesMixin, EditsMixin, NavigationMixin, ReviewMixin, RevisionM
     def _update_actions(self) -> None:
         """Enable what makes sense now (a draft open, a paragraph in the editor, an amendment on it)."""
         has_session = self._session is not None
-        for name in ("save", "save_as", "export", "new_revision", "go_to", "previous_paragraph", "next_paragraph"):
+        for name in ("save", "save_as", "export", "new_revision", "go_to", "previous_paragraph", "next_paragraph",
+                     "previous_change", "next_change"):
             self.ui_actions[name].setEnabled(has_session)
         current = self._current is not None and has_session
         amendment = self._session.amendment_for(self._current) if self._current and self._session else None

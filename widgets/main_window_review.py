@@ -38,7 +38,8 @@ else:
 
 VERBS = {Decision.ACCEPTED: "Accept", Decision.REJECTED: "Reject", Decision.PENDING: "Reopen"}
 REVIEW_ACTIONS = ("accept_proposal", "reject_proposal", "accept_paragraph", "reject_paragraph", "resolve_collision",
-                  "close_review", "export_merge", "remerge_inputs")
+                  "close_review", "export_merge", "remerge_inputs", "accept_next", "reject_next", "accept_shown",
+                  "reject_shown")
 
 
 class ReviewMixin(_Base):
@@ -87,6 +88,7 @@ class ReviewMixin(_Base):
     def _refresh_review(self) -> None:
         colours = self.review_colours()
         self._review_panel.show_review(self._review, colours)
+        self._document_view.set_reviewers(self._review_panel.reviewers() if self._review is not None else None)
         self._document_view.show_review(self._review, colours)
         self._update_review_actions()
 

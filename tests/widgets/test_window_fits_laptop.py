@@ -86,7 +86,8 @@ def test_review_table_wraps_instead_of_scrolling_sideways(qtbot: QtBot, tmp_path
     assert sum(widths) <= tree.viewport().width()
     assert tree.horizontalScrollBar().maximum() == 0 and not tree.horizontalScrollBar().isVisible()
     panel = window.review_panel
-    us = next(i for i in panel.shown_ids() if panel.row_texts(i)[1] == "US" and panel.row_texts(i)[0] == "change")
+    us = next(i for i in panel.shown_ids()
+              if panel.row_texts(i)[1] == "US" and panel.row_texts(i)[0] == "collision: replacement")
     texts = panel.row_texts(us)
     assert texts[INSERTED] == "high-level political forum on sustainable development"
     assert "collision" in texts[STATUS]

@@ -50,7 +50,8 @@ def attribution(amendment: Amendment) -> str:
 class AmendmentsPanel(QWidget):
     """Amendments list and details: rationale, status, option, add option, remove."""
 
-    amendmentActivated = Signal(str)
+    amendmentActivated = Signal(str)  # Enter or double-click: edit its paragraph
+    amendmentSelected = Signal(str)  # a single click (or the arrow keys) on a row: go to its paragraph
     rationaleEdited = Signal(str, str)
     statusChanged = Signal(str, str)
     optionChosen = Signal(str, int)
@@ -228,7 +229,10 @@ class AmendmentsPanel(QWidget):
         if self._loading or not current.isValid():
             return
         self._flush_rationale()
-        self._show_details(self._amendments.get(self._model.item(current.row(), 0).data(ID_ROLE)))
+        amendment = self._amendments.get(self._model.item(current.row(), 0).data(ID_ROLE))
+        self._show_details(amendment)
+        if amendment is not None:
+            self.amendmentSelected.emit(amendment.label)
 
     def _on_activated(self, index: QModelIndex) -> None:
         amendment = self._amendments.get(self._model.item(index.row(), 0).data(ID_ROLE))

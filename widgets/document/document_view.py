@@ -4,8 +4,9 @@ One QTextBlock per draft paragraph, plus one per new (bis/ter) paragraph after i
 block's userState indexes the label it shows, so an edit re-renders that block alone.
 
 While a merge is under review (`show_review`), paragraphs with incoming proposals show those instead
-of our amendments: struck and inserted text in the colour of the author who proposed it, rejected
-proposals hidden, new paragraphs after the one they follow.
+of our amendments, as Word shows changes under review: pending ones struck and inserted in the colour of
+the author who proposed them, accepted ones applied (tinted), rejected ones gone, new paragraphs after the
+one they follow; only the changes of the reviewers shown (`set_reviewers`).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from app.styled import StyledSegment, styled_segments
 from app.wiring.session import Session
 from widgets.document.in_place_edit import EditRequest, InPlaceEditing, Refused
 from widgets.document.paragraph_format import DEFAULT_AUTHOR_COLOUR, char_format, serif_font, visible
-from widgets.document.review_overlay import ReviewOverlay, review_overlay
+from widgets.document.review_overlay import Mark, ReviewOverlay, review_overlay
 from widgets.document.view_mode import ViewMode
 from widgets.review.author_colours import AuthorColours
 from widgets.text_input import is_undo_redo, one_line, pasted_text, typeable
@@ -55,6 +56,7 @@ from widgets.text_input import is_undo_redo, one_line, pasted_text, typeable
 AMENDED_PROPERTY = QTextFormat.Property.UserProperty + 1
 AMENDED_BACKGROUND = QColor(255, 248, 220)  # a light tint; the bar in the margin says it without colour
 MARKER_COLOUR = QColor("#8a6d00")
+ACCEPTED_BACKGROUND = QColor(222, 241, 222)  # accepted text under review: applied, tinted to tell it from the draft's
 TAB_TWIPS = 475  # the UN tab step (0.33 in) at 10 pt; scaled with the view's font size
 _RTL = {"R", "AL"}
 _K = QKeySequence.StandardKey
@@ -106,6 +108,8 @@ class DocumentView(QTextBrowser):
         self._draft_labels: frozenset[str] = frozenset()
         self._review: Review | None = None
         self._overlay: ReviewOverlay | None = None
+        self._colours = AuthorColours()
+        self._reviewers: frozenset[str] | None = None  # whose changes are shown (None: everyone's)
         self._index_blocks: dict[int, QTextBlock] = {}  # draft paragraph index -> block
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         self._typing = InPlaceEditing(lambda: self._session, self._label_of)
@@ -180,7 +184,11 @@ class DocumentView(QTextBrowser):
         """Show a merge's incoming changes in their authors' colours (None: our amendments again);
         re-renders the draft, keeping the scroll position."""
         self._review = review
-        self._overlay = review_overlay(review, colours or AuthorColours(review.authors)) if review else None
+        if colours is not None:
+            self._colours = colours
+        elif review is not None:
+            self._colours = AuthorColours(review.authors)
+        self._overlay = review_overlay(review, self._colours, self._reviewers) if review else None
         if self._session is not None:
             scroll = self.verticalScrollBar().value()
             self.show_session(self._session, self._mode)
@@ -190,11 +198,26 @@ class DocumentView(QTextBrowser):
         """The merge whose changes are shown, if any."""
         return self._review
 
+    def set_reviewers(self, reviewers: set[str] | frozenset[str] | None) -> None:
+        """Show only these reviewers' changes of the merge (None: everyone's), like Word's Show Markup ▸
+        Specific People; the others' paragraphs show the draft's text."""
+        wanted = None if reviewers is None else frozenset(reviewers)
+        if wanted == self._reviewers:
+            return
+        self._reviewers = wanted
+        if self._review is not None:
+            self.show_review(self._review, self._colours)
+
+    def reviewers(self) -> frozenset[str] | None:
+        """The reviewers whose changes are shown (None: everyone's)."""
+        return self._reviewers
+
     def scroll_to_paragraph(self, index: int) -> None:
         """Scroll a draft paragraph (by index, labelled or not) to the top."""
         block = self._index_blocks.get(index)
         if block is None or not block.isValid():
             return
+        block = _nearest_visible(block)  # an accepted deletion is hidden, as in Word
         self._quiet = True
         try:
             self.setTextCursor(QTextCursor(block))
@@ -425,40 +448,53 @@ class DocumentView(QTextBrowser):
         """A draft paragraph with its incoming changes, each in its author's colour."""
         block = cursor.block()
         deleted = overlay.deleted.get(para.index)
-        coloured: list[tuple[Segment, QColor]]
-        coloured = [(Segment(Op.DELETE, para.text), deleted)] if deleted is not None else overlay.modified[para.index]
+        marks = ([Mark(Segment(Op.DELETE, para.text), *deleted)] if deleted is not None
+                 else overlay.modified[para.index])
         cursor.setBlockFormat(self._block_format(para, para.body, "delete" if deleted is not None else "modify"))
         if para.number_text and not para.prefix:
-            op = Op.DELETE if deleted is not None else Op.EQUAL
-            self._insert_coloured(cursor, StyledSegment(op, para.number_text + "\t", PLAIN), deleted or QColor(), para)
+            number = Mark(Segment(Op.DELETE if deleted is not None else Op.EQUAL, para.number_text + "\t"),
+                          *(deleted or (QColor(), False)))
+            self._insert_marked(cursor, StyledSegment(number.segment.op, number.segment.text, PLAIN), number, para)
         at = 0
-        for seg, colour in coloured:
-            for piece in styled_segments(para, [seg], at):
-                self._insert_coloured(cursor, piece, colour, para)
-            at += 0 if seg.op is Op.INSERT else len(seg.text)
+        for mark in marks:
+            for piece in styled_segments(para, [mark.segment], at):
+                self._insert_marked(cursor, piece, mark, para)
+            at += 0 if mark.segment.op is Op.INSERT else len(mark.segment.text)
         block.setUserState(self._state(para.label) if para.label is not None else -1)
-        block.setVisible(not (deleted is not None and self._mode is ViewMode.PROPOSED))
+        gone = deleted is not None and (self._mode is ViewMode.PROPOSED
+                                        or (deleted[1] and self._mode is ViewMode.REDLINE))
+        block.setVisible(not gone)
         if para.label is not None:
             self._blocks[para.label] = block
 
-    def _write_review_inserted(self, cursor: QTextCursor, anchor: Paragraph, new: list[tuple[str, QColor]]) -> None:
+    def _write_review_inserted(self, cursor: QTextCursor, anchor: Paragraph,
+                               new: list[tuple[str, QColor, bool]]) -> None:
         """Proposed new paragraphs after their anchor (not editable here: no label state)."""
-        for text, colour in new:
+        for text, colour, accepted in new:
             cursor.insertBlock()
             cursor.setBlockFormat(self._block_format(anchor, text, "insert"))
-            self._insert_coloured(cursor, StyledSegment(Op.INSERT, text, PLAIN), colour, anchor)
+            mark = Mark(Segment(Op.INSERT, text), colour, accepted)
+            self._insert_marked(cursor, StyledSegment(Op.INSERT, text, PLAIN), mark, anchor)
             cursor.block().setUserState(-1)
             cursor.block().setVisible(self._mode is not ViewMode.ORIGINAL)
 
-    def _insert_coloured(self, cursor: QTextCursor, piece: StyledSegment, colour: QColor, para: Paragraph) -> None:
+    def _insert_marked(self, cursor: QTextCursor, piece: StyledSegment, mark: Mark, para: Paragraph) -> None:
+        """One piece of a paragraph under review: pending markup in its author's colour; in Redline an
+        accepted change is applied (struck text gone, inserted text plain and tinted)."""
         if not piece.text or not visible(piece.op, self._mode):
             return
+        applied = mark.accepted and self._mode is ViewMode.REDLINE
+        if applied and piece.op is Op.DELETE:
+            return
         heading = para.kind is ParagraphKind.HEADING
-        op = piece.op if self._mode is ViewMode.REDLINE else Op.EQUAL
+        op = piece.op if self._mode is ViewMode.REDLINE and not applied else Op.EQUAL
         fmt = replace(piece.formatting, bold=True) if heading else piece.formatting
-        cf = char_format(fmt, op, colour)
+        cf = char_format(fmt, op, mark.colour)
         if op is Op.DELETE:
-            cf.setForeground(colour)
+            cf.setForeground(mark.colour)
+        if applied and piece.op is Op.INSERT:
+            cf.setBackground(ACCEPTED_BACKGROUND)
+            cf.setToolTip("Accepted")
         cursor.insertText(piece.text, cf)
 
     def _review_tip(self, block: QTextBlock) -> str:

@@ -1,29 +1,44 @@
-"""What the document view shows of a merge under review: each paragraph's incoming changes with the
-colour of the author who proposed them (rejected proposals left out), deleted and new paragraphs.
+"""What the document view shows of a merge under review, as Word shows tracked changes being reviewed:
+pending changes as markup in the colour of the author who proposed them, accepted changes applied (their
+struck text gone, their inserted text plain, tinted), rejected changes gone; only the changes of the
+reviewers shown (the review's reviewer filter).
 
-Built from app.proposals.plan_of, so the view shows exactly what the `full` export writes.
+Per paragraph the changes are laid out as the `full` export writes them (app.full_form.layout): the
+rivals of a collision are comments there, so they are not drawn in the text here either.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor
 
-from app.plan import DeleteParagraph, InsertParagraph, ModifyParagraph
-from app.proposals import Decision, plan_of
+from app.full_form import layout
+from app.planning import insertion_place
+from app.proposals import Decision, Proposal, ProposalKind
 from app.review import Review
 from app.segments import Op, Segment
-from widgets.review.author_colours import COMPILER_COLOUR, AuthorColours
+from widgets.review.author_colours import AuthorColours
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One piece of a paragraph's text under review: a segment, its author's colour, whether it is accepted."""
+
+    segment: Segment
+    colour: QColor
+    accepted: bool = False
 
 
 @dataclass
 class ReviewOverlay:
-    """Per draft paragraph index: coloured segments on its full text, a deletion, new paragraphs after it."""
+    """Per draft paragraph index: the marked pieces of its full text, a deletion (colour, accepted), new
+    paragraphs after it (text, colour, accepted)."""
 
-    modified: dict[int, list[tuple[Segment, QColor]]] = field(default_factory=dict)
-    deleted: dict[int, QColor] = field(default_factory=dict)
-    inserted: dict[int, list[tuple[str, QColor]]] = field(default_factory=dict)
+    modified: dict[int, list[Mark]] = field(default_factory=dict)
+    deleted: dict[int, tuple[QColor, bool]] = field(default_factory=dict)
+    inserted: dict[int, list[tuple[str, QColor, bool]]] = field(default_factory=dict)
     tips: dict[int, str] = field(default_factory=dict)
 
     def touches(self, index: int) -> bool:
@@ -31,32 +46,62 @@ class ReviewOverlay:
         return index in self.modified or index in self.deleted or index in self.inserted
 
 
-def review_overlay(review: Review, colours: AuthorColours) -> ReviewOverlay:
-    """The overlay of a review: pending and accepted proposals, each in its first author's colour."""
+def shown_proposals(review: Review, reviewers: Collection[str] | None = None) -> list[Proposal]:
+    """The proposals of the reviewers shown (None: everyone's), in arrival order; a proposal several
+    authors made is shown while any of them is."""
+    if reviewers is None:
+        return list(review.proposals)
+    wanted = set(reviewers)
+    return [p for p in review.proposals if wanted.intersection(p.authors)]
+
+
+def review_overlay(review: Review, colours: AuthorColours,
+                   reviewers: Collection[str] | None = None) -> ReviewOverlay:
+    """The overlay of a review: the pending and accepted proposals of the reviewers shown."""
     draft = review.result.draft
-    by_anchor = {p.anchor: p.index for p in draft.paragraphs}
-    colour_of: dict[str, QColor] = {}
+    overlay = ReviewOverlay()
     tips: dict[int, list[str]] = {}
-    for p in review.proposals:
-        colour_of.setdefault(p.by, colours.of_proposal(p.authors))
-        if p.decision is not Decision.REJECTED:
-            tips.setdefault(p.paragraph, []).append(f"{p.by} ({p.decision.value})")
-    overlay = ReviewOverlay(tips={i: "Proposals by " + ", ".join(dict.fromkeys(t)) for i, t in tips.items()})
-    plan = plan_of(draft, review.proposals, review.result.date)
-
-    def colour(author: str) -> QColor:
-        return QColor(colour_of.get(author, COMPILER_COLOUR))
-
-    for step in plan.steps:
-        index = by_anchor[step.anchor]
-        if isinstance(step, ModifyParagraph):
-            authors = step.authors or [step.by] * len(step.segments)
-            overlay.modified[index] = [
-                (seg, colour(who.author) if who is not None and seg.op is not Op.EQUAL else QColor())
-                for seg, who in zip(step.segments, authors, strict=False)
-            ]
-        elif isinstance(step, DeleteParagraph):
-            overlay.deleted[index] = colour(step.by.author)
-        elif isinstance(step, InsertParagraph):
-            overlay.inserted.setdefault(index, []).append((step.text, colour(step.by.author)))
+    changes: dict[int, list[Proposal]] = {}
+    new: dict[int, list[tuple[int, str, QColor, bool]]] = {}
+    for p in shown_proposals(review, reviewers):
+        if p.decision is Decision.REJECTED:
+            continue  # as in Word: a rejected change is gone
+        tips.setdefault(p.paragraph, []).append(f"{p.by} ({p.decision.value})")
+        colour = colours.of_proposal(p.authors)
+        accepted = p.decision is Decision.ACCEPTED
+        if p.kind is ProposalKind.INSERT:
+            place, _ = insertion_place(draft, draft.paragraphs[p.paragraph], p.text)  # where the export puts it
+            new.setdefault(place.index, []).append((p.order, p.text, colour, accepted))
+        else:
+            changes.setdefault(p.paragraph, []).append(p)
+    for index, mine in changes.items():
+        tracked = layout(mine).tracked
+        first = tracked[0]
+        if first.kind is ProposalKind.DELETE:
+            overlay.deleted[index] = (colours.of_proposal(first.authors), first.decision is Decision.ACCEPTED)
+        else:
+            overlay.modified[index] = _marks(draft.paragraphs[index].text, tracked, colours)
+    for index, entries in new.items():
+        overlay.inserted[index] = [(text, colour, accepted) for _, text, colour, accepted
+                                   in sorted(entries, key=lambda entry: entry[0])]
+    overlay.tips = {i: "Proposals by " + ", ".join(dict.fromkeys(t)) for i, t in tips.items()}
     return overlay
+
+
+def _marks(text: str, tracked: list[Proposal], colours: AuthorColours) -> list[Mark]:
+    """A paragraph's full text cut into unchanged, struck and inserted pieces (the proposals do not overlap)."""
+    out: list[Mark] = []
+    pos = 0
+    for p in sorted(tracked, key=lambda p: (p.start, p.end)):
+        colour = colours.of_proposal(p.authors)
+        accepted = p.decision is Decision.ACCEPTED
+        if p.start > pos:
+            out.append(Mark(Segment(Op.EQUAL, text[pos:p.start]), QColor()))
+        if p.end > p.start:
+            out.append(Mark(Segment(Op.DELETE, text[p.start:p.end]), colour, accepted))
+        if p.text:
+            out.append(Mark(Segment(Op.INSERT, p.text), colour, accepted))
+        pos = max(pos, p.end)
+    if pos < len(text):
+        out.append(Mark(Segment(Op.EQUAL, text[pos:]), QColor()))
+    return out

@@ -1,6 +1,7 @@
-"""The review panel: a merge's proposals grouped by paragraph, each with its authors (in their
-colours), its change (struck and inserted text) and its status; accept or reject a change, a
-paragraph, or everything of one author.
+"""The review panel: a merge's proposals grouped by paragraph in document order, each with its kind
+(insertion, deletion, replacement, new paragraph, collision…), its authors (in their colours), its change
+(struck and inserted text) and its status (accepted in green, rejected grey); only the reviewers checked in
+the reviewer filter; accept or reject a change, a paragraph, or every pending change shown.
 
 The panel decides nothing itself: it emits what the user asked for and the window applies it to the
 Review as an undoable command, then calls show_review again.
@@ -9,10 +10,9 @@ Review as an undoable command, then calls show_review again.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +29,8 @@ from app.proposals import Decision, Proposal, ProposalKind
 from app.review import Review
 from widgets.fitted_columns import FittedColumns
 from widgets.review.author_colours import AuthorColours
+from widgets.review.kinds import COLLISION, KIND_NAMES, kind_name
+from widgets.review.reviewer_filter import ReviewerFilter, reviewer_button
 from widgets.review.wrapping import WrapDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a proposal row: its id
@@ -36,10 +38,9 @@ PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 2  # every row: the draft paragraph'
 COLUMNS = ("Para", "By", "Struck", "Inserted", "Status")
 PARA, BY, STRUCK, INSERTED, STATUS = range(len(COLUMNS))
 REJECTED_COLOUR = QColor("#9a9a9a")
+ACCEPTED_COLOUR = QColor("#2e7d32")
 COLLISION_MARK = "⚠"
 COMMENT_MARK = "\U0001f4ac"  # a paragraph or change with comments from the inputs
-ALL_AUTHORS = "All authors"
-KIND_WORDS = {ProposalKind.MODIFY: "change", ProposalKind.DELETE: "delete para", ProposalKind.INSERT: "new"}
 # Shares of the list's width (Para, By, Struck, Inserted, Status) and each column's minimum text width in
 # characters: the changed text gets the most room, every column wraps, so the list never scrolls sideways.
 COLUMN_SHARES = (14, 12, 28, 28, 18)
@@ -82,7 +83,8 @@ class ReviewPanel(QWidget):
 
     proposalSelected = Signal(str)
     decisionRequested = Signal(list, str)  # proposal ids, Decision value
-    authorDecisionRequested = Signal(str, str)  # author, Decision value
+    shownDecisionRequested = Signal(str)  # Decision value for every pending change shown
+    reviewersChanged = Signal()  # the reviewer filter changed: reviewers() says whose changes are shown
     paragraphDecisionRequested = Signal(int, str)  # draft paragraph index, Decision value
     collisionRequested = Signal(str)  # a proposal of the collision
 
@@ -92,18 +94,13 @@ class ReviewPanel(QWidget):
         self.setAccessibleName("Review of the merge")
         self._review: Review | None = None
         self._colours = AuthorColours()
-        self._filter: str | None = None
         self._loading = False
         self.summary = QLabel("No merge under review: File > Import Redlines… (Ctrl+Shift+I)", self)
         self.summary.setObjectName("reviewSummary")
         self.summary.setWordWrap(True)
-        self.author_filter = QComboBox(self)
-        self.author_filter.setObjectName("reviewAuthorFilter")
-        self.author_filter.setAccessibleName("Show the proposals of")
-        self.author_filter.currentIndexChanged.connect(self._on_filter)
-        # a long author name must not widen the panel (and so the window)
-        self.author_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.author_filter.setMinimumContentsLength(10)
+        self.reviewer_filter = ReviewerFilter(self)
+        self.reviewer_filter.changed.connect(self._on_filter)
+        self.reviewer_button = reviewer_button(self.reviewer_filter, self)
         self._model = QStandardItemModel(0, len(COLUMNS), self)
         self._model.setHorizontalHeaderLabels(list(COLUMNS))
         self.tree = QTreeView(self)
@@ -119,7 +116,7 @@ class ReviewPanel(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setIndentation(12)  # a child row's kind ("change", "new paragraph") stays readable
+        self.tree.setIndentation(12)  # a child row's kind ("replacement", "new paragraph") stays readable
         self.columns = FittedColumns(self.tree, COLUMN_SHARES, self._column_minimums())
         self.tree.setMinimumWidth(self.columns.minimum_width() + self.tree.verticalScrollBar().sizeHint().width())
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_row)
@@ -132,8 +129,10 @@ class ReviewPanel(QWidget):
             ("reject", "Re&ject", "Reject the selected changes (Ctrl+Alt+R)", self._reject),
             ("accept_paragraph", "Accept &Paragraph", "Accept every change in this paragraph", self._accept_paragraph),
             ("reject_paragraph", "Reject Paragrap&h", "Reject every change in this paragraph", self._reject_paragraph),
-            ("accept_author", "Accept All of A&uthor", "Accept every change of the author shown", self._accept_author),
-            ("reject_author", "Reject All &of Author", "Reject every change of the author shown", self._reject_author),
+            ("accept_shown", "Accept All Sho&wn", "Accept every pending change of the reviewers shown",
+             self._accept_shown),
+            ("reject_shown", "Reject All Sh&own", "Reject every pending change of the reviewers shown",
+             self._reject_shown),
         )):
             button = QPushButton(text, self)
             button.setObjectName(f"review_{name}Button")
@@ -147,11 +146,8 @@ class ReviewPanel(QWidget):
         collision.clicked.connect(self._resolve)
         grid.addWidget(collision, 3, 0, 1, 2)
         self.buttons["collision"] = collision
-        show_label = QLabel("&Show:", self)
-        show_label.setBuddy(self.author_filter)
         top = QHBoxLayout()
-        top.addWidget(show_label)
-        top.addWidget(self.author_filter, 1)
+        top.addWidget(self.reviewer_button, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -167,7 +163,11 @@ class ReviewPanel(QWidget):
         words = [d.value for d in Decision] + ["collision", f"{COLLISION_MARK} 99"]
         texts = [n * metrics.averageCharWidth() for n in COLUMN_MIN_CHARS]
         texts[STATUS] = max(metrics.horizontalAdvance(w) for w in words)
-        texts[PARA] = max(metrics.horizontalAdvance(w) for kind in KIND_WORDS.values() for w in kind.split())
+        bold = QFont(self.tree.font())
+        bold.setBold(True)  # an accepted change's status is bold
+        texts[STATUS] = max(texts[STATUS], QFontMetrics(bold).horizontalAdvance(Decision.ACCEPTED.value))
+        kinds = [*KIND_NAMES, f"{COLLISION}:"]
+        texts[PARA] = max(metrics.horizontalAdvance(w) for kind in kinds for w in kind.split())
         swatch = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8
         extras = {PARA: 2 * self.tree.indentation(), BY: swatch}
         return [text + margin + extras.get(column, 0) for column, text in enumerate(texts)]
@@ -183,7 +183,7 @@ class ReviewPanel(QWidget):
             self._colours = colours
         self._loading = True
         try:
-            self._fill_filter()
+            self.reviewer_filter.set_authors(review.authors if review is not None else [], self._colours)
             self._fill()
         finally:
             self._loading = False
@@ -198,15 +198,17 @@ class ReviewPanel(QWidget):
         """The review shown."""
         return self._review
 
+    def set_reviewers(self, authors: set[str] | list[str] | None) -> None:
+        """Show only the proposals of these reviewers (None: everyone's); the document follows (reviewersChanged)."""
+        self.reviewer_filter.set_shown(authors)
+
     def set_author_filter(self, author: str | None) -> None:
         """Show only the proposals of one author (None: everyone's)."""
-        index = 0 if author is None else self.author_filter.findData(author)
-        if index >= 0:
-            self.author_filter.setCurrentIndex(index)
+        self.set_reviewers(None if author is None else [author])
 
-    def author_filter_value(self) -> str | None:
-        """The author whose proposals are shown (None: everyone's)."""
-        return self._filter
+    def reviewers(self) -> set[str] | None:
+        """The reviewers whose proposals are shown (None: everyone's)."""
+        return self.reviewer_filter.shown()
 
     def select(self, proposal_id: str) -> None:
         """Make one proposal the current and only selected row."""
@@ -267,17 +269,6 @@ class ReviewPanel(QWidget):
 
     # --- filling ----------------------------------------------------------------------------
 
-    def _fill_filter(self) -> None:
-        authors = self._review.authors if self._review is not None else []
-        if self._filter not in authors:
-            self._filter = None
-        self.author_filter.clear()
-        self.author_filter.addItem(ALL_AUTHORS, None)
-        for author in authors:
-            self.author_filter.addItem(self._colours.icon(author), author, author)
-        self.author_filter.setCurrentIndex(0 if self._filter is None else self.author_filter.findData(self._filter))
-        self.author_filter.setEnabled(bool(authors))
-
     def _fill(self) -> None:
         self._model.removeRows(0, self._model.rowCount())
         review = self._review
@@ -286,16 +277,17 @@ class ReviewPanel(QWidget):
         review.collisions()  # marks each live proposal's collision
         draft = review.result.draft
         groups: dict[int, list[Proposal]] = {}
+        shown = self.reviewers()
         for p in review.proposals:
-            if self._filter is None or self._filter in p.authors:
+            if shown is None or shown.intersection(p.authors):
                 groups.setdefault(p.paragraph, []).append(p)
         notes: dict[int, list[PlacedComment]] = {}  # the inputs' comments, by paragraph (a file of comments only too)
         for c in review.result.comments:
-            if c.paragraph is not None and (self._filter is None or self._filter == c.author):
+            if c.paragraph is not None and (shown is None or c.author in shown):
                 notes.setdefault(c.paragraph, []).append(c)
                 groups.setdefault(c.paragraph, [])
         for index in sorted(groups):
-            proposals = groups[index]
+            proposals = sorted(groups[index], key=document_order)
             name = paragraph_name(draft, index)
             collided = any(p.collision for p in proposals)
             parent = _item(name, f"Para {name}: {len(proposals)} proposal(s)")
@@ -322,7 +314,7 @@ class ReviewPanel(QWidget):
         struck, inserted = change_texts(draft, p)
         colour = self._colours.of_proposal(p.authors)
         rejected = p.decision is Decision.REJECTED
-        what = f"new {p.label or 'para'}" if p.kind is ProposalKind.INSERT else KIND_WORDS[p.kind]
+        what = kind_name(p)
         sources = ", ".join(dict.fromkeys(c.source for c in p.credits if c.source))
         rationale = "; ".join(c.rationale for c in p.credits if c.rationale)
         first = _item(what, f"{p.id}: {what}" + (f" (from {sources})" if sources else "")
@@ -344,9 +336,18 @@ class ReviewPanel(QWidget):
         items = [first, by, struck_item, inserted_item, status]
         for item in items:
             item.setForeground(QBrush(REJECTED_COLOUR if rejected else colour))
+            if rejected:  # grey and slanted: out of every output, as in Word's "rejected" balloon
+                font = QFont(item.font())
+                font.setItalic(True)
+                item.setFont(font)
         if not rejected:
             for item in (first, status):
                 item.setForeground(QBrush(self.palette().text().color()))
+        if p.decision is Decision.ACCEPTED:
+            status.setForeground(QBrush(ACCEPTED_COLOUR))
+            font = QFont(status.font())
+            font.setBold(True)
+            status.setFont(font)
         first.setData(f"{what} by {p.by}, {p.decision.value}", Qt.ItemDataRole.AccessibleTextRole)
         return items
 
@@ -381,18 +382,18 @@ class ReviewPanel(QWidget):
         self.buttons["reject"].setEnabled(live and selected)
         self.buttons["accept_paragraph"].setEnabled(live and self.current_paragraph() is not None)
         self.buttons["reject_paragraph"].setEnabled(live and self.current_paragraph() is not None)
-        self.buttons["accept_author"].setEnabled(live and self._filter is not None)
-        self.buttons["reject_author"].setEnabled(live and self._filter is not None)
+        pending = live and self._review is not None and any(
+            self._review.by_id(i).decision is Decision.PENDING for i in self.shown_ids())
+        self.buttons["accept_shown"].setEnabled(pending)
+        self.buttons["reject_shown"].setEnabled(pending)
         current = self.current_id()
         collided = live and current is not None and self._review is not None and bool(
             next((p.collision for p in self._review.proposals if p.id == current), None))
         self.buttons["collision"].setEnabled(collided)
 
-    def _on_filter(self, index: int) -> None:
-        if self._loading or index < 0:
+    def _on_filter(self) -> None:
+        if self._loading:
             return
-        value = self.author_filter.itemData(index)
-        self._filter = str(value) if value else None
         keep, current = self.selected_ids(), self.current_id()
         self._loading = True
         try:
@@ -401,6 +402,7 @@ class ReviewPanel(QWidget):
             self._loading = False
         self._reselect(keep, current)
         self._update_buttons()
+        self.reviewersChanged.emit()
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_buttons()
@@ -440,20 +442,24 @@ class ReviewPanel(QWidget):
     def _reject_paragraph(self) -> None:
         self._paragraph(Decision.REJECTED)
 
-    def _author(self, decision: Decision) -> None:
-        if self._filter is not None:
-            self.authorDecisionRequested.emit(self._filter, decision.value)
+    def _accept_shown(self) -> None:
+        self.shownDecisionRequested.emit(Decision.ACCEPTED.value)
 
-    def _accept_author(self) -> None:
-        self._author(Decision.ACCEPTED)
-
-    def _reject_author(self) -> None:
-        self._author(Decision.REJECTED)
+    def _reject_shown(self) -> None:
+        self.shownDecisionRequested.emit(Decision.REJECTED.value)
 
     def _resolve(self) -> None:
         current = self.current_id()
         if current is not None:
             self.collisionRequested.emit(current)
+
+
+def document_order(p: Proposal) -> tuple[bool, int, int, int]:
+    """Where a proposal comes in its paragraph: changes by their place in the text, then the new paragraphs
+    after it in order (as the review's stable ids count them)."""
+    if p.kind is ProposalKind.INSERT:
+        return True, p.order, 0, 0
+    return False, 0, p.start, p.end
 
 
 def _item(text: str, tip: str = "") -> QStandardItem:

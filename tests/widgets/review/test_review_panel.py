@@ -39,17 +39,36 @@ def test_proposals_grouped_by_paragraph(panel: ReviewPanel) -> None:
     assert panel.model.rowCount() == 3  # paras 66, 88, 89
     assert [panel.model.item(r, 0).text() for r in range(3)] == ["66", "88", "89"]
     assert panel.shown_ids() == ["p1", "p3", "p2", "p4"]
-    assert panel.row_texts("p3") == ["change", "EU", "81st session of the General Assembly",
+    assert panel.row_texts("p3") == ["collision: replacement", "EU", "81st session of the General Assembly",
                                      "Economic and Social Council", "pending ⚠ collision 1"]
     assert _font(panel, "p3", STRUCK).strikeOut() and _font(panel, "p3", INSERTED).underline()
 
 
-def test_author_filter(panel: ReviewPanel) -> None:
-    panel.set_author_filter("G77")
-    assert panel.author_filter_value() == "G77" and panel.shown_ids() == ["p1", "p2"]
-    assert panel.buttons["accept_author"].isEnabled()
+def test_author_filter(qtbot: QtBot, panel: ReviewPanel) -> None:
+    with qtbot.waitSignal(panel.reviewersChanged):
+        panel.set_author_filter("G77")
+    assert panel.reviewers() == {"G77"} and panel.shown_ids() == ["p1", "p2"]  # p2 is G77's and the EU's
+    assert panel.reviewer_button.text() == "Reviewers: G77"
     panel.set_author_filter(None)
-    assert panel.shown_ids() == ["p1", "p3", "p2", "p4"] and not panel.buttons["accept_author"].isEnabled()
+    assert panel.reviewers() is None and panel.shown_ids() == ["p1", "p3", "p2", "p4"]
+    assert panel.reviewer_button.text() == "Reviewers: All reviewers"
+
+
+def test_reviewer_filter_takes_several_reviewers_from_its_menu(qtbot: QtBot, panel: ReviewPanel) -> None:
+    menu = panel.reviewer_filter
+    assert menu.authors() == ["G77", "EU"]
+    g77 = menu.action_for("G77")
+    assert g77 is not None and g77.isChecked() and g77.isCheckable()
+    with qtbot.waitSignal(panel.reviewersChanged):
+        g77.trigger()  # unticked: only the EU's changes
+    assert panel.reviewers() == {"EU"} and panel.shown_ids() == ["p3", "p2", "p4"]
+    g77.trigger()
+    assert panel.reviewers() is None
+    menu.set_shown([])
+    assert panel.shown_ids() == [] and panel.reviewer_button.text() == "Reviewers: No reviewers"
+    assert not panel.buttons["accept_shown"].isEnabled()
+    menu.set_shown(["G77", "EU"])
+    assert panel.shown_ids() == ["p1", "p3", "p2", "p4"]
 
 
 def test_signals(qtbot: QtBot, panel: ReviewPanel) -> None:
@@ -64,9 +83,9 @@ def test_signals(qtbot: QtBot, panel: ReviewPanel) -> None:
         panel.buttons["reject_paragraph"].click()
     assert para.args[1] == "rejected"
     panel.set_author_filter("EU")
-    with qtbot.waitSignal(panel.authorDecisionRequested) as author:
-        panel.buttons["reject_author"].click()
-    assert author.args == ["EU", "rejected"]
+    with qtbot.waitSignal(panel.shownDecisionRequested) as shown:
+        panel.buttons["reject_shown"].click()
+    assert shown.args == ["rejected"]
     assert not panel.buttons["collision"].isEnabled()  # p4 collides with nothing
     panel.select("p3")
     with qtbot.waitSignal(panel.collisionRequested) as collision:
@@ -92,7 +111,7 @@ def test_decisions_shown_and_selection_kept(panel: ReviewPanel, review: Review) 
 def test_no_review(panel: ReviewPanel) -> None:
     panel.show_review(None)
     assert panel.shown_ids() == [] and not panel.buttons["accept"].isEnabled()
-    assert "Import" in panel.summary.text() and not panel.author_filter.isEnabled()
+    assert "Import" in panel.summary.text() and not panel.reviewer_button.isEnabled()
 
 
 def test_comments_shown_on_their_paragraph_and_change(qtbot: QtBot, tmp_path: Path) -> None:
