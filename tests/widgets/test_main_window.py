@@ -230,8 +230,11 @@ def test_move_selected_text_to_another_paragraph(qtbot: QtBot, window: MainWindo
     select_in_editor(qtbot, window, moved)
     assert window.move_selection("100", "end")
     a103, a100 = window.session.amendment_for("103"), window.session.amendment_for("100")
-    assert a103 is not None and Segment(Op.DELETE, moved) in a103.option.segments
-    assert a100 is not None and a100.option.proposed.endswith(moved)
+    assert a103 is not None and a100 is not None
+    (struck,) = [s for s in a103.option.segments if s.op is Op.DELETE]
+    (inserted,) = [s for s in a100.option.segments if s.op is Op.INSERT]
+    assert struck.text == inserted.text == moved and a100.option.proposed.endswith(moved)
+    assert struck.move and struck.move == inserted.move  # one tracked move, written as moveFrom/moveTo
     assert window.undo_stack.undoText() == "Move text from para 103 to para 100"
     window.undo_stack.undo()
     assert window.session.amendments == []

@@ -162,6 +162,6 @@ def test_clipboard_actions_follow_the_focus(qtbot: QtBot, window: MainWindow, tm
     window.review_panel.select(window.review_panel.shown_ids()[0])
     assert _enabled(window) == {"cut": False, "copy": True, "paste": False, "select_all": True}
     window.ui_actions["copy"].trigger()
-    assert QApplication.clipboard().text().split("\t")[:2] == ["change", "EU"]
+    assert QApplication.clipboard().text().split("\t")[:2] == ["replacement", "EU"]
     _focus(qtbot, window.navigator)  # a widget that is none of these: nothing to cut, copy or paste
     assert _enabled(window) == dict.fromkeys(CLIPBOARD, False)
