@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +21,8 @@ from widgets.dialogs.settings_dialog import SettingsDialog
 from widgets.main_window import MainWindow
 from widgets.recovery import find_recovery, recovery_file
 from widgets.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -117,36 +119,46 @@ def test_recovery_declined_is_discarded(qtbot: QtBot, tmp_path: Path, dialogs: D
     assert window.session is not None and window.session.draft_path == SAMPLE_DRAFT
 
 
-def test_run_returns_when_the_window_closes(qtbot: QtBot, tmp_path: Path, dialogs: Dialogs,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(desktop, "Settings", lambda: make_settings(tmp_path))
-    monkeypatch.setenv(desktop.RECOVERY_DIR_ENV, str(tmp_path / "rec"))
-    seen: list[MainWindow] = []
+_RUN_AND_CLOSE = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from tests.widgets.window_helpers import make_settings
+from widgets import app as desktop
+from widgets.main_window import MainWindow
 
-    def close_it() -> None:
-        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if not shown:  # a busy machine may not have shown it yet: look again (the guard below ends a hang)
-            QTimer.singleShot(50, close_it)
-            return
-        seen.extend(shown)
-        seen[-1].close()  # the last window closed quits the app
+tmp, draft = Path(sys.argv[1]), Path(sys.argv[2])
+desktop.Settings = lambda: make_settings(tmp)
+QMessageBox.critical = QMessageBox.warning = lambda *a, **k: None
+app = desktop.application()
+seen = []
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    others = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-    for w in others:  # windows of other tests would keep the app running
-        w.hide()
-    QTimer.singleShot(200, close_it)
-    guard = QTimer()  # never hang the suite: without a window, `seen` stays empty and the test fails
-    guard.setSingleShot(True)
-    guard.timeout.connect(app.quit)
-    guard.start(120_000)
-    try:
-        assert desktop.run(REV2_EXCERPT) == 0
-    finally:
-        guard.stop()
-    assert len(seen) == 1 and seen[0].session is not None and seen[0].session.draft_path == REV2_EXCERPT
-    assert seen[0].autosaver.directory == tmp_path / "rec" and not seen[0].isVisible()
+def close_it():
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    if not shown:  # not shown yet on a busy machine: look again
+        QTimer.singleShot(50, close_it)
+        return
+    seen.extend(shown)
+    seen[-1].close()  # the last window closed quits the app
+
+QTimer.singleShot(200, close_it)
+status = desktop.run(draft)
+window = seen[0]
+print(status, len(seen), window.session.draft_path == draft, window.autosaver.directory == tmp / "rec",
+      window.isVisible())
+"""
+
+
+def test_run_returns_when_the_window_closes(tmp_path: Path) -> None:
+    # In a process of its own: the suite's earlier windows and event-loop state must not decide whether
+    # closing the last window ends app.exec() (in the shared process it once hung the whole run).
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", desktop.RECOVERY_DIR_ENV: str(tmp_path / "rec"),
+           "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", _RUN_AND_CLOSE, str(tmp_path), str(REV2_EXCERPT)], cwd=REPO,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "1", "True", "True", "False"], done.stdout + done.stderr
 
 
 def test_launch_runs_the_desktop_app(monkeypatch: pytest.MonkeyPatch) -> None:
