@@ -12,7 +12,7 @@ from app.compare import compare
 from app.errors import AmendmentError, DiagnosedError, DocumentError
 from app.model import Draft
 from app.plan import Attribution
-from app.planning import active, in_document_order, plan_amendments
+from app.planning import active, check_on_draft, in_document_order, plan_amendments
 from app.project import load_project, reanchor
 from app.textform import Severity, format_text_form, import_text_form
 from app.tokenize import Granularity
@@ -194,6 +194,7 @@ def write_form(
         raise AmendmentError(f"unknown output form '{form}'; use one of {', '.join(FORMS)}")
     if not active(amendments):
         raise AmendmentError("there are no amendments to export; amend a paragraph first")
+    check_on_draft(draft, amendments)  # every form, not only the full one (issue 15)
     default_author = organisation or author or "Redline Desk"
     ordered = in_document_order(draft, active(amendments))
     if form == "markdown":

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.amendment_inputs import amendments_as_incoming, project_input, text_form_input
+from app.amendment_inputs import amendments_as_incoming, one_per_paragraph, project_input, text_form_input
 from app.amendments import Amendment
 from app.atomic import atomic_write_text, check_output_path
 from app.attributed import Change, IncomingParagraph, original_lines
@@ -237,7 +237,8 @@ def _merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, ours: li
     messages: list[str] = []
     incoming: list[Incoming] = []
     if ours:
-        incoming.append(Incoming(OUR_AMENDMENTS, amendments_as_incoming(draft, ours)))
+        mine, doubled = one_per_paragraph(OUR_AMENDMENTS, ours, "")
+        incoming.append(Incoming(OUR_AMENDMENTS, amendments_as_incoming(draft, mine), doubled))
     for n, spec in enumerate(specs):
         if progress is not None:
             progress(n, len(specs) + 1, f"reading {spec.path.name}")

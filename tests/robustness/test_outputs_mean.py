@@ -1,0 +1,85 @@
+"""What we write is what we mean (issue 15, items 6 and 7): every output form refuses amendments that are not
+the draft's (an 'original' text the draft does not have, two amendments to one paragraph), in one line, before
+anything is written; merge reports a second amendment to one paragraph instead of dropping it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.amendments import Amendment, Kind, Option, modify
+from app.project import Project, save_project
+from app.segments import Op, Segment
+from docx_io.reader import read_draft
+from tests.robustness.cli_run import run_cli
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "wsis_rev2_excerpt.docx"
+FORMS = {"full": "out.docx", "amendments": "out.docx", "clean": "out.docx", "markdown": "out.md"}
+
+
+def _project(tmp_path: Path, amendments: list[Amendment]) -> Path:
+    path = tmp_path / "p.json"
+    save_project(Project(str(SAMPLE), "", amendments, author="Ana"), path)
+    return path
+
+
+def _mismatched(tmp_path: Path) -> Path:
+    """A project whose amendment to 66 keeps the draft's text as its anchor but strikes a text 66 does not have."""
+    body = read_draft(SAMPLE).by_label("66").body
+    wrong = [Segment(Op.DELETE, "Words the draft never had."), Segment(Op.INSERT, "New words.")]
+    return _project(tmp_path, [Amendment(Kind.MODIFY, "66", [Option("A", wrong)], body, author="Ana")])
+
+
+@pytest.mark.parametrize("form", list(FORMS))
+def test_every_form_refuses_an_original_text_the_draft_does_not_have(tmp_path: Path, form: str) -> None:
+    out = tmp_path / FORMS[form]
+    run = run_cli("apply", SAMPLE, _mismatched(tmp_path), "-o", out, "--form", form, "--author", "Ana")
+    run.refused("para 66", "not the one the amendment was made on")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("form", list(FORMS))
+def test_every_form_refuses_two_amendments_to_one_paragraph(tmp_path: Path, form: str) -> None:
+    draft = read_draft(SAMPLE)
+    body = draft.by_label("66").body
+    first = modify(draft, "66", body.replace("Secretary-General", "President"), author="Ana")
+    second = modify(draft, "66", body.replace("resources", "means"), author="Ana")
+    out = tmp_path / FORMS[form]
+    run = run_cli("apply", SAMPLE, _project(tmp_path, [first, second]), "-o", out, "--form", form, "--author", "Ana")
+    run.refused("para 66 has two amendments")
+    assert not out.exists()
+
+
+def test_merge_reports_a_second_amendment_to_one_paragraph(tmp_path: Path) -> None:
+    """A text form amending 66 twice: apply refuses it, merge keeps one and reports the other, never silently."""
+    draft = read_draft(SAMPLE)
+    body = draft.by_label("66").body
+    words = body.split()
+    text = (f"66. ~~{words[0]}~~ **Also** {' '.join(words[1:])}\n\n"
+            f"66. {' '.join(words[:-1])} ~~{words[-1]}~~ **end.**\n")
+    form = tmp_path / "twice.md"
+    form.write_text(text, encoding="utf-8")
+    report = tmp_path / "report.json"
+    run = run_cli("merge", SAMPLE, form, "-o", tmp_path / "m.docx", "--report", report)
+    assert run.code == 0, run.stderr
+    entries = json.loads(report.read_text(encoding="utf-8"))
+    about_66 = [e for e in entries if e.get("paragraph") == "66" or e.get("old_label") == "66"]
+    assert len(about_66) == 2, entries
+    assert any("already given" in (e.get("reason") or "") for e in about_66), [e.get("reason") for e in about_66]
+
+
+@pytest.mark.parametrize("with_base", [False, True])
+def test_merge_reports_a_project_s_second_amendment_to_one_paragraph(tmp_path: Path, with_base: bool) -> None:
+    draft = read_draft(SAMPLE)
+    body = draft.by_label("66").body
+    first = modify(draft, "66", body.replace("Secretary-General", "President"), author="Ana")
+    second = modify(draft, "66", body.replace("resources", "means"), author="Ana")
+    report = tmp_path / "report.json"
+    base = ("--base", SAMPLE) if with_base else ()
+    run = run_cli("merge", SAMPLE, _project(tmp_path, [first, second]), "-o", tmp_path / "m.docx", "--report", report,
+                  *base)
+    assert run.code == 0, run.stderr
+    reasons = [e.get("reason") or "" for e in json.loads(report.read_text(encoding="utf-8"))]
+    assert sum("has two amendments" in r for r in reasons) == 1, reasons
