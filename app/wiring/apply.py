@@ -97,8 +97,7 @@ def apply_amendments(
     if report is not None:
         check_output_path(report)
         _not_an_input(report, draft_path, source, out, *bases)
-        if report.resolve() == out.resolve():
-            raise AmendmentError(f"{report}: is also the output; write the report under another name")
+        not_the_output(report, out)
     _check_form_options(out, form, markup)
     if status not in STATUSES:
         raise AmendmentError(f"unknown --status '{status}'; use one of {', '.join(STATUSES)}")
@@ -217,6 +216,12 @@ def _not_an_input(out: Path, *inputs: Path) -> None:
     for given in inputs:
         if out.exists() and given.exists() and out.resolve() == given.resolve():
             raise AmendmentError(f"{out}: is an input file; write the output under another name")
+
+
+def not_the_output(report: Path, out: Path | None) -> None:
+    """Refuse a --report that names the output (which need not exist yet: one would overwrite the other)."""
+    if out is not None and report.resolve() == out.resolve():
+        raise AmendmentError(f"{report}: is also the output (-o); write the report under another name")
 
 
 def _check_form_options(out: Path, form: str, markup: str) -> None:

@@ -28,7 +28,7 @@ from app.review import report_entries
 from app.segments import Op
 from app.sparse import quoted_amendments, quoted_text_form
 from app.untracked import edited_copy_changes
-from app.wiring.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, read_text_form
+from app.wiring.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, not_the_output, read_text_form
 from docx_io.incoming import read_incoming
 from docx_io.package import Package, read_package
 from docx_io.reader import draft_from_package, last_modified_by, read_draft
@@ -314,6 +314,7 @@ def merge_files(draft_path: Path, inputs: list[str], out: Path, *, form: str, da
     if report is not None:
         check_output_path(report)
         _not_an_input(report, draft_path, out, *bases, *(s.path for s in specs))
+        not_the_output(report, out)
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
     notes: list[str] = []

@@ -83,3 +83,23 @@ def test_merge_reports_a_project_s_second_amendment_to_one_paragraph(tmp_path: P
     assert run.code == 0, run.stderr
     reasons = [e.get("reason") or "" for e in json.loads(report.read_text(encoding="utf-8"))]
     assert sum("has two amendments" in r for r in reasons) == 1, reasons
+
+
+@pytest.mark.parametrize("command", ["apply", "merge", "review"])
+def test_report_equal_to_the_output_is_refused(tmp_path: Path, command: str) -> None:
+    out = tmp_path / "out.docx"
+    source = _project(tmp_path, [modify(read_draft(SAMPLE), "66", "We decide.", author="Ana")])
+    extra = ("--author", "Ana") if command == "apply" else ()
+    run = run_cli(command, SAMPLE, source, "-o", out, "--report", out, *extra)
+    run.refused("is also the output")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["apply", "merge", "review"])
+def test_report_equal_to_an_input_is_refused(tmp_path: Path, command: str) -> None:
+    source = _project(tmp_path, [modify(read_draft(SAMPLE), "66", "We decide.", author="Ana")])
+    before = source.read_bytes()
+    extra = ("--author", "Ana") if command == "apply" else ()
+    run = run_cli(command, SAMPLE, source, "-o", tmp_path / "out.docx", "--report", source, *extra)
+    run.refused("input")
+    assert source.read_bytes() == before
