@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -27,6 +28,11 @@ def check_output_path(out: Path) -> None:
     """Refuse, before any work, an output that is a folder, in a missing folder or locked by Word."""
     if out.is_dir():
         raise OutputError(f"{out}: is a folder; give a file name for the output")
+    # Only a regular file is replaced, or a new one made: a symbolic link would be replaced by a file (not
+    # written through), a FIFO or a device is no document.
+    if out.is_symlink() or (out.exists() and not stat.S_ISREG(out.lstat().st_mode)):
+        what = "a symbolic link" if out.is_symlink() else "not a regular file"
+        raise OutputError(f"{out}: is {what}; give the name of a regular file or a new one for the output")
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"{out}: folder '{parent}' does not exist; create it or choose another output")

@@ -5,6 +5,8 @@ anything is written; merge reports a second amendment to one paragraph instead o
 from __future__ import annotations
 
 import json
+import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,72 @@ def test_report_equal_to_an_input_is_refused(tmp_path: Path, command: str) -> No
     run = run_cli(command, SAMPLE, source, "-o", tmp_path / "out.docx", "--report", source, *extra)
     run.refused("input")
     assert source.read_bytes() == before
+
+
+# --- the output package: no macros, fresh zip entries, a regular file ---
+
+_MACRO_CT = "application/vnd.ms-word.document.macroEnabled.main+xml"
+
+
+def _docm(tmp_path: Path) -> Path:
+    """The sample made a macro-enabled document: a vbaProject.bin, its relationship and content types, and an
+    entry with symlink and executable bits."""
+    src = zipfile.ZipFile(SAMPLE)
+    path = tmp_path / "draft.docm"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.document.main+xml", b"x").replace(
+                    b'application/vnd.openxmlformats-officedocument.x', _MACRO_CT.encode())
+                data = data.replace(b"</Types>", b'<Default Extension="bin" ContentType="application/'
+                                    b'vnd.ms-office.vbaProject"/></Types>')
+            if info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdVba" Type="http://schemas.'
+                                    b'microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>'
+                                    b"</Relationships>")
+            entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            entry.create_system = 3
+            entry.external_attr = (0o120777 if info.filename == "word/styles.xml" else 0o100755) << 16
+            zf.writestr(entry, data)
+        zf.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0 macro")
+    return path
+
+
+def test_a_docm_draft_gives_a_docx_without_macros(tmp_path: Path) -> None:
+    out = tmp_path / "out.docx"
+    body = read_draft(SAMPLE).by_label("66").body
+    form = tmp_path / "a.md"
+    form.write_text(f"66. ~~{body}~~ **We decide.**\n", encoding="utf-8")
+    run = run_cli("apply", _docm(tmp_path), form, "-o", out, "--author", "Ana")
+    assert run.code == 0, run.stderr
+    assert "macros" in run.stderr and "plain Word document" in run.stderr
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+        assert not any("vbaproject" in n.lower() for n in names)
+        types = zf.read("[Content_Types].xml").decode()
+        assert "macroEnabled" not in types and "vbaProject" not in types
+        assert "wordprocessingml.document.main+xml" in types
+        assert b"vbaProject" not in zf.read("word/_rels/document.xml.rels")
+        for info in zf.infolist():  # fresh entries: a regular file, rw-r--r--, whatever the input said
+            assert info.external_attr >> 16 == 0o644, (info.filename, oct(info.external_attr >> 16))
+    assert run_cli("show", out).code == 0
+
+
+@pytest.mark.own_structure_check  # its "output" is a FIFO or a link to a non-.docx: nothing to check, or open
+@pytest.mark.parametrize("kind", ["symlink", "fifo"])
+def test_output_onto_a_symlink_or_a_fifo_is_refused(tmp_path: Path, kind: str) -> None:
+    out = tmp_path / "out.docx"
+    if kind == "symlink":
+        target = tmp_path / "elsewhere.docx"
+        target.write_bytes(b"keep")
+        out.symlink_to(target)
+    else:
+        os.mkfifo(out)
+    form = tmp_path / "a.md"
+    form.write_text("66. ~~We~~ **They**\n", encoding="utf-8")
+    run = run_cli("apply", SAMPLE, form, "-o", out, "--author", "Ana", "--keep-going")
+    run.refused("regular file" if kind == "fifo" else "symbolic link")
+    if kind == "symlink":
+        assert (tmp_path / "elsewhere.docx").read_bytes() == b"keep" and out.is_symlink()
+    assert not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
