@@ -174,3 +174,38 @@ def test_output_onto_a_symlink_or_a_fifo_is_refused(tmp_path: Path, kind: str) -
     if kind == "symlink":
         assert (tmp_path / "elsewhere.docx").read_bytes() == b"keep" and out.is_symlink()
     assert not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
+
+
+# --- a package whose main part is not a Word document ---
+
+def _renamed(tmp_path: Path, kind: str) -> Path:
+    """A minimal .xlsx or .pptx, named .docx."""
+    ns, part, root = {
+        "xlsx": ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "xl/workbook.xml", "workbook"),
+        "pptx": ("http://schemas.openxmlformats.org/presentationml/2006/main", "ppt/presentation.xml",
+                 "presentation"),
+    }[kind]
+    path = tmp_path / f"{kind}.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                    'package/2006/content-types"/>')
+        zf.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                    'package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/'
+                    f'officeDocument/2006/relationships/officeDocument" Target="{part}"/></Relationships>')
+        zf.writestr(part, f'<?xml version="1.0"?><{root} xmlns="{ns}"/>')
+    return path
+
+
+@pytest.mark.own_structure_check  # its input is deliberately no Word document
+@pytest.mark.parametrize("kind", ["xlsx", "pptx"])
+@pytest.mark.parametrize("command", ["show", "apply", "merge", "review", "compare"])
+def test_a_renamed_spreadsheet_or_presentation_is_refused_as_such(tmp_path: Path, kind: str, command: str) -> None:
+    bad = _renamed(tmp_path, kind)
+    out = tmp_path / "out.docx"
+    form = tmp_path / "a.md"
+    form.write_text("66. ~~We~~ **They**\n", encoding="utf-8")
+    args = {"show": ("show", bad), "apply": ("apply", bad, form, "-o", out, "--author", "A"),
+            "merge": ("merge", SAMPLE, bad, "-o", out), "review": ("review", SAMPLE, bad, "-o", out),
+            "compare": ("compare", SAMPLE, bad, "-o", out, "--author", "A")}[command]
+    run_cli(*args).refused("not a word document", "PowerPoint" if kind == "pptx" else "Excel")
+    assert not out.exists()
