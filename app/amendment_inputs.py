@@ -23,7 +23,8 @@ def text_form_input(draft: Draft, name: str, text: str, author: str, base: Draft
     problems = [ReportLine(name, author, None, "modify", NOT_APPLICABLE,
                            f"{d}; it was read on the base revision {_title(base)}", old_label=d.label)
                 for d in imported.diagnostics if d.severity is Severity.ERROR]
-    return Incoming(name, amendments_as_incoming(base, imported.amendments), problems, base=base)
+    amendments, doubled = one_per_paragraph(name, imported.amendments, author)
+    return Incoming(name, amendments_as_incoming(base, amendments), problems + doubled, base=base)
 
 
 def project_input(draft: Draft, name: str, project: Project, author: str, base: Draft | None) -> Incoming:
@@ -31,15 +32,38 @@ def project_input(draft: Draft, name: str, project: Project, author: str, base: 
     the label and the text each amendment keeps of its paragraph."""
     for a in project.amendments:
         a.author = a.author or author
+    kept, doubled = one_per_paragraph(name, project.amendments, author)
     if base is None:
-        return _quoted_input(draft, name, quoted_amendments(project.amendments, author), author)
+        incoming = _quoted_input(draft, name, quoted_amendments(kept, author), author)
+        incoming.left_out += doubled
+        return incoming
     placements = reanchor(project, base)
     problems = [ReportLine(name, p.amendment.attribution or author, None, p.amendment.kind.value, NOT_APPLICABLE,
                            f"not on the base revision {_title(base)}: {p.how}", old_label=p.old_label)
                 for p in placements if p.new_label is None]
     placed = {p.amendment.id for p in placements if p.new_label is not None}
-    amendments = [a for a in project.amendments if a.id in placed]
-    return Incoming(name, amendments_as_incoming(base, amendments), problems, base=base)
+    amendments = [a for a in kept if a.id in placed]
+    return Incoming(name, amendments_as_incoming(base, amendments), problems + doubled, base=base)
+
+
+def one_per_paragraph(name: str, amendments: list[Amendment], author: str) -> tuple[list[Amendment], list[ReportLine]]:
+    """The amendments with at most one per amended paragraph (the first), and a report line for each other one:
+    a merge never drops a second amendment to a paragraph silently (apply refuses it: app.planning)."""
+    seen: set[str] = set()
+    kept: list[Amendment] = []
+    lines: list[ReportLine] = []
+    for a in amendments:
+        if a.kind is Kind.INSERT or a not in active([a]):
+            kept.append(a)
+        elif a.target in seen:
+            lines.append(ReportLine(
+                name, a.attribution or author, None, a.kind.value, NOT_APPLICABLE,
+                f"para {a.target} has two amendments in {name}; the first is merged, this one is not: "
+                "make them options of one amendment", old_label=a.target))
+        else:
+            seen.add(a.target)
+            kept.append(a)
+    return kept, lines
 
 
 def _quoted_input(draft: Draft, name: str, quoted: Quoted, author: str) -> Incoming:

@@ -28,6 +28,8 @@ def check_output_path(out: Path) -> None:
     """Refuse, before any work, an output that is a folder, in a missing folder or locked by Word."""
     if out.is_dir():
         raise OutputError(f"{out}: is a folder; give a file name for the output")
+    if out.is_symlink():  # os.replace would put a file in place of the link, not write through it
+        raise OutputError(f"{out}: is a symbolic link; give the name of a regular file or a new one for the output")
     kind = not_regular(out)
     if kind is not None:  # os.replace would put the output in place of a FIFO or a device node
         raise OutputError(f"{out}: is {kind}, not a regular file; choose a file name for the output")

@@ -69,7 +69,11 @@ _CAPTION_WORDS = r"table|tableau|cuadro|таблица|表|الجدول"
 _CAPTION_RE = re.compile(rf"^(?:{_CAPTION_WORDS})\s*(\d{{1,3}}[A-Z]?(?:\.\d{{1,3}})*)$", re.IGNORECASE)
 _ITEM_RE = re.compile(r"^(?P<within>.+?)\s*,?\s*\(\s*(?P<item>\d{1,2})\s*\)$")
 _SCOPE_RE = re.compile(rf"^(?:{_ANNEX_WORDS})(?:\s+([IVXLC]+|[A-Z]|\d{{1,2}})\b)?\s*,?\s*(.+)$", re.IGNORECASE)
-_HEADING_RE = re.compile(r"^(?:[IVXLC]+|[A-Z])(?:\.(?:[IVXLC]+|[A-Z]|\d{1,2}))*$")
+# One heading component each: a roman number or a letter ("II", "A"); after the first, also 1-2 digits.
+# Matched component by component (`_is_heading`): as one regex, "I" being both a roman number and a letter made
+# "I.I.I.…I!" try every way of reading each "I", twice as long for each component.
+_HEADING_FIRST = re.compile(r"[IVXLC]+|[A-Z]")
+_HEADING_PART = re.compile(r"[IVXLC]+|[A-Z]|\d{1,2}")
 _NUMBER = r"\d{1,4}[A-Z]?(?:\.\d{1,3})+|[A-Z]{1,3}\d{1,3}(?:\.\d{1,3})+|\d{1,4}"
 _BODY_RE = re.compile(
     rf"^(?:(?P<prefix>PP|OP)\s*)?(?P<number>{_NUMBER})\s*(?P<suffix>{_SUFFIX_ALT})?"
@@ -177,7 +181,7 @@ def parse(text: str) -> Label:
         scope = "annex" + (f" {sm.group(1).upper()}" if sm.group(1) else "")
         cleaned = _LEAD_WORDS.sub("", sm.group(2).strip())
     one_case = cleaned.upper() == cleaned or cleaned.lower() == cleaned  # "II.A" or "ii.a", not "Op"
-    if _HEADING_RE.match(cleaned.upper()) and one_case and cleaned.upper() not in ("PP", "OP"):
+    if _is_heading(cleaned.upper()) and one_case and cleaned.upper() not in ("PP", "OP"):
         return Label(cleaned.upper(), scope=scope, heading=True)
     m = _BODY_RE.match(cleaned)
     if not m:
@@ -189,6 +193,12 @@ def parse(text: str) -> Label:
     suffix = (m.group("suffix") or "").lower()
     subs = tuple(s.lower() for s in _SUB_RE.findall(m.group("subs") or ""))
     return Label(number, suffix, subs, scope)
+
+
+def _is_heading(text: str) -> bool:
+    """Whether text is a heading number ("II.A", "I.3"), in time linear in its length."""
+    first, *rest = text.split(".")
+    return _HEADING_FIRST.fullmatch(first) is not None and all(_HEADING_PART.fullmatch(p) for p in rest)
 
 
 def _not_a_label(text: str) -> LabelError:

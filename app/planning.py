@@ -26,28 +26,42 @@ def in_document_order(draft: Draft, amendments: list[Amendment]) -> list[Amendme
     return sorted(amendments, key=key)
 
 
-def plan_amendments(draft: Draft, amendments: list[Amendment], default_author: str, date: datetime) -> RedlinePlan:
-    """The plan that shows each active amendment's chosen option as revisions on the draft."""
-    plan = RedlinePlan()
+def check_on_draft(draft: Draft, amendments: list[Amendment]) -> None:
+    """Refuse (AmendmentError, one line) amendments that are not this draft's: a target the draft lacks, a
+    paragraph whose text is not the one the amendment (or one of its options) was made on, two amendments to
+    one paragraph. Every output form checks this before writing, so none prints a text the draft does not have."""
     changed: dict[int, Amendment] = {}
-    inserts: list[tuple[Paragraph, Amendment]] = []
     for amendment in active(amendments):
+        if not draft.has_label(amendment.target):
+            raise AmendmentError(f"para {amendment.label}: the draft has no para {amendment.target}; "
+                                 "open the project against the draft it was made on to re-anchor it")
         para = draft.by_label(amendment.target)
-        if para.body != amendment.anchor_text and amendment.kind is not Kind.INSERT:
+        if amendment.kind is Kind.INSERT:
+            continue
+        if para.body != amendment.anchor_text or any(o.original != para.body for o in amendment.options):
             raise AmendmentError(
                 f"para {amendment.label}: the draft's text is not the one the amendment was made on; "
                 "open the project against this draft to re-anchor it"
             )
-        by = Attribution(amendment.attribution or default_author, date)
-        if amendment.kind is Kind.INSERT:
-            inserts.append((para, amendment))
-            continue
         if para.anchor in changed:
             raise AmendmentError(
                 f"para {amendment.label} has two amendments ({changed[para.anchor].id} and {amendment.id}); "
                 "make them options of one amendment or combine them"
             )
         changed[para.anchor] = amendment
+
+
+def plan_amendments(draft: Draft, amendments: list[Amendment], default_author: str, date: datetime) -> RedlinePlan:
+    """The plan that shows each active amendment's chosen option as revisions on the draft."""
+    check_on_draft(draft, amendments)
+    plan = RedlinePlan()
+    inserts: list[tuple[Paragraph, Amendment]] = []
+    for amendment in active(amendments):
+        para = draft.by_label(amendment.target)
+        by = Attribution(amendment.attribution or default_author, date)
+        if amendment.kind is Kind.INSERT:
+            inserts.append((para, amendment))
+            continue
         if amendment.kind is Kind.DELETE:
             plan.add(DeleteParagraph(para.anchor, by))
         else:

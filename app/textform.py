@@ -1,4 +1,4 @@
-"""The text form of amendments, as stakeholders write them in e-mails and the seeds:
+r"""The text form of amendments, as stakeholders write them in e-mails and the seeds:
 
     66. We invite … ~~to the 81st session~~ **to the 29th session** of …
 
@@ -8,18 +8,28 @@ and `**inserted**` inline; a label not in the draft ("83 bis") is a new paragrap
 "Rationale:" line gives the rationale of the paragraph before it, a "Status:" line (draft, final,
 withdrawn) its status. Consecutive options on different paragraphs ("Option A" 83 bis, "Option B"
 84) are one either/or set; on one paragraph, options of one amendment.
+
+Escapes: a backslash before `~`, `*`, `_` or another backslash makes it a plain character (`\*\*` is two
+asterisks, not an insertion marker), as in Markdown; a backslash before anything else is itself. The writer
+escapes every `~`, `*`, `_` and `\` of a text, and writes a line break inside a paragraph, a rationale or the
+title (any of the separators `str.splitlines` knows, U+2028 and U+2029 among them) as a space, so that what it
+writes reads back as the same amendments (`format_text_form` checks this and refuses otherwise).
+
+Every line is read in time linear in its length: the line patterns below have no two adjacent quantifiers over
+overlapping characters (the way a regex backtracks quadratically or worse on a long run of spaces).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
 from app.amendments import Amendment, Kind, Option, Status, grouped, link_alternatives
+from app.errors import AmendmentError, LabelError
 from app.labels import base_label, is_label, label_key, parse_label
 from app.model import Draft
 from app.rebase import rebase
@@ -56,11 +66,16 @@ def _label_line(line: str) -> _LabelLine | None:
     return None
 
 
-_OPTION_LINE = re.compile(r"^\s*[#*_ ]*Option\s+(?P<name>[A-Z])\b", re.IGNORECASE)
-_RATIONALE_LINE = re.compile(r"^\s*[*_]*Rationale[*_]*\s*:[*_]*\s*(?P<text>.*)$", re.IGNORECASE)
-_STATUS_LINE = re.compile(r"^\s*[*_]*Status[*_]*\s*:[*_]*\s*(?P<value>[^*_\s]*)[*_]*\s*$", re.IGNORECASE)
-_MARK = re.compile(r"(~~|\*\*)")
-_SENTENCE_END = re.compile(r"[.;:!?][\"”’)\]]*\s*$")
+# Each pattern is one character class per stretch (never `\s*[# ]*`, which tries every split of a run of spaces).
+_OPTION_LINE = re.compile(r"^[#*_\s]*Option\s+(?P<name>[A-Z])\b", re.IGNORECASE)
+_RATIONALE_LINE = re.compile(r"^[*_\s]*Rationale[*_\s]*:[*_\s]*(?P<text>.*)$", re.IGNORECASE | re.DOTALL)
+_STATUS_HEAD = re.compile(r"^[*_\s]*Status[*_\s]*:", re.IGNORECASE)
+_MARK = re.compile(r"(\\[\\~*_]|~~|\*\*)")
+_ESCAPED = "\\~*_"  # the characters a backslash makes plain
+_SENTENCE_MARKS = ".;:!?"
+_CLOSING = "\"”’)]"
+# What str.splitlines breaks a line at: the writer writes each as a space, so a text keeps to its line.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Words that, repeated inside one strike, suggest an old and a new wording struck together.
 _MIN_STEM = 6
 _MAX_AMBIGUOUS_WORDS = 12
@@ -121,6 +136,33 @@ class Imported:
     diagnostics: list[Diagnostic]
 
 
+class _StatusLine:
+    """A "Status: final" line (the regex-match shape the parser uses)."""
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    def group(self, name: str) -> str:
+        return self.value
+
+
+def _status_line(line: str) -> _StatusLine | None:
+    """The value of a "Status:" line ("**Status:** final" -> final); None for any other line, and for a value
+    of more than one word. Scanned, not matched: the marks and spaces around the value are stripped."""
+    head = _STATUS_HEAD.match(line)
+    if head is None:
+        return None
+    value = line[head.end():].strip().strip("*_").strip()
+    if any(ch.isspace() or ch in "*_" for ch in value):
+        return None
+    return _StatusLine(value)
+
+
+def _sentence_end(text: str) -> bool:
+    """Whether text ends a sentence: a full stop (or ; : ! ?), then perhaps closing quotes and brackets."""
+    return text.rstrip().rstrip(_CLOSING)[-1:] in tuple(_SENTENCE_MARKS)
+
+
 def parse_text_form(text: str) -> tuple[list[ParsedParagraph], list[Diagnostic]]:
     """Parse labelled lines with ~~ / ** markup (no draft needed)."""
     lines = text.splitlines()
@@ -142,10 +184,10 @@ def parse_text_form(text: str) -> tuple[list[ParsedParagraph], list[Diagnostic]]
             continue
         rat = _RATIONALE_LINE.match(line)
         if rat and out:
-            out[-1].rationale = (out[-1].rationale + " " + rat.group("text").strip()).strip()
+            out[-1].rationale = (out[-1].rationale + " " + unescape(rat.group("text").strip())).strip()
             i += 1
             continue
-        stat = _STATUS_LINE.match(line)
+        stat = _status_line(line)
         if stat and out:
             _read_status(out[-1], stat.group("value"), i + 1, diagnostics)
             i += 1
@@ -190,13 +232,13 @@ def _gather(lines: list[str], i: int, first: str) -> tuple[str, int]:
             nxt = i + 1
             if (
                 nxt < len(lines) and lines[nxt].strip()
-                and not _SENTENCE_END.search(_strip_marks(parts[-1]))
+                and not _sentence_end(_strip_marks(parts[-1]))
                 and _strip_marks(lines[nxt].strip())[:1].islower()
             ):
                 i = nxt
                 continue
             break
-        if _label_line(line) or _OPTION_LINE.match(line) or _RATIONALE_LINE.match(line) or _STATUS_LINE.match(line):
+        if _label_line(line) or _OPTION_LINE.match(line) or _RATIONALE_LINE.match(line) or _status_line(line):
             break
         parts.append(line.strip())
         i += 1
@@ -204,24 +246,49 @@ def _gather(lines: list[str], i: int, first: str) -> tuple[str, int]:
 
 
 def _strip_marks(text: str) -> str:
-    return _MARK.sub("", text)
+    return _MARK.sub(lambda m: m.group(0)[1:] if m.group(0)[0] == "\\" else "", text)
+
+
+def escape(text: str) -> str:
+    """Text as the text form writes it: `~`, `*`, `_` and `\\` escaped, line breaks as spaces."""
+    out = _LINE_BREAKS.sub(" ", text)
+    return "".join("\\" + ch if ch in _ESCAPED else ch for ch in out)
+
+
+def unescape(text: str) -> str:
+    """Text as the text form means it: a backslash before `~`, `*`, `_` or `\\` dropped."""
+    if "\\" not in text:
+        return text
+    return _MARK.sub(lambda m: m.group(0)[1:] if m.group(0)[0] == "\\" else m.group(0), text)
 
 
 def parse_markup(text: str) -> tuple[list[Segment], str | None]:
     """Segments of one paragraph's markup; an error message for unbalanced markers."""
     segments: list[Segment] = []
     state: Op = Op.EQUAL
+    run: list[str] = []  # the text of the current state, joined once: 100,000 escapes make one segment
+
+    def close() -> None:
+        if run:
+            segments.append(Segment(state, "".join(run)))
+            run.clear()
+
     for piece in _MARK.split(text):
-        if piece == "~~":
+        if piece[:1] == "\\" and len(piece) == 2:
+            run.append(piece[1])  # an escaped character: plain text
+        elif piece == "~~":
             if state is Op.INSERT:
                 return [], "'~~' inside an insertion; close the ** first"
+            close()
             state = Op.EQUAL if state is Op.DELETE else Op.DELETE
         elif piece == "**":
             if state is Op.DELETE:
                 return [], "'**' inside a deletion; close the ~~ first"
+            close()
             state = Op.EQUAL if state is Op.INSERT else Op.INSERT
         elif piece:
-            segments.append(Segment(state, piece))
+            run.append(piece)
+    close()
     if state is not Op.EQUAL:
         mark = "~~" if state is Op.DELETE else "**"
         return [], f"a '{mark}' is never closed; add the closing '{mark}'"
@@ -444,8 +511,10 @@ def _repeated_stem(struck: list[str], following: list[str]) -> str | None:
 
 
 def format_markup(segments: list[Segment], moves: Mapping[tuple[str, Op], str] | None = None) -> str:
-    """One paragraph's segments as ~~struck~~ **inserted** text; `moves` gives the note written right after
-    a moved half ("(moved to 100)", app.textform_moves)."""
+    """One paragraph's segments as ~~struck~~ **inserted** text (marker characters escaped, line breaks as
+    spaces: see the module's docstring); `moves` gives the note written right after a moved half
+    ("(moved to 100)", app.textform_moves)."""
+    segments = [replace(seg, text=escape(seg.text)) for seg in segments]
     out = []
     for i, seg in enumerate(segments):
         if seg.op is not Op.EQUAL:
@@ -530,15 +599,28 @@ def _opens_paragraph(segments: list[Segment]) -> bool:
 
 def format_text_form(amendments: list[Amendment], title: str = "") -> str:
     """Amendments in the text form (what `apply --form markdown` writes); an either/or set's members
-    are written together, each under its "Option" line, so that reading it back links them again."""
+    are written together, each under its "Option" line, so that reading it back links them again.
+
+    Raises AmendmentError when the text would read back as other amendments (`check_reads_back`)."""
     lines: list[str] = []
     if title:
-        lines += [f"# {title}", ""]
+        lines += [_title_line(title), ""]
     notes = notes_of(amendments)
     for members in grouped(amendments):
         for amendment in members:
             lines += _amendment_lines(amendment, either=len(members) > 1, notes=notes)
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    check_reads_back(amendments, text)
+    return text
+
+
+def _title_line(title: str) -> str:
+    """The "# title" line; a title that would read as an option, rationale, status or labelled line (a title
+    "Option B" would give the next paragraph option B) has its first character escaped."""
+    line = f"# {escape(title).strip()}"
+    if _OPTION_LINE.match(line) or _RATIONALE_LINE.match(line) or _status_line(line) or _label_line(line):
+        line = f"# \\{escape(title).strip()}"
+    return line
 
 
 def _amendment_lines(amendment: Amendment, *, either: bool,
@@ -548,11 +630,59 @@ def _amendment_lines(amendment: Amendment, *, either: bool,
     for option in amendment.options:
         if many or either or option.name != "A":
             lines.append(f"Option {option.name}")
-        text = f"**{option.proposed}**" if amendment.kind is Kind.INSERT else format_markup(option.segments, notes)
-        lines.append(f"{amendment.label}. {text}")
+        text = (f"**{escape(option.proposed)}**" if amendment.kind is Kind.INSERT
+                else format_markup(option.segments, notes))
+        lines.append(f"{amendment.new_label or amendment.label}. {text}")
     if amendment.rationale:
-        lines.append(f"Rationale: {amendment.rationale}")
+        lines.append(f"Rationale: {escape(amendment.rationale).strip()}")
     if amendment.status is not Status.DRAFT:
         lines.append(f"Status: {amendment.status.value}")
     lines.append("")
     return lines
+
+
+def check_reads_back(amendments: list[Amendment], text: str) -> None:
+    """Refuse (AmendmentError) a text form that would not read back as `amendments`: each option as one
+    paragraph of the same label, option, original and proposed text (white space folded, line breaks being
+    written as spaces), rationale and status. What we write is what we mean."""
+    parsed, diagnostics = parse_text_form(text)
+    if diagnostics:
+        raise AmendmentError(f"the text form would not read back: {diagnostics[0]}; nothing was written. "
+                             "Export another form (full or amendments) instead")
+    expected = [(a, o) for members in grouped(amendments) for a in members for o in a.options]
+    for k, (amendment, option) in enumerate(expected):
+        label = amendment.new_label or amendment.label
+        got = parsed[k] if k < len(parsed) else None
+        problem = _read_back_problem(amendment, option, got, last=k + 1 == len(expected)
+                                     or expected[k + 1][0] is not amendment)
+        if problem:
+            raise AmendmentError(f"para {label}: the text form would read back with {problem}; nothing was "
+                                 "written. Export another form (full or amendments) instead")
+    if len(parsed) > len(expected):
+        raise AmendmentError(f"the text form would read back with an extra para {parsed[len(expected)].label}; "
+                             "nothing was written. Export another form (full or amendments) instead")
+
+
+def _read_back_problem(amendment: Amendment, option: Option, got: ParsedParagraph | None, *, last: bool) -> str:
+    """What would differ when `got` is read as this option of the amendment ("" when nothing)."""
+    if got is None:
+        return "no paragraph"
+    try:
+        label = parse_label(amendment.new_label or amendment.label)
+    except LabelError:
+        return "a label the text form cannot hold"
+    if got.label != label:
+        return f"label {got.label}"
+    if (got.option or "A") != option.name:
+        return f"option {got.option or 'A'} instead of {option.name}"
+    inserted = amendment.kind is Kind.INSERT
+    want = ("", _fold(option.proposed)) if inserted else (_fold(option.original), _fold(option.proposed))
+    if (_fold(original_text(got.segments)) if not inserted else "", _fold(proposed_text(got.segments))) != want:
+        return "other text"
+    if last and (_fold(got.rationale), got.status or Status.DRAFT) != (_fold(amendment.rationale), amendment.status):
+        return "another rationale or status"
+    return ""
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())

@@ -16,6 +16,7 @@ from lxml import etree
 
 from app.attributed import Change, IncomingParagraph
 from app.segments import Op
+from docx_io.main_part import wordprocessing_document
 from docx_io.ns import W, w_attr
 from docx_io.package import Package
 from docx_io.paragraphs import body_of, iter_block_paragraphs
@@ -38,7 +39,7 @@ Key = tuple[Op, str, str, str, str, str]  # (op, author, date, struck by, struck
 
 def read_incoming(pkg: Package) -> list[IncomingParagraph]:
     """The body paragraphs of a redlined file with their attributed changes, in document order."""
-    body = body_of(pkg.xml(pkg.main_part))
+    body = body_of(wordprocessing_document(pkg))
     if body is None:
         return []
     out: list[IncomingParagraph] = []

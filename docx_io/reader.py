@@ -17,6 +17,7 @@ from app.regular_files import sha256_of
 from app.values import int_or_none
 from docx_io.formatting import run_formatting
 from docx_io.labelling import Labeller
+from docx_io.main_part import wordprocessing_document
 from docx_io.ns import W, w_attr
 from docx_io.numbering import NumberingResolver, resolver_for
 from docx_io.package import Package, read_package
@@ -37,8 +38,8 @@ def read_draft(path: Path) -> Draft:
 
 
 def draft_from_package(pkg: Package) -> Draft:
-    """Build the Draft of an opened package."""
-    document = pkg.xml(pkg.main_part)
+    """Build the Draft of an opened package (DocumentError when its main part is not a Word document)."""
+    document = wordprocessing_document(pkg)
     body = body_of(document)
     styles_name = pkg.related(pkg.main_part, "/styles")
     sheet = read_styles(pkg.xml(styles_name) if styles_name else None, f"{pkg.path.name}:{styles_name}")

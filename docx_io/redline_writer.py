@@ -20,7 +20,8 @@ from docx_io.comments import CommentWriter
 from docx_io.formatting import rpr_for
 from docx_io.ns import W
 from docx_io.numbering import NumberingResolver, resolver_for
-from docx_io.package import Package, write_package
+from docx_io.package import Package
+from docx_io.package_out import write_output_package
 from docx_io.paragraph_copy import ParagraphCopier
 from docx_io.paragraph_edit import cut_points, edit_paragraph, split_at
 from docx_io.paragraphs import paragraph_list
@@ -50,7 +51,8 @@ def write_redline(
     `source` is the other document of a comparison: inserted paragraphs are copied from it.
     """
     notices: list[str] = []
-    write_package(pkg, redlined_parts(pkg, plan, tracked, notices, source), out)
+    parts = redlined_parts(pkg, plan, tracked, notices, source)
+    write_output_package(pkg, parts, out, notices)
     return notices
 
 

@@ -12,7 +12,7 @@ from app.compare import compare
 from app.errors import AmendmentError, DiagnosedError, DocumentError
 from app.model import Draft
 from app.plan import Attribution
-from app.planning import active, in_document_order, plan_amendments
+from app.planning import active, check_on_draft, in_document_order, plan_amendments
 from app.project import load_project, reanchor
 from app.rationale_comments import RATIONALE_PLACES, with_rationales
 from app.regular_files import check_regular
@@ -111,8 +111,7 @@ def apply_amendments(
     if report is not None:
         check_output_path(report)
         _not_an_input(report, draft_path, source, out, *bases)
-        if report.resolve() == out.resolve():
-            raise AmendmentError(f"{report}: is also the output; write the report under another name")
+        not_the_output(report, out)
     _check_form_options(out, form, markup)
     if status not in STATUSES:
         raise AmendmentError(f"unknown --status '{status}'; use one of {', '.join(STATUSES)}")
@@ -212,6 +211,7 @@ def write_form(
         raise AmendmentError(f"unknown output form '{form}'; use one of {', '.join(FORMS)}")
     if not active(amendments):
         raise AmendmentError("there are no amendments to export; amend a paragraph first")
+    check_on_draft(draft, amendments)  # every form, not only the full one (issue 15)
     default_author = organisation or author or "Redline Desk"
     ordered = in_document_order(draft, active(amendments))
     if form == "markdown":
@@ -236,6 +236,12 @@ def _not_an_input(out: Path, *inputs: Path) -> None:
     for given in inputs:
         if out.exists() and given.exists() and out.resolve() == given.resolve():
             raise AmendmentError(f"{out}: is an input file; write the output under another name")
+
+
+def not_the_output(report: Path, out: Path | None) -> None:
+    """Refuse a --report that names the output (which need not exist yet: one would overwrite the other)."""
+    if out is not None and report.resolve() == out.resolve():
+        raise AmendmentError(f"{report}: is also the output (-o); write the report under another name")
 
 
 def _check_form_options(out: Path, form: str, markup: str) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.amendment_inputs import amendments_as_incoming, project_input, text_form_input
+from app.amendment_inputs import amendments_as_incoming, one_per_paragraph, project_input, text_form_input
 from app.amendments import Amendment
 from app.atomic import atomic_write_text, check_output_path
 from app.attributed import Change, IncomingComment, IncomingParagraph, original_lines
@@ -29,7 +29,7 @@ from app.review import report_entries
 from app.segments import Op
 from app.sparse import quoted_amendments, quoted_text_form
 from app.untracked import edited_copy_changes
-from app.wiring.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, read_text_form
+from app.wiring.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, not_the_output, read_text_form
 from docx_io.comment_reader import FileComments, read_file_comments
 from docx_io.incoming import move_names, read_incoming
 from docx_io.ns import w_attr
@@ -294,7 +294,8 @@ def _merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, ours: li
     messages: list[str] = []
     incoming: list[Incoming] = []
     if ours:
-        incoming.append(Incoming(OUR_AMENDMENTS, amendments_as_incoming(draft, ours)))
+        mine, doubled = one_per_paragraph(OUR_AMENDMENTS, ours, "")
+        incoming.append(Incoming(OUR_AMENDMENTS, amendments_as_incoming(draft, mine), doubled))
     for n, spec in enumerate(specs):
         if progress is not None:
             progress(n, len(specs) + 1, f"reading {spec.path.name}")
@@ -373,6 +374,7 @@ def merge_files(draft_path: Path, inputs: list[str], out: Path, *, form: str, da
     if report is not None:
         check_output_path(report)
         _not_an_input(report, draft_path, out, *bases, *(s.path for s in specs))
+        not_the_output(report, out)
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
     notes: list[str] = []

@@ -13,7 +13,7 @@ from app.merge import MergeResult, describe
 from app.proposals import Credit, Decision, Proposal, ProposalKind
 from app.review import MergedInput, Review
 from app.review_decisions import ReviewDecision, apply_decisions
-from app.wiring.apply import _check_form_options, _not_an_input
+from app.wiring.apply import _check_form_options, _not_an_input, not_the_output
 from app.wiring.merging import (
     MERGE_FORMS,
     OUR_AMENDMENTS,
@@ -53,6 +53,7 @@ def review_files(draft_path: Path, inputs: list[str], decisions: list[ReviewDeci
     if report is not None:
         check_output_path(report)
         _not_an_input(report, *read, *([out] if out else []))
+        not_the_output(report, out)
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
     notes: list[str] = []
