@@ -249,6 +249,7 @@ def compare_files(old: Path, new: Path, out: Path, author: str, date: datetime, 
     result = compare(draft_from_package(old_pkg), draft_from_package(new_pkg),
                      Attribution(author, date), Granularity(granularity))
     notices = write_redline(old_pkg, result.plan, out, source=new_pkg)
-    summary = (f"{out}: {result.modified} paragraphs changed ({result.renumbered} renumbered), "
+    formatting = f", {result.formatted} in formatting only" if result.formatted else ""
+    summary = (f"{out}: {result.modified} paragraphs changed ({result.renumbered} renumbered{formatting}), "
                f"{result.inserted} inserted, {result.deleted} deleted")
     return "\n".join([*notices, summary])
