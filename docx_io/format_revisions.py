@@ -56,10 +56,14 @@ def _restyle(p: etree._Element, style_id: str, by: Attribution, ids: RevisionIds
         if child.tag not in _PPR_KEEP_OUT:
             old.append(copy.deepcopy(child))
     style = ppr.find(_W + "pStyle")
-    if style is None:
-        style = etree.Element(_W + "pStyle")
-        ppr.insert(0, style)
-    style.set(_W + "val", style_id)
+    if not style_id:  # back to the default paragraph style
+        if style is not None:
+            ppr.remove(style)
+    else:
+        if style is None:
+            style = etree.Element(_W + "pStyle")
+            ppr.insert(0, style)
+        style.set(_W + "val", style_id)
     for stale in ppr.findall(_W + "pPrChange"):
         ppr.remove(stale)  # an earlier change folded in: ours records the properties as they were shown
     if tracked:
