@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app.model import Kind
+from app.model import PLAIN, Formatting, Kind
 from app.segments import Op, Segment
 
 
@@ -50,6 +50,36 @@ class IncomingComment:
     resolved: bool = False  # marked done in Word (commentsExtended w15:done), or its thread is
 
 
+@dataclass(frozen=True)
+class IncomingFormat:
+    """A tracked formatting change in an incoming file (w:rPrChange on a run, w:pPrChange on a paragraph).
+
+    A run's change covers [start, end) of its paragraph's original (reject-all) text, with the formatting
+    before (`old`) and after (`new`); a paragraph's change gives the style before and after."""
+
+    author: str
+    date: str
+    start: int = 0
+    end: int = 0
+    new: Formatting = PLAIN
+    old: Formatting = PLAIN
+    paragraph: bool = False  # a w:pPrChange: the paragraph's properties
+    style_id: str | None = None
+    old_style_id: str | None = None
+
+    @property
+    def what(self) -> str:
+        """In words, for the report: "bold on", "style Heading1 (was Normal)"."""
+        if self.paragraph:
+            return f"paragraph style {self.style_id or '(default)'} (was {self.old_style_id or '(default)'})"
+        parts = [f"{name} {'on' if new else 'off'}" for name, new, old in (
+            ("bold", self.new.bold, self.old.bold), ("italic", self.new.italic, self.old.italic),
+            ("underline", self.new.underline, self.old.underline)) if new != old]
+        if self.new.char_style != self.old.char_style:
+            parts.append(f"character style {self.new.char_style or '(none)'}")
+        return ", ".join(parts) or "formatting"
+
+
 @dataclass
 class IncomingParagraph:
     """One paragraph of an incoming file: original (reject-all) text, the changes, and its fate."""
@@ -71,6 +101,7 @@ class IncomingParagraph:
     body_start: int = 0
     labelled: bool = False
     comments: list[IncomingComment] = field(default_factory=list)  # anchored in this paragraph, in file order
+    formats: list[IncomingFormat] = field(default_factory=list)  # tracked formatting changes, in file order
 
     @property
     def joined_on(self) -> bool:

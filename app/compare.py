@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.align import Pair, align
 from app.diff import diff_text
+from app.format_diff import format_change
 from app.model import Draft, Paragraph
 from app.plan import Attribution, DeleteParagraph, InsertParagraph, ModifyParagraph, RedlinePlan
 from app.segments import Op, Segment, normalize
@@ -22,6 +23,7 @@ class Comparison:
     inserted: int = 0
     deleted: int = 0
     renumbered: int = 0
+    formatted: int = 0  # paragraphs whose text is the same but whose formatting changed
 
 
 def compare(old: Draft, new: Draft, by: Attribution, granularity: Granularity = Granularity.PHRASE) -> Comparison:
@@ -36,6 +38,10 @@ def compare(old: Draft, new: Draft, by: Attribution, granularity: Granularity = 
             if o.text != n.text:
                 result.plan.add(ModifyParagraph(o.anchor, _paragraph_diff(o, n, granularity), by))
                 result.modified += 1
+            elif (fmt := format_change(o, n, by)) is not None:
+                result.plan.formats.append(fmt)
+                result.modified += 1
+                result.formatted += 1
             if o.label != n.label:
                 result.renumbered += 1
             last_old = pair.old

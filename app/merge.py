@@ -19,6 +19,7 @@ from app.align import align, moved, paragraph_map
 from app.attributed import IncomingComment, IncomingParagraph, own_segments, striker_versions
 from app.comment_placing import COMMENT, PlacedComment, link, parent_of, place_in_new, place_on, report_reason, unplaced
 from app.errors import LabelError
+from app.format_placing import PlacedFormat, format_lines, place_formats
 from app.labels import next_inserted_label, split_typed_label
 from app.landing import merged_target, split_targets
 from app.merge_moves import MOVE, name_moves, other_half
@@ -81,6 +82,7 @@ class MergeResult:
     # on the draft itself are not listed. The report names it on each of the input's entries.
     made_on: dict[str, tuple[str, bool]] = field(default_factory=dict)
     comments: list[PlacedComment] = field(default_factory=list)  # the inputs' comments, placed on the draft
+    formats: list[PlacedFormat] = field(default_factory=list)  # the inputs' tracked formatting changes
 
     @property
     def collisions(self) -> set[str]:
@@ -115,7 +117,8 @@ class MergeResult:
                                         kind, status, why, describe(self.draft, p), c.label or None,
                                         moved_from=moved[0] if moved else None,
                                         moved_to=moved[1] if moved else None))
-        return lines + self.comment_lines + self.not_applicable
+        return lines + self.comment_lines + format_lines(self.draft, self.formats, self.proposals) + \
+            self.not_applicable
 
     @property
     def comment_lines(self) -> list[ReportLine]:
@@ -224,6 +227,8 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: l
     numbered = _numbered(source.paragraphs)
     for i, (kept_index, para) in enumerate(numbered):
         if para.inserted:
+            if para.formats:  # reported: a new paragraph is written as its author inserted it
+                result.formats += place_formats(draft, para, None, source.name, _old_label(para), new=True)
             proposal = _new_paragraph(draft, source, para, last_ours, result)
             if proposal is not None:
                 out.append(proposal)
@@ -239,6 +244,8 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: l
         if para.mark_deleted or para.mark_inserted:  # rare: keep the common path free of the call
             following = numbered[i + 1][1] if i + 1 < len(numbered) else None
             _report_mark_change(draft, source, para, following, ours, result)
+        if para.formats:
+            result.formats += place_formats(draft, para, ours_of.get(kept_index), source.name, _old_label(para))
         if not para.changed:
             continue
         targets = _targets(draft, para, kept_index, ours_of, paired)

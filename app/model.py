@@ -36,6 +36,7 @@ class Formatting:
     subscript: bool = False
     font: str | None = None
     size_half_points: int | None = None
+    char_style: str | None = None  # a character style's id (w:rStyle), e.g. "Emphasis"; not resolved
 
 
 PLAIN = Formatting()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from app.model import Run
+from app.model import Formatting, Run
 from app.segments import Segment
 
 
@@ -69,11 +69,37 @@ class DeleteParagraph:
 Step = ModifyParagraph | InsertParagraph | DeleteParagraph
 
 
+@dataclass(frozen=True)
+class FormatSpan:
+    """[start, end) of a paragraph's text given new character formatting (bold, italic, underline, character
+    style); `old` is what it had, kept in the revision so rejecting it restores that."""
+
+    start: int
+    end: int
+    new: Formatting
+    old: Formatting
+
+
+@dataclass
+class FormatParagraph:
+    """A formatting-only change of an existing paragraph whose text is left as it is: spans of new character
+    formatting (w:rPrChange) and/or a new paragraph style (w:pPrChange)."""
+
+    anchor: int
+    by: Attribution
+    spans: tuple[FormatSpan, ...] = ()
+    style_id: str | None = None  # the new paragraph style; None: unchanged
+    old_style_id: str | None = None
+
+
 @dataclass
 class RedlinePlan:
     """Steps for one document; at most one Modify or Delete per anchor."""
 
     steps: list[Step] = field(default_factory=list)
+    # Formatting-only changes, kept apart from the text steps so that code walking `steps` is unchanged; a
+    # writer applies one only to a paragraph no step touches (its offsets are in the unchanged text).
+    formats: list[FormatParagraph] = field(default_factory=list)
 
     def add(self, step: Step) -> None:
         """Append a step."""

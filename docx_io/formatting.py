@@ -30,6 +30,7 @@ def run_formatting(run: etree._Element) -> Formatting:
     fonts = rpr.find(_W + "rFonts")
     size = rpr.find(_W + "sz")
     size_val = w_attr(size, "val") if size is not None else None
+    style = rpr.find(_W + "rStyle")
     return Formatting(
         bold=_on(rpr, "b"),
         italic=_on(rpr, "i"),
@@ -39,6 +40,7 @@ def run_formatting(run: etree._Element) -> Formatting:
         subscript=va == "subscript",
         font=w_attr(fonts, "ascii") if fonts is not None else None,
         size_half_points=int_or_none(size_val, 1, MAX_HALF_POINTS),
+        char_style=w_attr(style, "val") if style is not None else None,
     )
 
 

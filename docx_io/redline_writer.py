@@ -17,6 +17,7 @@ from app.plan import DeleteParagraph, InsertParagraph, ModifyParagraph, RedlineP
 from app.segments import Op, Segment
 from docx_io.accept import accept_all
 from docx_io.comments import CommentWriter
+from docx_io.format_revisions import apply_format
 from docx_io.formatting import rpr_for
 from docx_io.ns import W
 from docx_io.numbering import NumberingResolver, resolver_for
@@ -71,7 +72,7 @@ def redlined_parts(
             root = pkg.xml(name)
             if accept_all(root):
                 replaced[name] = serialized(pkg, name)
-    if len(plan):
+    if len(plan) or plan.formats:
         document = pkg.xml(pkg.main_part)
         copier = ParagraphCopier(source, pkg) if source is not None else None
         ids = RevisionIds(pkg.xml(n) for n in _story_parts(pkg))
@@ -143,6 +144,12 @@ def apply_plan(
             notices += _delete_paragraph(p, step, ids, tracked)
     for new_p in created:
         settle_last_inserted_mark(new_p)
+    for fmt in plan.formats:  # after the text steps: only on paragraphs whose text they left alone
+        if fmt.anchor in touched or not 0 <= fmt.anchor < len(paragraphs):
+            notices.append(f"a formatting change by {fmt.by.author} on paragraph #{fmt.anchor} is left out: "
+                           "its text is changed too")
+            continue
+        apply_format(paragraphs[fmt.anchor], fmt, ids, tracked)
     return notices
 
 

@@ -38,9 +38,11 @@ from docx_io.un_styles import run_properties
 def write_submission(
     draft: Draft, amendments: list[Amendment], out: Path, *, title: str = "", author: str = "",
     organisation: str = "", date: datetime, tracked: bool = True, rationale: str = "paragraph",
+    line_numbers: bool = False,
 ) -> None:
     """Write the amendments-only submission to `out` (atomically); `rationale`: "paragraph" (a "Rationale:"
-    line after the amendment), "comment" (a Word comment by its author on its paragraph) or "none"."""
+    line after the amendment), "comment" (a Word comment by its author on its paragraph) or "none";
+    `line_numbers`: number the lines, restarting on each page (w:lnNumType), as UN line-numbered drafts."""
     symbol = document_symbol(draft.title)
     doc = UNDocument(symbol or "Amendments", long_date(date), distribution="General")
     what = symbol or draft.title or "the draft"
@@ -63,6 +65,8 @@ def write_submission(
                 doc.add_block(Block("text", [Run("or", Formatting(italic=True))]))
             writer.amendment(amendment, None)
     writer.finish()
+    if line_numbers:
+        doc.number_lines()
     doc.save(out)
 
 

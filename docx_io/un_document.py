@@ -31,6 +31,7 @@ from lxml import etree
 from app.atomic import atomic_write_bytes
 from app.model import PLAIN, Formatting, Run
 from app.plan import Attribution
+from docx_io.line_numbers import number_lines
 from docx_io.ns import new_element, qn, sub_element
 from docx_io.revisions import w_date
 from docx_io.un_furniture import (
@@ -267,6 +268,11 @@ class UNDocument:
         comment._comment_elm.set(qn("w:date"), w_date(by.date))
 
     # ----- output -----
+
+    def number_lines(self) -> None:
+        """Number the lines of the body's last section (the text after the masthead), restarting on each page."""
+        if self._sect_pr is not None:
+            number_lines(self._sect_pr)
 
     def to_bytes(self) -> bytes:
         """The .docx as bytes; the same input gives the same bytes."""

@@ -1,5 +1,5 @@
 """Tracked changes a merge does not carry: those in notes, headers, footers and text boxes, and
-formatting changes.
+formatting changes there (the body's formatting changes are merged: docx_io.format_reader).
 
 They are counted per author and place so that the merge report can say what was left for the user.
 """
@@ -44,7 +44,7 @@ def unmerged_changes(pkg: Package) -> list[Unmerged]:
                 counts[(w_attr(el, "author") or "", where, "text")] += 1
         for el in _text_box_changes(root):
             counts[(w_attr(el, "author") or "", "text boxes", "text")] += 1
-        for el in root.iter(*_FORMAT_CHANGES):
+        for el in root.iter(*_FORMAT_CHANGES) if where != "body" else ():  # the body's are merged
             counts[(w_attr(el, "author") or "", where, "formatting")] += 1
     return [Unmerged(author, where, sort, n) for (author, where, sort), n in sorted(counts.items())]
 

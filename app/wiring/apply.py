@@ -99,6 +99,7 @@ def apply_amendments(
     draft_path: Path, source: Path, out: Path, *, form: str, author: str, organisation: str, date: datetime,
     markup: str = "tracked", title: str = "", keep_going: bool = False, base: Path | None = None,
     report: Path | None = None, status: str = "any", project: Path | None = None, rationale: str = "paragraph",
+    line_numbers: bool = False,
 ) -> list[str]:
     """Write `form` of the draft with the amendments; returns messages for the user. `base`: the revision
     they were made on (each is then carried three-way to the draft, as merge does); `project`: a project whose
@@ -113,6 +114,8 @@ def apply_amendments(
         _not_an_input(report, draft_path, source, out, *bases)
         not_the_output(report, out)
     _check_form_options(out, form, markup)
+    if line_numbers and form != "amendments":
+        raise AmendmentError("--line-numbers applies to --form amendments only")
     if status not in STATUSES:
         raise AmendmentError(f"unknown --status '{status}'; use one of {', '.join(STATUSES)}")
     pkg = read_package(draft_path)
@@ -145,7 +148,7 @@ def apply_amendments(
                 names = ", ".join(o.name for o in a.options)
                 messages.append(f"para {a.label} has options {names}; the full redline shows option {a.option.name}")
     said = write_form(pkg, draft, amendments, out, form=form, author=author, organisation=organisation, date=date,
-                      markup=markup, title=title, rationale=rationale)
+                      markup=markup, title=title, rationale=rationale, line_numbers=line_numbers)
     result = carry.result if carry is not None else None
     if report is not None:
         from app.wiring.merging import write_report
@@ -199,11 +202,12 @@ def _counts(amendments: list[Amendment]) -> str:
 def write_form(
     pkg: Package, draft: Draft, amendments: list[Amendment], out: Path, *, form: str, author: str,
     organisation: str, date: datetime, markup: str = "tracked", title: str = "", rationale: str = "paragraph",
+    line_numbers: bool = False,
 ) -> list[str]:
     """Write one output form of the draft with its amendments (full, amendments, clean, markdown);
     returns notices for the user. `rationale`: "paragraph" (the amendments form's "Rationale:" line; the full
     form writes none), "comment" (a Word comment by the amendment's author on its change, full and amendments
-    forms) or "none"."""
+    forms) or "none"; `line_numbers`: the amendments form numbers its lines, restarting on each page."""
     check_output_path(out)
     if rationale not in RATIONALE_PLACES:
         raise AmendmentError(f"unknown --rationale '{rationale}'; use one of {', '.join(RATIONALE_PLACES)}")
@@ -221,7 +225,7 @@ def write_form(
 
         write_submission(
             draft, ordered, out, title=title, author=author, organisation=organisation,
-            date=date, tracked=(markup == "tracked"), rationale=rationale,
+            date=date, tracked=(markup == "tracked"), rationale=rationale, line_numbers=line_numbers,
         )
     else:
         plan = plan_amendments(draft, amendments, default_author, date)
@@ -264,6 +268,7 @@ def compare_files(old: Path, new: Path, out: Path, author: str, date: datetime, 
     result = compare(draft_from_package(old_pkg), draft_from_package(new_pkg),
                      Attribution(author, date), Granularity(granularity))
     notices = write_redline(old_pkg, result.plan, out, source=new_pkg)
-    summary = (f"{out}: {result.modified} paragraphs changed ({result.renumbered} renumbered), "
+    formatting = f", {result.formatted} in formatting only" if result.formatted else ""
+    summary = (f"{out}: {result.modified} paragraphs changed ({result.renumbered} renumbered{formatting}), "
                f"{result.inserted} inserted, {result.deleted} deleted")
     return "\n".join([*notices, summary])

@@ -83,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument("--date", type=_iso_date, default=None, help="revision date, ISO 8601 (default: now)")
     apply.add_argument("--markup", choices=("tracked", "static"), default="tracked",
                        help="for --form amendments: native revisions or strike/bold formatting")
+    apply.add_argument("--line-numbers", action="store_true",
+                       help="for --form amendments: number the lines, restarting on each page (as UN line-numbered "
+                            "drafts)")
     apply.add_argument("--rationale", choices=("paragraph", "comment", "none"), default="paragraph",
                        help="where each amendment's rationale goes: a 'Rationale:' paragraph (amendments form; the "
                             "full form writes none), a Word comment by its author on the change (full and "
@@ -253,7 +256,7 @@ def _apply(args: argparse.Namespace) -> int:
         args.draft, args.amendments, args.output, form=args.form, author=args.author,
         organisation=args.organisation, date=args.date or _now(), markup=args.markup, title=args.title,
         keep_going=args.keep_going, base=args.base, report=args.report, status=args.status, project=args.project,
-        rationale=args.rationale,
+        rationale=args.rationale, line_numbers=args.line_numbers,
     )
     for line in [*messages, *notes]:
         print(f"{PROG}: {line}", file=sys.stderr)

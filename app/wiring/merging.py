@@ -4,8 +4,10 @@ report."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from app.attributed import Change, IncomingComment, IncomingParagraph, original_
 from app.comment_placing import with_comments
 from app.compilation import comparison_rows, compiled_text
 from app.errors import AmendmentError, DocumentError
+from app.format_placing import format_steps
 from app.merge import NOT_APPLICABLE, Incoming, MergeResult, ReportLine, merge
 from app.model import Draft
 from app.project import Project, Revision, load_project
@@ -31,6 +34,7 @@ from app.sparse import quoted_amendments, quoted_text_form
 from app.untracked import edited_copy_changes
 from app.wiring.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, not_the_output, read_text_form
 from docx_io.comment_reader import FileComments, read_file_comments
+from docx_io.format_reader import read_format_changes
 from docx_io.incoming import move_names, read_incoming
 from docx_io.ns import w_attr
 from docx_io.package import Package, read_package
@@ -112,6 +116,10 @@ def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str],
                earlier: Sequence[tuple[str, Draft]] = ()) -> Incoming:
     name = spec.path.name
     paragraphs = read_incoming(pkg)
+    unread: Counter[str] = Counter()
+    for anchor, formats in read_format_changes(pkg, unread).items():  # anchors are block-paragraph ordinals in both
+        if anchor < len(paragraphs) and paragraphs[anchor].anchor == anchor:
+            paragraphs[anchor].formats = formats
     comments = read_file_comments(pkg)
     if spec.author:  # AUTHOR=FILE credits the file's comments to AUTHOR as well as its changes
         comments = FileComments({a: [_comment_by(c, spec.author) for c in cs] for a, cs in comments.by_anchor.items()},
@@ -125,14 +133,18 @@ def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str],
             messages.append(f"{name}: made on {found[0]} (recognised); carried from it onto the draft")
     else:
         found = None
-    if any(p.changed for p in paragraphs):
+    if any(p.changed or p.formats for p in paragraphs) or unread:
         if spec.author:
             paragraphs = [_credited_to(p, spec.author) for p in paragraphs]
         label_as_shown(paragraphs, draft_from_package(pkg))
         for para in paragraphs:
             para.comments = comments.by_anchor.get(para.anchor, [])
-        left_out = _left_out(name, pkg, spec.author) + _textless_moves(name, pkg, paragraphs, spec.author)
-        return on_base(Incoming(name, paragraphs, left_out, base=base, unplaced_comments=comments.unplaced), found)
+        left_out = _left_out(name, pkg, spec.author) + _textless_moves(name, pkg, paragraphs, spec.author) + [
+            ReportLine(name, spec.author or who, None, "formatting", NOT_APPLICABLE,
+                       f"{n} formatting change(s) in the body on inserted text, a paragraph mark or a text box are "
+                       "not merged on their own; carry them over by hand") for who, n in sorted(unread.items())]
+        return on_base(Incoming(name, paragraphs, left_out, base=base,
+                                unplaced_comments=comments.unplaced), found)
     who = spec.author or last_modified_by(pkg) or spec.path.stem
     against = "the base revision" if base is not None else "the draft"
     said = f"; its {len(comments)} comment(s) are kept" if len(comments) else ""
@@ -262,7 +274,8 @@ def _credited_to(para: IncomingParagraph, author: str) -> IncomingParagraph:
                for c in para.changes if not c.struck_by]
     return IncomingParagraph(para.anchor, changes, para.inserted, para.deleted, para.in_table, para.mark_inserted,
                              para.mark_deleted, para.rationale, author if para.mark_author else "",
-                             comments=para.comments)
+                             comments=para.comments,
+                             formats=[dataclasses.replace(f, author=author) for f in para.formats])
 
 
 def merge_inputs(draft: Draft, specs: list[InputSpec], date: datetime, *, ours: list[Amendment] | None = None,
@@ -323,6 +336,7 @@ def write_merged(pkg: Package, result: MergeResult, out: Path, *, form: str, agr
     if form == "full":
         plan = plan_of(draft, result.proposals, result.date, compiler=compiler)
         written = [p for p in result.proposals if p.decision is not Decision.REJECTED]
+        plan.formats += format_steps(draft, result.formats, result.proposals, result.date)
         return write_redline(pkg, with_comments(plan, draft, result.comments, written, result.date), out)
     if form == "clean":
         accepted = plan_of(draft, result.proposals, result.date, decisions=frozenset({Decision.ACCEPTED}))

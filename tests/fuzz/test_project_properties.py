@@ -23,10 +23,14 @@ from app.project import FORMAT, Project, load_project, save_project
 from app.proposals import Credit, Decision, Proposal, ProposalKind
 from app.review_file import StoredInput, StoredProposal, StoredReview
 from app.segments import Op, Segment
+from app.values import xml_text
 from tests.fuzz.profiles import scaled
 from tests.fuzz.strategies import TEXT
 
-JSON_TEXT = TEXT.map(lambda t: t.replace("\ud800", ""))  # JSON (and the file) hold any text
+# Text a project can hold: what XML 1.0 can (app.values.xml_text; a project's text is cleaned of the rest when it is
+# read, as everything the app takes in is, so no amendment ever carries it).
+JSON_TEXT = TEXT.map(lambda t: xml_text(t)[0])
+SAFE = st.characters(blacklist_categories=("Cs", "Cc"))  # ids and groups: no controls either
 LABEL = st.sampled_from(["1", "66", "83 bis", "66 (a)", "100 ter", "9999"])
 DATES = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1),
                      timezones=st.just(UTC)).map(lambda d: d.replace(microsecond=0))
@@ -41,8 +45,9 @@ def amendments(draw: st.DrawFn) -> Amendment:
         kind=kind, target=draw(LABEL), options=options, anchor_text=draw(JSON_TEXT),
         new_label=draw(st.none() | LABEL), rationale=draw(JSON_TEXT), author=draw(JSON_TEXT),
         organisation=draw(JSON_TEXT), status=draw(st.sampled_from(list(Status))),
-        chosen=draw(st.integers(min_value=0, max_value=len(options) - 1)), group=draw(st.none() | st.text(max_size=8)),
-        id=draw(st.text(min_size=1, max_size=12)), created=draw(DATES),
+        chosen=draw(st.integers(min_value=0, max_value=len(options) - 1)),
+        group=draw(st.none() | st.text(SAFE, max_size=8)),
+        id=draw(st.text(SAFE, min_size=1, max_size=12)), created=draw(DATES),
     )
 
 
