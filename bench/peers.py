@@ -17,7 +17,9 @@ new and reject-all = old (LibreOffice for small and medium, `bench.ooxml_review`
 characters inserted / deleted against the ideal, and renumbering churn (paragraphs whose only change is the
 number but whose redline does more than change the number).
 
-    python -m bench.peers [--sizes small,medium] [--runs 5] [--engines ours,docxodus] [--timeout 900] [--json]
+    python -m bench.peers [--sizes small,medium] [--runs 5] [--engines ours,docxodus] [--timeout 900]
+                          [--json REPORT.json] [--chart PEERS.png]
+    python -m bench.peers --from-json small_medium.json large.json --chart docs/benchmarks/peers.png
 """
 
 from __future__ import annotations
@@ -325,7 +327,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=float, default=900.0, help="seconds before one run is killed (default 900)")
     p.add_argument("--json", type=Path, help="also write the full report here")
     p.add_argument("--chart", type=Path, help="draw the times into this PNG (matplotlib, peers' env)")
+    p.add_argument("--from-json", type=Path, nargs="+", metavar="REPORT",
+                   help="measure nothing: print (and chart) earlier --json reports, their sizes side by side")
     args = p.parse_args(argv)
+    if args.from_json:
+        reports = [json.loads(path.read_text(encoding="utf-8")) for path in args.from_json]
+        report = {**reports[0], "sizes": {k: v for r in reports for k, v in r["sizes"].items()}}
+        if args.chart:
+            chart(report, args.chart)
+        print(markdown(report))
+        return 0
     sizes = [s for s in args.sizes.split(",") if s]
     engines = [e for e in args.engines.split(",") if e]
     if set(sizes) - set(pairs.SIZES) or set(engines) - set(ENGINES) or args.runs < 1:
