@@ -300,9 +300,10 @@ colors = ["#c0392b", "#7f8c8d", "#95a5a6", "#bdc3c7", "#566573"]
 for ax, size in zip(axes[0], sizes):
     names = [l for l in labels if data[size].get(l, [None])[0]]
     vals = [data[size][l][0] for l in names]
-    bars = ax.barh(range(len(names)), vals, color=[colors[labels.index(l) % 5] for l in names])
-    ax.set_yticks(range(len(names)))
-    ax.set_yticklabels(names if ax is axes[0][0] else [""] * len(names), fontsize=8)
+    rows = [labels.index(l) for l in names]  # the same row for an engine in every panel
+    bars = ax.barh(rows, vals, color=[colors[r % 5] for r in rows])
+    ax.set_yticks(range(len(labels)))
+    ax.set_yticklabels(labels if ax is axes[0][0] else [""] * len(labels), fontsize=8)
     ax.invert_yaxis()
     ax.set_xscale("log")
     ax.set_title(size, fontsize=10)
