@@ -1,5 +1,5 @@
 # Shortcuts; the README's two commands (scripts/run_app.sh, scripts/run_tests.sh) need no make.
-.PHONY: app test screenshots bench fuzz package package-test package-smoke package-install-test
+.PHONY: app test screenshots bench bench-peers fuzz package package-test package-smoke package-install-test
 
 app:
 	bash scripts/run_app.sh
@@ -15,6 +15,21 @@ bench:
 	bash scripts/bootstrap.sh >&2
 	.venv/bin/python -m bench.run
 	.venv/bin/python -m bench.hostile
+
+# Our compare side by side with the peer engines (bench/peers.py), each peer installed from PyPI into an environment
+# of its own under bench/ (never a dependency of the project; jubarte-redlines is AGPL: run only, in its own one).
+# PEERS_SIZES=small,medium,large adds the 523-page pair (many minutes per peer); PEERS_ARGS="--runs 3 --timeout 600".
+PEERS_SIZES ?= small,medium
+PEERS_PY ?= python3.11
+bench-peers:
+	bash scripts/bootstrap.sh >&2
+	test -x bench/.peers-venv/bin/python || $(PEERS_PY) -m venv bench/.peers-venv
+	bench/.peers-venv/bin/pip install -q "python-redlines[all]==2.0.0" "docx-trackdiff==1.0.0" "matplotlib==3.11.2"
+	test -x bench/.peers-agpl-venv/bin/python || $(PEERS_PY) -m venv bench/.peers-agpl-venv
+	bench/.peers-agpl-venv/bin/pip install -q "jubarte-redlines==0.14.0"
+	mkdir -p bench/out/peers
+	.venv/bin/python -m bench.peers --sizes $(PEERS_SIZES) $(PEERS_ARGS) --json bench/out/peers/report.json \
+		--chart bench/out/peers/peers.png
 
 # Random fuzzing on demand; `make test` and CI are deterministic (tests/fuzz/profiles.py, tests/fuzz/fuzz_reader.py).
 #   1. every property test (`pytest -m hypothesis`) under the "fuzz" hypothesis profile: random examples, 20 times
