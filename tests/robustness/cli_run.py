@@ -9,12 +9,12 @@ instead of blocking the suite.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,26 +54,38 @@ class Run:
         return line
 
 
+# Started by the test process, this launcher runs the command as its own child and reports that child's rusage. A
+# child forked straight from pytest would count pytest's own memory at the fork in its peak RSS (Linux keeps the
+# high-water mark across exec), so a suite grown past 500 MB would fail every check; the launcher is a fresh small
+# process, and its child's peak is the command's own.
+_LAUNCHER = """
+import json, os, subprocess, sys
+proc = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(proc.pid, 0)
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    json.dump([os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime, usage.ru_maxrss], f)
+"""
+
+
 def run_cli(*args: str | Path, cwd: Path | None = None) -> Run:
-    """Run `python main.py ARGS` with its own stdout and stderr files; reap it with os.wait4."""
+    """Run `python main.py ARGS` with its own stdout and stderr files; its CPU time and peak memory as the
+    launcher above measures them."""
     env = {k: v for k, v in os.environ.items() if k != "REDLINE_DESK_DEBUG"}
     env["PYTHONPATH"] = str(REPO)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, str(REPO / "main.py"), *map(str, args)], stdin=subprocess.DEVNULL,
-                                stdout=out, stderr=err, cwd=cwd or REPO, env=env)
-        deadline = time.monotonic() + TIMEOUT_SECONDS
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                os.kill(proc.pid, signal.SIGKILL)
-                os.wait4(proc.pid, 0)
-                proc.returncode = -9  # reaped here: keep Popen from waiting again
-                raise AssertionError(f"timed out after {TIMEOUT_SECONDS:.0f} s: {args}")
-            time.sleep(0.02)
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: keep Popen from waiting again
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        measured = Path(tmp) / "usage.json"
+        command = [sys.executable, "-c", _LAUNCHER, str(measured), sys.executable, str(REPO / "main.py"),
+                   *map(str, args)]
+        proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=cwd or REPO, env=env,
+                                start_new_session=True)  # a group of its own: a hang is killed with its child
+        try:
+            proc.wait(timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise AssertionError(f"timed out after {TIMEOUT_SECONDS:.0f} s: {args}") from None
+        code, cpu, maxrss = json.loads(measured.read_text(encoding="utf-8"))
         out.seek(0)
         err.seek(0)
-        return Run(proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                   usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
+        return Run(code, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                   cpu, maxrss * 1024)
