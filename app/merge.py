@@ -258,7 +258,9 @@ def _collect(draft: Draft, source: Incoming, result: MergeResult, draft_texts: l
                     old_label=_old_label(para)))
             continue
         if para.deleted:
-            credits = [_credit(a, para, source) for a in sorted(para.authors)]
+            # a paragraph whose only deletion is its mark (an empty one) has no author on its text
+            authors = sorted(para.authors) or [para.mark_author]
+            credits = [_credit(a, para, source) for a in authors]
             out += [Proposal("", ProposalKind.DELETE, t, list(credits)) for t in targets]
             continue
         for author in sorted(para.authors, key=lambda a: (a in para.strikers, a)):  # a striker's version after

@@ -196,7 +196,8 @@ def plan_of(draft: Draft, proposals: list[Proposal], date: datetime, *, compiler
         (inserts if p.kind is ProposalKind.INSERT else by_paragraph).setdefault(p.paragraph, []).append(p)
 
     def dated(p: Proposal) -> Attribution:
-        return Attribution(p.authors[0], parse_date([c.date for c in p.credits], date))
+        # a revision the input carried without an author (w:author is required, but some writers omit it)
+        return Attribution(p.authors[0] if p.authors else "", parse_date([c.date for c in p.credits], date))
 
     for index in sorted(set(by_paragraph) | set(inserts)):
         para = draft.paragraphs[index]
