@@ -16,7 +16,7 @@ from app.proposals import Decision
 from app.resources import REV2_EXCERPT
 from app.wiring.merging import InputSpec
 from tests.widgets.merge_helpers import DATE, write_redlines
-from tests.widgets.window_helpers import Dialogs, capture_dialogs, make_window
+from tests.widgets.window_helpers import Dialogs, capture_dialogs, make_window, open_window
 from widgets.main_window import MainWindow
 from widgets.main_window_walk import step_to
 
@@ -29,8 +29,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, dialogs: Dialogs) -> MainWindow:
     """The G77's and the EU's redlines under review: p1 (G77) and p3 (EU) collide on 66, p2 on 88, p4 on 89."""
-    w = make_window(qtbot, tmp_path)
-    assert w.open_draft(REV2_EXCERPT)
+    w = open_window(qtbot, tmp_path, REV2_EXCERPT)
     paths = write_redlines(tmp_path)
     assert w.import_redlines([InputSpec(paths["G77"]), InputSpec(paths["EU"])], date=DATE)
     yield w
