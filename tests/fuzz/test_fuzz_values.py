@@ -23,7 +23,7 @@ def test_value_mutations_are_reproducible_and_varied() -> None:
         data, log = mutate_values(path, seed)
         assert mutate_values(path, seed) == (data, log), "the same case seed gives the same file"
         kinds.update(entry.split(": ", 1)[1].split(" ")[0] for entry in log if ": " in entry)
-    assert {"value", "inject", "nest"} <= kinds
+    assert {"value", "inject", "nest", "raw"} <= kinds
 
 
 def test_reader_survives_hostile_values(capsys: pytest.CaptureFixture[str]) -> None:
