@@ -34,7 +34,8 @@ bench-peers:
 # Random fuzzing on demand; `make test` and CI are deterministic (tests/fuzz/profiles.py, tests/fuzz/fuzz_reader.py).
 #   1. every property test (`pytest -m hypothesis`) under the "fuzz" hypothesis profile: random examples, 20 times
 #      as many in tests/fuzz; failures are kept in .hypothesis/ and tried first on the next `make fuzz`;
-#   2. the .docx reader fuzz target for FUZZ_SECONDS (default 600) from a random seed (FUZZ_SEED=N replays a run).
+#   2. the .docx reader fuzz target for FUZZ_SECONDS (default 600) from a random seed (FUZZ_SEED=N replays a run);
+#   3. the value-level fuzz target (hostile attribute values, deep nesting: tests/fuzz/fuzz_values.py) likewise.
 # Every failure found becomes an explicit @example on its property (or a regression test, e.g.
 # tests/fuzz/test_reader_regressions.py), so that `make test` and CI try it on every run from then on.
 fuzz:
@@ -42,6 +43,7 @@ fuzz:
 	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -m hypothesis tests
 	HYPOTHESIS_PROFILE=fuzz .venv/bin/python -m pytest -q tests/fuzz/test_profiles.py
 	.venv/bin/python -m tests.fuzz.fuzz_reader --seconds $${FUZZ_SECONDS:-600} $${FUZZ_SEED:+--seed $$FUZZ_SEED}
+	.venv/bin/python -m tests.fuzz.fuzz_values --seconds $${FUZZ_SECONDS:-600} $${FUZZ_SEED:+--seed $$FUZZ_SEED}
 
 # The desktop bundle and the Linux downloads (dist/), about 3 minutes; not part of `make test` or CI.
 package:

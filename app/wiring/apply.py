@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -256,17 +257,29 @@ def _check_form_options(out: Path, form: str, markup: str) -> None:
         raise AmendmentError(f"--markup {markup} applies to --form amendments only")
 
 
-def compare_files(old: Path, new: Path, out: Path, author: str, date: datetime, granularity: str = "phrase") -> str:
-    """Write the differences between two drafts as revisions on the old one; returns a summary."""
+def compare_files(old: Path, new: Path, out: Path, author: str, date: datetime, granularity: str = "phrase", *,
+                  progress: Callable[[int, int, str], None] | None = None) -> str:
+    """Write the differences between two drafts as revisions on the old one; returns a summary. `progress`
+    (done, total, what) hears of each step: reading each draft, comparing, writing."""
     check_output_path(out)
     _not_an_input(out, old, new)
     _check_form_options(out, "full", "tracked")
     if not author.strip():
         raise AmendmentError("--author is empty; name who the revisions are attributed to")
+
+    def step(done: int, what: str) -> None:
+        if progress is not None:
+            progress(done, 4, what)
+
+    step(0, f"reading {old.name}")
     old_pkg: Package = read_package(old)
+    old_draft = draft_from_package(old_pkg)
+    step(1, f"reading {new.name}")
     new_pkg: Package = read_package(new)
-    result = compare(draft_from_package(old_pkg), draft_from_package(new_pkg),
-                     Attribution(author, date), Granularity(granularity))
+    new_draft = draft_from_package(new_pkg)
+    step(2, "comparing")
+    result = compare(old_draft, new_draft, Attribution(author, date), Granularity(granularity))
+    step(3, f"writing {out.name}")
     notices = write_redline(old_pkg, result.plan, out, source=new_pkg)
     formatting = f", {result.formatted} in formatting only" if result.formatted else ""
     summary = (f"{out}: {result.modified} paragraphs changed ({result.renumbered} renumbered{formatting}), "

@@ -265,10 +265,13 @@ def _apply(args: argparse.Namespace) -> int:
 
 def _merge(args: argparse.Namespace) -> int:
     from app.wiring.merging import merge_files
+    from app.wiring.progress import terminal_progress
 
-    result, messages = merge_files(args.draft, args.inputs, args.output, form=args.form,
-                                   date=args.date or _now(), report=args.report, agreed_ad_ref=args.agreed_ad_ref,
-                                   title=args.title, base=args.base, project=args.project)
+    with terminal_progress("merge", PROG) as progress:
+        result, messages = merge_files(args.draft, args.inputs, args.output, form=args.form,
+                                       date=args.date or _now(), report=args.report,
+                                       agreed_ad_ref=args.agreed_ad_ref, title=args.title, base=args.base,
+                                       project=args.project, progress=progress)
     for line in messages:
         print(f"{PROG}: {line}", file=sys.stderr)
     counts: dict[str, int] = {}
@@ -316,8 +319,11 @@ def _review(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     from app.wiring.apply import compare_files
+    from app.wiring.progress import terminal_progress
 
-    summary = compare_files(args.old, args.new, args.output, args.author, args.date or _now(), args.granularity)
+    with terminal_progress("compare", PROG) as progress:
+        summary = compare_files(args.old, args.new, args.output, args.author, args.date or _now(), args.granularity,
+                                progress=progress)
     print(summary)
     return 0
 

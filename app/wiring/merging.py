@@ -369,10 +369,11 @@ def write_report(result: MergeResult, report: Path, ids: Mapping[str, str] | Non
 def merge_files(draft_path: Path, inputs: list[str], out: Path, *, form: str, date: datetime,
                 report: Path | None = None, agreed_ad_ref: bool = False,
                 title: str = "", base: Path | None = None,
-                project: Path | None = None) -> tuple[MergeResult, list[str]]:
+                project: Path | None = None, progress: Progress | None = None) -> tuple[MergeResult, list[str]]:
     """Merge the inputs into the draft and write `form`; returns the result and messages. `base`: the
     revision the inputs were made on (each change is then carried three-way from it); `project`: a project
-    whose revision history holds the revisions an input may have been made on (recognised by its text)."""
+    whose revision history holds the revisions an input may have been made on (recognised by its text);
+    `progress` (done, total, what) hears of each step: reading the draft and each input, merging, writing."""
     check_output_path(out)
     if form not in MERGE_FORMS:
         raise AmendmentError(f"unknown merge form '{form}'; use one of {', '.join(MERGE_FORMS)}")
@@ -389,14 +390,22 @@ def merge_files(draft_path: Path, inputs: list[str], out: Path, *, form: str, da
         check_output_path(report)
         _not_an_input(report, draft_path, out, *bases, *(s.path for s in specs))
         not_the_output(report, out)
+    if progress is not None:
+        progress(0, len(specs) + 1, f"reading {draft_path.name}")
     pkg = read_package(draft_path)
     draft = draft_from_package(pkg)
     notes: list[str] = []
     earlier = project_revisions(project, draft, notes)
     result, messages = merge_inputs(draft, specs, date, base=None if base is None else read_draft(base),
-                                    earlier=earlier)
+                                    earlier=earlier, progress=progress)
     messages = draft.notices + notes + messages
+    if progress is not None:
+        progress(len(specs), len(specs) + 1, f"writing {out.name}")
     messages += write_merged(pkg, result, out, form=form, agreed_ad_ref=agreed_ad_ref, title=title)
     if report is not None:
-        write_report(result, report)
+        try:
+            write_report(result, report)
+        except KeyboardInterrupt:  # Ctrl+C: "no output was written" must hold, the merge goes with its report
+            out.unlink(missing_ok=True)
+            raise
     return result, messages

@@ -763,9 +763,10 @@ class Crash:
     error: str
     where: str
     trace: str
+    target: str = "fuzz_reader"  # the module whose mutations made the case (fuzz_reader, fuzz_values)
 
     def replay_command(self) -> str:
-        return f".venv/bin/python -m tests.fuzz.fuzz_reader --replay {self.fixture} --case-seed {self.case_seed}"
+        return f".venv/bin/python -m tests.fuzz.{self.target} --replay {self.fixture} --case-seed {self.case_seed}"
 
     def __str__(self) -> str:
         muts = "\n    ".join(self.mutations)
@@ -778,6 +779,7 @@ class Report:
     """What a fuzzing run did."""
 
     seed: int
+    target: str = "fuzz_reader"
     cases: int = 0
     refused: int = 0
     seconds: float = 0.0
@@ -793,7 +795,7 @@ class Report:
         return out
 
     def summary(self) -> str:
-        return (f"fuzz_reader: seed {self.seed}: {self.cases} cases in {self.seconds:.0f} s, {self.refused} refused "
+        return (f"{self.target}: seed {self.seed}: {self.cases} cases in {self.seconds:.0f} s, {self.refused} refused "
                 f"with a typed error, {len(self.crashes)} crashes ({len(self.unique())} distinct); slowest case "
                 f"{self.slowest[0]:.1f} s ({self.slowest[1]} seed {self.slowest[2]}); cases digest {self.digest}")
 
@@ -805,25 +807,30 @@ def _where(exc: BaseException) -> str:
     return f"{Path(f.filename).name}:{f.lineno} ({f.name})" if f else "?"
 
 
+Mutator = Callable[[Path, int], tuple[bytes, list[str]]]  # (fixture, case seed) -> (mutated bytes, what was done)
+
+
 def run_case(path: Path, case_seed: int, work: Path,
-             seen: Callable[[bytes], None] | None = None) -> tuple[Crash | None, bool]:
-    """One case: (the crash, if any; whether a typed error refused some step); `seen` gets the case and its bytes."""
-    data, log = mutate(path, case_seed)
+             seen: Callable[[bytes], None] | None = None, *, mutator: Mutator = mutate,
+             target: str = "fuzz_reader") -> tuple[Crash | None, bool]:
+    """One case: (the crash, if any; whether a typed error refused some step); `seen` gets the case and its bytes.
+    `mutator` makes the case's file (this module's `mutate`, or fuzz_values' value-level mutations)."""
+    data, log = mutator(path, case_seed)
     if seen is not None:
         seen(f"{path.relative_to(FIXTURES)}\0{case_seed}\0{len(data)}\0".encode())
         seen(data)
     case_dir = Path(tempfile.mkdtemp(dir=work))
     try:
-        target = case_dir / path.name
-        target.write_bytes(data)
+        docx = case_dir / path.name
+        docx.write_bytes(data)
         rng = random.Random(case_seed ^ 0x5EED)
         try:
             with time_limit(CASE_TIMEOUT), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                refused = read_path(target, rng, case_dir)
+                refused = read_path(docx, rng, case_dir)
         except (Exception, Hang) as exc:
             crash = Crash(str(path.relative_to(FIXTURES)), case_seed, log, f"{type(exc).__name__}: {exc}"[:300],
-                          _where(exc), "".join(traceback.format_exception(exc)))
+                          _where(exc), "".join(traceback.format_exception(exc)), target)
             return crash, False
         return None, bool(refused)
     finally:
@@ -831,7 +838,8 @@ def run_case(path: Path, case_seed: int, work: Path,
 
 
 def fuzz(seconds: float | None = None, seed: int | None = None, files: list[Path] | None = None,
-         echo: Callable[[str], None] | None = None, *, cases: int | None = None) -> Report:
+         echo: Callable[[str], None] | None = None, *, cases: int | None = None, mutator: Mutator = mutate,
+         target: str = "fuzz_reader") -> Report:
     """Run exactly `cases` cases (the same ones for the same seed and files), or as many as fit in about `seconds`
     (fewer on a slower machine); a random master seed unless given. Every crash is recorded (and echoed when
     asked)."""
@@ -839,7 +847,7 @@ def fuzz(seconds: float | None = None, seed: int | None = None, files: list[Path
         raise ValueError("fuzz: give either seconds or cases")
     seed = random.SystemRandom().getrandbits(32) if seed is None else seed
     files = files if files is not None else fixture_files()
-    report = Report(seed)
+    report = Report(seed, target)
     master = random.Random(seed)
     seen = hashlib.sha256()
     start = time.monotonic()
@@ -854,7 +862,7 @@ def fuzz(seconds: float | None = None, seed: int | None = None, files: list[Path
             path = master.choice(files)
             case_seed = master.getrandbits(48)
             t0 = time.monotonic()
-            crash, refused = run_case(path, case_seed, Path(work), seen.update)
+            crash, refused = run_case(path, case_seed, Path(work), seen.update, mutator=mutator, target=target)
             took = time.monotonic() - t0
             if took > report.slowest[0]:
                 report.slowest = (took, str(path.relative_to(FIXTURES)), case_seed)
@@ -905,8 +913,10 @@ def default_seed() -> int:
     return DEFAULT_SEED if value is None else int(value)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="fuzz_reader", description=__doc__.split("\n\n")[0] if __doc__ else "")
+def main(argv: list[str] | None = None, *, mutator: Mutator = mutate, target: str = "fuzz_reader",
+         doc: str | None = __doc__) -> int:
+    """The command line of a fuzz target: this module's, or a sibling's with its own `mutator`."""
+    parser = argparse.ArgumentParser(prog=target, description=doc.split("\n\n")[0] if doc else "")
     parser.add_argument("--seconds", type=float, default=None,
                         help="how long to run (default: the test run's budget, see default_budget)")
     parser.add_argument("--cases", type=int, default=None, help="run exactly this many cases instead")
@@ -920,13 +930,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.case_seed is None:
             parser.error("--replay needs --case-seed")
         path = FIXTURES / args.replay
-        data, log = mutate(path, args.case_seed)
+        data, log = mutator(path, args.case_seed)
         print("mutations:\n  " + "\n  ".join(log))
         if args.save:
             args.save.write_bytes(data)
             print(f"mutated file written to {args.save}")
         with tempfile.TemporaryDirectory(prefix="redline-fuzz-") as work:
-            crash, refused = run_case(path, args.case_seed, Path(work))
+            crash, refused = run_case(path, args.case_seed, Path(work), mutator=mutator, target=target)
         if crash is None:
             print("no crash" + (" (refused with a typed error)" if refused else ""))
             return 0
@@ -936,8 +946,9 @@ def main(argv: list[str] | None = None) -> int:
     seconds, cases = (args.seconds, args.cases) if args.seconds or args.cases else default_budget()
     if seconds is not None and cases is not None:
         parser.error("give --seconds or --cases, not both")
-    report = fuzz(seconds, args.seed, echo=lambda s: print(s, flush=True), cases=cases)
-    print(f"fuzz_reader: seed {report.seed} (re-run with --seed {report.seed})")
+    report = fuzz(seconds, args.seed, echo=lambda s: print(s, flush=True), cases=cases, mutator=mutator,
+                  target=target)
+    print(f"{target}: seed {report.seed} (re-run with --seed {report.seed})")
     if args.show_trace:
         for crash in report.unique().values():
             print(crash.trace)
