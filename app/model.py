@@ -96,6 +96,7 @@ class Draft:
     footnotes: dict[str, str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)  # told to the user: accepted revisions, duplicates
     tracked_change_count: int = 0
+    notes: list[NoteStory] = field(default_factory=list)  # its footnotes and endnotes, in reference order
     _by_label: dict[str, Paragraph] = field(default_factory=dict, init=False, repr=False)
     _by_key: dict[LabelKey, Paragraph] = field(default_factory=dict, init=False, repr=False)
 
@@ -168,3 +169,17 @@ class Draft:
     def labelled(self) -> list[Paragraph]:
         """Paragraphs that carry a label, in document order."""
         return [p for p in self.paragraphs if p.label is not None]
+
+
+@dataclass
+class NoteStory:
+    """One footnote or endnote of a draft: its own paragraphs, read like the body's (anchors count the note's
+    block paragraphs), and the name reports and amendments give it ("66 fn1": the first footnote referenced in
+    paragraph 66; "endnote 3": the third endnote)."""
+
+    kind: str  # footnote, endnote
+    id: str  # its w:id in the notes part
+    name: str
+    number: int  # its printed number (1, 2, …: its place among the notes of its kind)
+    draft: Draft
+

@@ -11,6 +11,7 @@ from app.atomic import atomic_write_text, check_output_path
 from app.compare import compare
 from app.errors import AmendmentError, DiagnosedError, DocumentError
 from app.model import Draft
+from app.note_compare import compare_notes
 from app.plan import Attribution
 from app.planning import active, check_on_draft, in_document_order, plan_amendments
 from app.project import load_project, reanchor
@@ -265,10 +266,13 @@ def compare_files(old: Path, new: Path, out: Path, author: str, date: datetime, 
         raise AmendmentError("--author is empty; name who the revisions are attributed to")
     old_pkg: Package = read_package(old)
     new_pkg: Package = read_package(new)
-    result = compare(draft_from_package(old_pkg), draft_from_package(new_pkg),
-                     Attribution(author, date), Granularity(granularity))
-    notices = write_redline(old_pkg, result.plan, out, source=new_pkg)
+    old_draft, new_draft = draft_from_package(old_pkg), draft_from_package(new_pkg)
+    by = Attribution(author, date)
+    result = compare(old_draft, new_draft, by, Granularity(granularity))
+    notes, said = compare_notes(old_draft, new_draft, by, Granularity(granularity))
+    notices = said + write_redline(old_pkg, result.plan, out, source=new_pkg, notes=notes)
     formatting = f", {result.formatted} in formatting only" if result.formatted else ""
+    in_notes = f"; {len(notes)} note(s) changed" if notes else ""
     summary = (f"{out}: {result.modified} paragraphs changed ({result.renumbered} renumbered{formatting}), "
-               f"{result.inserted} inserted, {result.deleted} deleted")
+               f"{result.inserted} inserted, {result.deleted} deleted{in_notes}")
     return "\n".join([*notices, summary])
