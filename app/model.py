@@ -143,6 +143,9 @@ class Draft:
 
     def by_label(self, label: str) -> Paragraph:
         """The paragraph printed with this label; LabelError naming the nearest labels if absent."""
+        exact = self._by_label.get(label)  # also a label no scheme parses: a note's paragraph ("66 fn1")
+        if exact is not None:
+            return exact
         canonical = parse_label(label)
         para = self._find(label)
         if para is None:
@@ -182,4 +185,6 @@ class NoteStory:
     name: str
     number: int  # its printed number (1, 2, …: its place among the notes of its kind)
     draft: Draft
+    paragraph: str | None = None  # the label of the body paragraph that references it
+    order: int = 0  # its place among that paragraph's notes of its kind (1: "66 fn1")
 

@@ -29,7 +29,10 @@ def merge_notes(draft: Draft, incoming: list[Incoming], date: datetime
         key = (story.kind, story.id)
         sources = [Incoming(src.name, src.notes[key]) for src in incoming if key in src.notes]
         if sources:
-            merged.append((story, merge(story.draft, sources, date)))
+            result = merge(story.draft, sources, date)
+            for line in result.not_applicable:  # placed nowhere in the note: named by the note itself
+                line.paragraph = line.paragraph or story.name
+            merged.append((story, result))
     missing = [ReportLine(src.name, _authors(src.notes[key]), f"{key[0]} id {key[1]}", "modify", NOT_APPLICABLE,
                           f"a {key[0]} the draft does not have (or does not reference); carry it over by hand")
                for src in incoming for key in src.notes if key not in stories]

@@ -66,8 +66,11 @@ def note_stories(pkg: Package, draft: Draft, sheet: StyleSheet, numbering: Numbe
         seen.add(key)
         counts[kind] += 1
         para = _referencing(ref, anchors, by_anchor)
-        name = _name(kind, counts[kind], para, stories)
-        stories.append(NoteStory(kind, key[1], name, counts[kind], _note_draft(notes[key], name, sheet, numbering)))
+        label = para.label if para is not None else None
+        order = 1 + sum(1 for s in stories if s.kind == kind and label is not None and s.paragraph == label)
+        name = f"{label} fn{order}" if kind == "footnote" and label is not None else f"{kind} {counts[kind]}"
+        stories.append(NoteStory(kind, key[1], name, counts[kind], _note_draft(notes[key], name, sheet, numbering),
+                                 label, order))
     return stories
 
 
@@ -77,13 +80,6 @@ def _referencing(ref: etree._Element, anchors: dict[etree._Element, int],
         if p in anchors:
             return by_anchor.get(anchors[p])
     return None
-
-
-def _name(kind: str, number: int, para: Paragraph | None, earlier: list[NoteStory]) -> str:
-    if kind == "endnote" or para is None or para.label is None:
-        return f"{kind} {number}"
-    k = 1 + sum(1 for s in earlier if s.kind == kind and s.name.startswith(f"{para.label} fn"))
-    return f"{para.label} fn{k}"
 
 
 def _note_draft(note: etree._Element, name: str, sheet: StyleSheet, numbering: NumberingResolver) -> Draft:
