@@ -23,7 +23,7 @@ from app.format_placing import PlacedFormat, format_lines, place_formats
 from app.labels import next_inserted_label, split_typed_label
 from app.landing import merged_target, split_targets
 from app.merge_moves import MOVE, name_moves, other_half
-from app.model import Draft, Kind, Paragraph
+from app.model import Draft, Kind, NoteStory, Paragraph
 from app.plan import RedlinePlan
 from app.proposals import Collision, Credit, Decision, Proposal, ProposalKind, find_collisions, plan_of
 from app.rebase import absorb_extras
@@ -49,6 +49,8 @@ class Incoming:
     base_name: str = ""  # what to call `base` in the report (default: its title)
     recognised: bool = False  # `base` was recognised among a project's revisions, not given
     unplaced_comments: list[IncomingComment] = field(default_factory=list)  # anchored outside the body
+    # Its notes' paragraphs (app.note_merge), by (kind, w:id), for the notes it changes.
+    notes: dict[tuple[str, str], list[IncomingParagraph]] = field(default_factory=dict)
 
 
 @dataclass
@@ -83,6 +85,7 @@ class MergeResult:
     made_on: dict[str, tuple[str, bool]] = field(default_factory=dict)
     comments: list[PlacedComment] = field(default_factory=list)  # the inputs' comments, placed on the draft
     formats: list[PlacedFormat] = field(default_factory=list)  # the inputs' tracked formatting changes
+    notes: list[tuple[NoteStory, MergeResult]] = field(default_factory=list)  # each changed note's own merge
 
     @property
     def collisions(self) -> set[str]:
@@ -117,7 +120,8 @@ class MergeResult:
                                         kind, status, why, describe(self.draft, p), c.label or None,
                                         moved_from=moved[0] if moved else None,
                                         moved_to=moved[1] if moved else None))
-        return lines + self.comment_lines + format_lines(self.draft, self.formats, self.proposals) + \
+        notes = [line for _, merged in self.notes for line in merged.report]
+        return lines + notes + self.comment_lines + format_lines(self.draft, self.formats, self.proposals) + \
             self.not_applicable
 
     @property
@@ -203,6 +207,15 @@ def merge(draft: Draft, incoming: list[Incoming], default_date: datetime) -> Mer
     for i, p in enumerate(result.proposals, 1):
         p.id = f"p{i}"
     link(result.comments, result.proposals)
+    if draft.notes:
+        from app.note_merge import merge_notes
+
+        result.notes, missing = merge_notes(draft, incoming, default_date)
+        result.not_applicable += missing
+        numbered = len(result.proposals)
+        for p in (p for _, merged in result.notes for p in merged.proposals):
+            numbered += 1
+            p.id = f"p{numbered}"
     return result
 
 

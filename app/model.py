@@ -96,6 +96,7 @@ class Draft:
     footnotes: dict[str, str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)  # told to the user: accepted revisions, duplicates
     tracked_change_count: int = 0
+    notes: list[NoteStory] = field(default_factory=list)  # its footnotes and endnotes, in reference order
     _by_label: dict[str, Paragraph] = field(default_factory=dict, init=False, repr=False)
     _by_key: dict[LabelKey, Paragraph] = field(default_factory=dict, init=False, repr=False)
 
@@ -142,6 +143,9 @@ class Draft:
 
     def by_label(self, label: str) -> Paragraph:
         """The paragraph printed with this label; LabelError naming the nearest labels if absent."""
+        exact = self._by_label.get(label)  # also a label no scheme parses: a note's paragraph ("66 fn1")
+        if exact is not None:
+            return exact
         canonical = parse_label(label)
         para = self._find(label)
         if para is None:
@@ -168,3 +172,19 @@ class Draft:
     def labelled(self) -> list[Paragraph]:
         """Paragraphs that carry a label, in document order."""
         return [p for p in self.paragraphs if p.label is not None]
+
+
+@dataclass
+class NoteStory:
+    """One footnote or endnote of a draft: its own paragraphs, read like the body's (anchors count the note's
+    block paragraphs), and the name reports and amendments give it ("66 fn1": the first footnote referenced in
+    paragraph 66; "endnote 3": the third endnote)."""
+
+    kind: str  # footnote, endnote
+    id: str  # its w:id in the notes part
+    name: str
+    number: int  # its printed number (1, 2, …: its place among the notes of its kind)
+    draft: Draft
+    paragraph: str | None = None  # the label of the body paragraph that references it
+    order: int = 0  # its place among that paragraph's notes of its kind (1: "66 fn1")
+

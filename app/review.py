@@ -234,14 +234,15 @@ def report_entries(result: MergeResult,
     Added later (after the fields above, so older readers are unaffected): `base`, the revision its input was
     made on (null: on the draft itself), and `base_recognised`, whether that was recognised, not given."""
     ids = public_ids(result.draft, result.proposals) if ids is None else ids
-    draft = result.draft
     queue: dict[tuple[str, str, str | None, str, str], list[Proposal]] = {}
-    for p in result.proposals:
-        label = p.label if p.kind is ProposalKind.INSERT else draft.paragraphs[p.paragraph].label
-        label = label or draft.paragraphs[p.paragraph].display_label
-        for c in p.credits:
-            kind = "move" if p.move and any(q.move == p.move for q in result.proposals if q is not p) else p.kind.value
-            queue.setdefault((c.source, c.author, label, kind, describe(draft, p)), []).append(p)
+    stories = [(result.draft, result.proposals)] + [(s.draft, merged.proposals) for s, merged in result.notes]
+    for draft, proposals in stories:  # the body's proposals, then each note's
+        for p in proposals:
+            label = p.label if p.kind is ProposalKind.INSERT else draft.paragraphs[p.paragraph].label
+            label = label or draft.paragraphs[p.paragraph].display_label
+            for c in p.credits:
+                kind = "move" if p.move and any(q.move == p.move for q in proposals if q is not p) else p.kind.value
+                queue.setdefault((c.source, c.author, label, kind, describe(draft, p)), []).append(p)
     entries: list[dict[str, str | bool | None]] = []
     for line in result.report:
         mine = queue.get((line.file, line.author, line.paragraph, line.kind, line.change))

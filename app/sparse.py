@@ -18,7 +18,7 @@ from app.align import MATCH_CUTOFF, SAME_LABEL_CUTOFF
 from app.amendments import Amendment, Kind
 from app.attributed import Change, IncomingParagraph
 from app.diff import diff_text
-from app.labels import base_label, label_key, paragraph_number
+from app.labels import base_label, is_label, label_key, paragraph_number
 from app.landing import CONTAINED
 from app.model import Draft
 from app.model import Kind as ParagraphKind
@@ -56,7 +56,8 @@ def quoted_text_form(text: str, author: str) -> Quoted:
                                          "another option of a paragraph already given; a merge takes the first"))
             continue
         seen.add(para.label)
-        if label_key(para.label).suffix_rank and all(s.op is not Op.DELETE for s in para.segments) and (
+        new = is_label(para.label) and label_key(para.label).suffix_rank > 0  # not "66 fn1", a note's address
+        if new and all(s.op is not Op.DELETE for s in para.segments) and (
                 is_unchanged(para.segments) or all(s.op is Op.INSERT for s in para.segments)):
             body = proposed_text(para.segments).strip()
             out += _new_after(base_label(para.label), "", f"{para.label}.\t{body}", author, para.rationale)

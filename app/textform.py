@@ -32,6 +32,7 @@ from app.amendments import Amendment, Kind, Option, Status, grouped, link_altern
 from app.errors import AmendmentError, LabelError
 from app.labels import base_label, is_label, label_key, parse_label
 from app.model import Draft
+from app.note_labels import find_note, is_note_address
 from app.rebase import rebase
 from app.segments import Op, Segment, is_unchanged, normalize, original_text, proposed_text
 from app.textform_moves import MoveNote, link_moves, notes_of, take_notes
@@ -61,7 +62,7 @@ def _label_line(line: str) -> _LabelLine | None:
         if m.start() - offset > _MAX_LABEL:
             break
         candidate = line[offset:m.start()]
-        if candidate.strip() and is_label(candidate):
+        if candidate.strip() and (is_label(candidate) or is_note_address(candidate)):
             return _LabelLine(candidate, line[m.end():])
     return None
 
@@ -198,7 +199,8 @@ def parse_text_form(text: str) -> tuple[list[ParsedParagraph], list[Diagnostic]]
             continue
         start_line = i + 1
         body, i = _gather(lines, i, m.group("rest"))
-        label = parse_label(m.group("label"))
+        typed = m.group("label")
+        label = parse_label(typed) if is_label(typed) else " ".join(typed.split())  # else a note's address
         body, moves = take_notes(body)
         segments, problem = parse_markup(body)
         if option is None:
@@ -339,7 +341,11 @@ def import_text_form(draft: Draft, text: str, *, author: str = "", organisation:
         if earlier is not None and para.option and earlier.kind is not Kind.DELETE:
             _add_option(draft, earlier, para, diagnostics)
             continue
-        if draft.has_label(para.label):
+        note = None if draft.has_label(para.label) else find_note(draft, para.label)
+        if note is not None and note.draft.paragraphs:  # "66 fn1.": the note's (first) paragraph
+            para.label = note.name
+            amendment = _modify(note.draft, para, diagnostics)
+        elif draft.has_label(para.label):
             para.label = draft.resolve(para.label)  # "66 (a)" typed in Latin, "66 (а)" in a Russian draft
             amendment = _modify(draft, para, diagnostics)
         else:

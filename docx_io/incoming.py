@@ -42,6 +42,12 @@ def read_incoming(pkg: Package) -> list[IncomingParagraph]:
     body = body_of(wordprocessing_document(pkg))
     if body is None:
         return []
+    return read_story(body)
+
+
+def read_story(body: etree._Element) -> list[IncomingParagraph]:
+    """The block paragraphs below `body` (the w:body, or one w:footnote / w:endnote) with their attributed
+    changes, in document order; anchors are their ordinals there."""
     out: list[IncomingParagraph] = []
     revised = _revised_paragraphs(body)
     moves = move_names(body)

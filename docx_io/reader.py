@@ -12,18 +12,18 @@ from pathlib import Path
 from lxml import etree
 
 from app.errors import DocumentError
-from app.model import Draft, Formatting, Kind, Paragraph, Run
+from app.model import Draft, Kind, Paragraph
 from app.regular_files import sha256_of
-from app.values import int_or_none
-from docx_io.formatting import run_formatting
 from docx_io.labelling import Labeller
 from docx_io.main_part import wordprocessing_document
+from docx_io.note_reader import note_stories
 from docx_io.ns import W, w_attr
-from docx_io.numbering import NumberingResolver, resolver_for
+from docx_io.numbering import resolver_for
 from docx_io.package import Package, read_package
+from docx_io.paragraph_reader import read_paragraph
 from docx_io.paragraphs import CellAddresses, body_of, iter_block_paragraphs
-from docx_io.styles import StyleSheet, read_styles
-from docx_io.text_map import Piece, paragraph_pieces
+from docx_io.styles import read_styles
+from docx_io.text_map import paragraph_pieces
 
 _W = f"{{{W}}}"
 _REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
@@ -50,13 +50,14 @@ def draft_from_package(pkg: Package) -> Draft:
     if body is not None:
         cells = CellAddresses(body)
         for anchor, (p, in_table) in enumerate(iter_block_paragraphs(body)):
-            para = _read_paragraph(p, anchor, in_table, sheet, numbering, revisions > 0)
+            para = read_paragraph(p, anchor, in_table, sheet, numbering, revisions > 0)
             if para is not None:
                 para.index = len(paragraphs)
                 labeller.label(para, cells.address(p) if in_table else None)
                 paragraphs.append(para)
         labeller.finish()
     draft = Draft(paragraphs=paragraphs, path=pkg.path, footnotes=_read_notes(pkg))
+    draft.notes = note_stories(pkg, draft, sheet, numbering)
     draft.tracked_change_count = revisions
     if draft.tracked_change_count:
         draft.notices.append(
@@ -70,79 +71,6 @@ def draft_from_package(pkg: Package) -> Draft:
         draft.notices.append(f"numbers that could not be placed under a paragraph ({shown}); they have no label")
     draft.title = _core_title(pkg) or _title(paragraphs)
     return draft
-
-
-def _read_paragraph(
-    p: etree._Element, anchor: int, in_table: bool, sheet: StyleSheet,
-    numbering: NumberingResolver, doc_has_revisions: bool,
-) -> Paragraph | None:
-    pieces = paragraph_pieces(p)
-    text = "".join(piece.text for piece in pieces)
-    ppr = p.find(_W + "pPr")
-    style_id = _child_val(ppr, "pStyle") or sheet.default_paragraph
-    number = numbering.number_for(p)
-    has_revisions = doc_has_revisions and (any(piece.inserted for piece in pieces) or _has_removed(p))
-    if not text and doc_has_revisions and _mark_deleted(p):
-        return None  # a tracked deletion of a whole paragraph: gone in the accepted view
-    level = _outline_level(ppr) or sheet.heading_level(style_id)
-    para = Paragraph(
-        index=0, anchor=anchor, text=text, style=sheet.name(style_id), style_id=style_id,
-        in_table=in_table, runs=_runs(pieces), has_revisions=has_revisions,
-        footnote_ids=_footnote_ids(pieces),
-    )
-    if number is not None and not number.is_bullet:
-        para.number_text = number.text
-    if level is not None and text.strip() and not in_table:
-        para.kind = Kind.HEADING
-        para.heading_level = level
-    return para
-
-
-def _child_val(ppr: etree._Element | None, local: str) -> str | None:
-    """w:val of a child of w:pPr."""
-    if ppr is None:
-        return None
-    el = ppr.find(_W + local)
-    return w_attr(el, "val") if el is not None else None
-
-
-def _outline_level(ppr: etree._Element | None) -> int | None:
-    ol = ppr.find(_W + "outlineLvl") if ppr is not None else None
-    if ol is None:
-        return None
-    value = int_or_none(w_attr(ol, "val"), 0, 9)
-    return value + 1 if value is not None and value < 9 else None
-
-
-def _mark_deleted(p: etree._Element) -> bool:
-    return p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
-
-
-def _has_removed(p: etree._Element) -> bool:
-    return any(True for _ in p.iter(_W + "del", _W + "moveFrom", _W + "ins", _W + "moveTo"))
-
-
-def _runs(pieces: list[Piece]) -> tuple[Run, ...]:
-    runs: list[Run] = []
-    cache: dict[int, Formatting] = {}
-    for piece in pieces:
-        if not piece.text:
-            continue
-        key = id(piece.run)
-        fmt = cache.get(key)
-        if fmt is None:
-            fmt = cache[key] = run_formatting(piece.run)
-        if runs and runs[-1].formatting == fmt:
-            runs[-1] = Run(runs[-1].text + piece.text, fmt)
-        else:
-            runs.append(Run(piece.text, fmt))
-    return tuple(runs)
-
-
-def _footnote_ids(pieces: list[Piece]) -> tuple[str, ...]:
-    return tuple(
-        w_attr(piece.child, "id") or "" for piece in pieces if piece.child.tag == _W + "footnoteReference"
-    )
 
 
 def _read_notes(pkg: Package) -> dict[str, str]:

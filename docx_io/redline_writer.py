@@ -7,6 +7,7 @@ every other part is copied byte-for-byte.
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from pathlib import Path
 
 from lxml import etree
@@ -19,13 +20,14 @@ from docx_io.accept import accept_all
 from docx_io.comments import CommentWriter
 from docx_io.format_revisions import apply_format
 from docx_io.formatting import rpr_for
+from docx_io.note_reader import NoteKey, note_elements, note_parts
 from docx_io.ns import W
 from docx_io.numbering import NumberingResolver, resolver_for
 from docx_io.package import Package
 from docx_io.package_out import write_output_package
 from docx_io.paragraph_copy import ParagraphCopier
 from docx_io.paragraph_edit import cut_points, edit_paragraph, split_at
-from docx_io.paragraphs import paragraph_list
+from docx_io.paragraphs import iter_block_paragraphs, paragraph_list
 from docx_io.revisions import (
     RevisionIds,
     clean_rpr,
@@ -45,21 +47,23 @@ _STORY_HINTS = ("document", "footnotes", "endnotes", "comments", "header", "foot
 
 
 def write_redline(
-    pkg: Package, plan: RedlinePlan, out: Path, tracked: bool = True, source: Package | None = None
+    pkg: Package, plan: RedlinePlan, out: Path, tracked: bool = True, source: Package | None = None,
+    notes: Mapping[NoteKey, RedlinePlan] | None = None,
 ) -> list[str]:
     """Write the draft with the plan as native revisions (tracked) or accepted (clean); returns notices.
 
-    `source` is the other document of a comparison: inserted paragraphs are copied from it.
+    `source` is the other document of a comparison: inserted paragraphs are copied from it. `notes`: a plan
+    per footnote or endnote, by (kind, w:id), its anchors counting the note's paragraphs.
     """
     notices: list[str] = []
-    parts = redlined_parts(pkg, plan, tracked, notices, source)
+    parts = redlined_parts(pkg, plan, tracked, notices, source, notes)
     write_output_package(pkg, parts, out, notices)
     return notices
 
 
 def redlined_parts(
     pkg: Package, plan: RedlinePlan, tracked: bool = True, notices: list[str] | None = None,
-    source: Package | None = None,
+    source: Package | None = None, notes: Mapping[NoteKey, RedlinePlan] | None = None,
 ) -> dict[str, bytes]:
     """The parts that change: the main document part (and, for a clean text, parts with old revisions).
 
@@ -72,15 +76,20 @@ def redlined_parts(
             root = pkg.xml(name)
             if accept_all(root):
                 replaced[name] = serialized(pkg, name)
-    if len(plan) or plan.formats:
+    notes = {key: p for key, p in (notes or {}).items() if len(p) or p.formats}
+    if len(plan) or plan.formats or notes:
         document = pkg.xml(pkg.main_part)
         copier = ParagraphCopier(source, pkg) if source is not None else None
         ids = RevisionIds(pkg.xml(n) for n in _story_parts(pkg))
-        comments = CommentWriter(pkg) if any(getattr(s, "comments", ()) for s in plan.steps) else None
+        steps = [s for p in (plan, *notes.values()) for s in p.steps]
+        comments = CommentWriter(pkg) if any(getattr(s, "comments", ()) for s in steps) else None
         said = apply_plan(document, plan, ids, tracked, copier, resolver_for(pkg), comments)
+        if notes:
+            said += _apply_note_plans(pkg, notes, ids, tracked, comments, replaced)
         if notices is not None:
             notices.extend(said)
-        replaced[pkg.main_part] = serialized(pkg, pkg.main_part)
+        if len(plan) or plan.formats:
+            replaced[pkg.main_part] = serialized(pkg, pkg.main_part)
         if comments is not None:
             replaced.update(comments.changed_parts())
         if copier is not None:
@@ -88,6 +97,24 @@ def redlined_parts(
             if notices is not None:
                 notices.extend(sorted(set(copier.notices)))
     return replaced
+
+
+def _apply_note_plans(pkg: Package, notes: Mapping[NoteKey, RedlinePlan], ids: RevisionIds, tracked: bool,
+                      comments: CommentWriter | None, replaced: dict[str, bytes]) -> list[str]:
+    """Carry out each note's plan in its w:footnote / w:endnote; the notes parts changed go into `replaced`."""
+    said: list[str] = []
+    elements = note_elements(pkg)
+    parts = note_parts(pkg)
+    for key, plan in notes.items():
+        note = elements.get(key)
+        if note is None:
+            said.append(f"the {key[0]} with id {key[1]} is not in the document; its changes are left out")
+            continue
+        paragraphs = [p for p, _ in iter_block_paragraphs(note)]
+        said += apply_plan(note, plan, ids, tracked, None, None, comments, paragraphs)
+    for kind in sorted({key[0] for key in notes if key in elements}):
+        replaced[parts[kind]] = serialized(pkg, parts[kind])
+    return said
 
 
 def _story_parts(pkg: Package) -> list[str]:
@@ -101,15 +128,16 @@ def _story_parts(pkg: Package) -> list[str]:
 def apply_plan(
     document: etree._Element, plan: RedlinePlan, ids: RevisionIds, tracked: bool = True,
     copier: ParagraphCopier | None = None, numbering: NumberingResolver | None = None,
-    comments: CommentWriter | None = None,
+    comments: CommentWriter | None = None, paragraphs: list[etree._Element] | None = None,
 ) -> list[str]:
     """Carry out the plan on a parsed main document part, in place; returns notices for the user.
 
     `numbering` (the draft's lists) lets a new paragraph beside an automatically numbered one print only its
-    typed label; `comments` writes the steps' comments (without it they are left out)."""
+    typed label; `comments` writes the steps' comments (without it they are left out); `paragraphs`: the block
+    paragraphs the plan's anchors count (default: the main part's; a note's for a note's plan)."""
     notices: list[str] = []
     settle_plan_moves(plan)  # a move is written as one only when both its halves are there, alike
-    paragraphs = paragraph_list(document)
+    paragraphs = paragraph_list(document) if paragraphs is None else paragraphs
     last_after: dict[int, etree._Element] = {}
     touched: set[int] = set()
     created: list[etree._Element] = []

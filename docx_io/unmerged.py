@@ -1,5 +1,6 @@
-"""Tracked changes a merge does not carry: those in notes, headers, footers and text boxes, and
-formatting changes there (the body's formatting changes are merged: docx_io.format_reader).
+"""Tracked changes a merge does not carry: those in headers, footers and text boxes, and formatting
+changes there and in notes (the body's formatting changes are merged: docx_io.format_reader; the notes' text
+changes: app.note_merge).
 
 They are counted per author and place so that the merge report can say what was left for the user.
 """
@@ -39,7 +40,7 @@ def unmerged_changes(pkg: Package) -> list[Unmerged]:
     parts = [(pkg.main_part, "body")] + [(n, w) for n in sorted(pkg.names) if (w := _story(n)) is not None]
     for name, where in parts:
         root = pkg.xml(name)
-        if where != "body":
+        if where not in ("body", "footnotes", "endnotes"):  # the notes' text changes are merged (app.note_merge)
             for el in root.iter(*_TEXT_CHANGES):
                 counts[(w_attr(el, "author") or "", where, "text")] += 1
         for el in _text_box_changes(root):

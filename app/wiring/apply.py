@@ -12,6 +12,8 @@ from app.atomic import atomic_write_text, check_output_path
 from app.compare import compare
 from app.errors import AmendmentError, DiagnosedError, DocumentError
 from app.model import Draft
+from app.note_compare import compare_notes
+from app.note_labels import by_note
 from app.plan import Attribution
 from app.planning import active, check_on_draft, in_document_order, plan_amendments
 from app.project import load_project, reanchor
@@ -216,23 +218,37 @@ def write_form(
         raise AmendmentError(f"unknown output form '{form}'; use one of {', '.join(FORMS)}")
     if not active(amendments):
         raise AmendmentError("there are no amendments to export; amend a paragraph first")
+    amendments, to_notes = by_note(draft, amendments)  # "66 fn1": amendments to a footnote or an endnote
     check_on_draft(draft, amendments)  # every form, not only the full one (issue 15)
+    for note, theirs in to_notes:
+        check_on_draft(note.draft, theirs)
     default_author = organisation or author or "Redline Desk"
-    ordered = in_document_order(draft, active(amendments))
+    ordered = in_document_order(draft, active(amendments)) + [a for _, theirs in to_notes for a in active(theirs)]
     if form == "markdown":
         atomic_write_text(out, format_text_form(ordered, title))
     elif form == "amendments":
         from docx_io.submission_writer import write_submission
 
+        if not active(amendments):
+            raise AmendmentError("the amendments form lists amendments to the body; those to notes are written by "
+                                 "the full and clean forms")
         write_submission(
-            draft, ordered, out, title=title, author=author, organisation=organisation,
-            date=date, tracked=(markup == "tracked"), rationale=rationale, line_numbers=line_numbers,
+            draft, in_document_order(draft, active(amendments)), out, title=title, author=author,
+            organisation=organisation, date=date, tracked=(markup == "tracked"), rationale=rationale,
+            line_numbers=line_numbers,
         )
+        if to_notes:
+            names = ", ".join(n.name for n, _ in to_notes)
+            return [f"the amendments form lists amendments to the body; those to {names} are left out (the full "
+                    "and clean forms write them)"]
     else:
         plan = plan_amendments(draft, amendments, default_author, date)
+        notes = {(n.kind, n.id): plan_amendments(n.draft, theirs, default_author, date) for n, theirs in to_notes}
         if rationale == "comment" and form == "full":
             plan = with_rationales(plan, draft, amendments, default_author, date)
-        return write_redline(pkg, plan, out, tracked=(form == "full"))
+            notes = {(n.kind, n.id): with_rationales(notes[(n.kind, n.id)], n.draft, theirs, default_author, date)
+                     for n, theirs in to_notes}
+        return write_redline(pkg, plan, out, tracked=(form == "full"), notes=notes)
     return []
 
 
@@ -277,11 +293,14 @@ def compare_files(old: Path, new: Path, out: Path, author: str, date: datetime, 
     step(1, f"reading {new.name}")
     new_pkg: Package = read_package(new)
     new_draft = draft_from_package(new_pkg)
+    by = Attribution(author, date)
     step(2, "comparing")
-    result = compare(old_draft, new_draft, Attribution(author, date), Granularity(granularity))
+    result = compare(old_draft, new_draft, by, Granularity(granularity))
+    notes, said = compare_notes(old_draft, new_draft, by, Granularity(granularity))
     step(3, f"writing {out.name}")
-    notices = write_redline(old_pkg, result.plan, out, source=new_pkg)
+    notices = said + write_redline(old_pkg, result.plan, out, source=new_pkg, notes=notes)
     formatting = f", {result.formatted} in formatting only" if result.formatted else ""
+    in_notes = f"; {len(notes)} note(s) changed" if notes else ""
     summary = (f"{out}: {result.modified} paragraphs changed ({result.renumbered} renumbered{formatting}), "
-               f"{result.inserted} inserted, {result.deleted} deleted")
+               f"{result.inserted} inserted, {result.deleted} deleted{in_notes}")
     return "\n".join([*notices, summary])

@@ -23,6 +23,7 @@ from app.labels import split_typed_label
 from app.landing import CONTAINED
 from app.merge import NOT_APPLICABLE, Incoming, MergeResult, ReportLine, merge
 from app.model import Draft
+from app.note_labels import by_note
 from app.project import Project, load_project
 from app.proposals import Proposal, ProposalKind
 from app.recognise import quotes_of
@@ -192,7 +193,11 @@ def _drop(result: MergeResult, p: Proposal, reason: str) -> None:
 
 def as_applied(draft: Draft, name: str, amendments: list[Amendment], date: datetime) -> MergeResult:
     """Amendments placed on the draft itself, as a merge of them (every change applied), for the report."""
-    return merge(draft, [Incoming(name, amendments_as_incoming(draft, amendments))], date)
+    body, to_notes = by_note(draft, amendments)
+    result = merge(draft, [Incoming(name, amendments_as_incoming(draft, body))], date)
+    result.notes += [(note, merge(note.draft, [Incoming(name, amendments_as_incoming(note.draft, theirs))], date))
+                     for note, theirs in to_notes]
+    return result
 
 
 def summary(result: MergeResult, report: Path | None) -> str:

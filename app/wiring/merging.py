@@ -24,6 +24,7 @@ from app.errors import AmendmentError, DocumentError
 from app.format_placing import format_steps
 from app.merge import NOT_APPLICABLE, Incoming, MergeResult, ReportLine, merge
 from app.model import Draft
+from app.plan import RedlinePlan
 from app.project import Project, Revision, load_project
 from app.proposals import Decision, plan_of
 from app.recognise import Quote, quotes_of, recognise, recognise_quoted
@@ -36,6 +37,7 @@ from app.wiring.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, 
 from docx_io.comment_reader import FileComments, read_file_comments
 from docx_io.format_reader import read_format_changes
 from docx_io.incoming import move_names, read_incoming
+from docx_io.note_reader import incoming_notes
 from docx_io.ns import w_attr
 from docx_io.package import Package, read_package
 from docx_io.paragraphs import body_of
@@ -133,18 +135,24 @@ def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str],
             messages.append(f"{name}: made on {found[0]} (recognised); carried from it onto the draft")
     else:
         found = None
-    if any(p.changed or p.formats for p in paragraphs) or unread:
+    notes = incoming_notes(pkg)
+    if any(p.changed or p.formats for p in paragraphs) or unread or notes:
         if spec.author:
             paragraphs = [_credited_to(p, spec.author) for p in paragraphs]
         label_as_shown(paragraphs, draft_from_package(pkg))
         for para in paragraphs:
             para.comments = comments.by_anchor.get(para.anchor, [])
+        for key, note in notes.items():
+            if spec.author:
+                notes[key] = note = [_credited_to(p, spec.author) for p in note]
+            for para in note:  # no label read from a note's text: its paragraphs are placed by their text
+                para.labelled = True
         left_out = _left_out(name, pkg, spec.author) + _textless_moves(name, pkg, paragraphs, spec.author) + [
             ReportLine(name, spec.author or who, None, "formatting", NOT_APPLICABLE,
                        f"{n} formatting change(s) in the body on inserted text, a paragraph mark or a text box are "
                        "not merged on their own; carry them over by hand") for who, n in sorted(unread.items())]
         return on_base(Incoming(name, paragraphs, left_out, base=base,
-                                unplaced_comments=comments.unplaced), found)
+                                unplaced_comments=comments.unplaced, notes=notes), found)
     who = spec.author or last_modified_by(pkg) or spec.path.stem
     against = "the base revision" if base is not None else "the draft"
     said = f"; its {len(comments)} comment(s) are kept" if len(comments) else ""
@@ -337,7 +345,8 @@ def write_merged(pkg: Package, result: MergeResult, out: Path, *, form: str, agr
         plan = plan_of(draft, result.proposals, result.date, compiler=compiler)
         written = [p for p in result.proposals if p.decision is not Decision.REJECTED]
         plan.formats += format_steps(draft, result.formats, result.proposals, result.date)
-        return write_redline(pkg, with_comments(plan, draft, result.comments, written, result.date), out)
+        return write_redline(pkg, with_comments(plan, draft, result.comments, written, result.date), out,
+                             notes=note_plans(result))
     if form == "clean":
         accepted = plan_of(draft, result.proposals, result.date, decisions=frozenset({Decision.ACCEPTED}))
         return write_redline(pkg, accepted, out, tracked=False)
@@ -357,6 +366,12 @@ def write_merged(pkg: Package, result: MergeResult, out: Path, *, form: str, agr
 
 _LEGEND = ("Proposed wording in bold, followed by the proposing delegations in italics; "
            "alternatives separated by \" / \"; text in square brackets is not agreed.")
+
+
+def note_plans(result: MergeResult) -> dict[tuple[str, str], RedlinePlan]:
+    """The full form's plan for each changed note, by (kind, w:id): its proposals not rejected."""
+    return {(story.kind, story.id): plan_of(story.draft, merged.proposals, result.date)
+            for story, merged in result.notes}
 
 
 def write_report(result: MergeResult, report: Path, ids: Mapping[str, str] | None = None) -> None:

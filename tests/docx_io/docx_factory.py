@@ -131,3 +131,75 @@ def _text_run(parent: etree._Element, text: str, tag: str) -> None:
     t = etree.SubElement(etree.SubElement(parent, qn("w:r")), qn(tag))
     t.text = text
     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+# A note's content: plain text, or pieces ("=", text) kept, ("+", text, author) inserted, ("-", text, author)
+# deleted (tracked changes inside the note).
+NotePiece = tuple[str, str] | tuple[str, str, str]
+_NOTE_RELS = {"footnote": ("footnotes", "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"),
+              "endnote": ("endnotes", "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml")}
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def make_noted_docx(path: Path, paragraphs: Sequence[str],
+                    notes: Sequence[tuple[int, str, str | Sequence[NotePiece]]]) -> Path:
+    """A document of `paragraphs` with real footnotes and endnotes: each note is (index of the paragraph whose
+    end references it, "footnote" or "endnote", its text or pieces with tracked changes), in order."""
+    doc = docx.Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    roots = {kind: _notes_root(kind) for kind in {kind for _, kind, _ in notes}}
+    next_id = {"footnote": 1, "endnote": 1}
+    for index, kind, content in notes:
+        nid = str(next_id[kind])
+        next_id[kind] += 1
+        ref = etree.SubElement(doc.paragraphs[index]._p, qn("w:r"))
+        etree.SubElement(etree.SubElement(ref, qn("w:rPr")), qn("w:vertAlign"), {qn("w:val"): "superscript"})
+        etree.SubElement(ref, qn(f"w:{kind}Reference"), {qn("w:id"): nid})
+        note = etree.SubElement(roots[kind], qn(f"w:{kind}"), {qn("w:id"): nid})
+        p = etree.SubElement(note, qn("w:p"))
+        mark = etree.SubElement(p, qn("w:r"))
+        etree.SubElement(mark, qn(f"w:{kind}Ref"))
+        _text_run(p, " ", "w:t")
+        pieces: Sequence[NotePiece] = [("=", content)] if isinstance(content, str) else content
+        for n, piece in enumerate(pieces):
+            if piece[0] == "=":
+                _text_run(p, piece[1], "w:t")
+                continue
+            tag = "w:ins" if piece[0] == "+" else "w:del"
+            change = etree.SubElement(p, qn(tag), {qn("w:id"): str(950 + n), qn("w:author"): piece[2],  # type: ignore[misc]
+                                                   qn("w:date"): "2025-12-01T00:00:00Z"})
+            _text_run(change, piece[1], "w:t" if piece[0] == "+" else "w:delText")
+    doc.save(str(path))
+    _add_note_parts(path, roots)
+    return path
+
+
+def _notes_root(kind: str) -> etree._Element:
+    root = etree.Element(qn(f"w:{kind}s"), nsmap={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"})
+    for nid, sort in (("-1", "separator"), ("0", "continuationSeparator")):
+        note = etree.SubElement(root, qn(f"w:{kind}"), {qn("w:type"): sort, qn("w:id"): nid})
+        etree.SubElement(etree.SubElement(etree.SubElement(note, qn("w:p")), qn("w:r")), qn(f"w:{sort}"))
+    return root
+
+
+def _add_note_parts(path: Path, roots: dict[str, etree._Element]) -> None:
+    """Add the notes parts to a saved package: the parts, their relationships and content types."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        files = {name: zf.read(name) for name in zf.namelist()}
+    rels = etree.fromstring(files["word/_rels/document.xml.rels"])
+    types = etree.fromstring(files["[Content_Types].xml"])
+    for kind, root in roots.items():
+        stem, content_type = _NOTE_RELS[kind]
+        files[f"word/{stem}.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        etree.SubElement(rels, f"{{{_REL_NS}}}Relationship", Id=f"rIdNotes{stem}", Target=f"{stem}.xml",
+                         Type=f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{stem}")
+        etree.SubElement(types, f"{{{_CT_NS}}}Override", PartName=f"/word/{stem}.xml", ContentType=content_type)
+    files["word/_rels/document.xml.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8")
+    files["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)

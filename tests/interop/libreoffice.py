@@ -146,6 +146,12 @@ class LibreOffice:
         text the comment is anchored on), "resolved"}."""
         return list(self._request({"op": "comments", "path": _abs(path)}, timeout)["comments"])
 
+    def notes(self, path: str | os.PathLike[str], *, timeout: float | None = None) -> dict[str, Any]:
+        """The footnotes' and endnotes' text of PATH as LibreOffice reads them (inspect() reads the body only):
+        {"pending"|"accepted"|"rejected": {"footnotes": [text per note], "endnotes": [...]}}, the changes
+        pending, all accepted, all rejected. Their redlines are among inspect()'s "redlines"."""
+        return self._request({"op": "notes", "path": _abs(path)}, timeout)
+
     def ping(self) -> dict[str, Any]:
         """{"startup_s": ..., "restarts": soffice restarts inside the current server}."""
         return self._request({"op": "ping"}, 30)

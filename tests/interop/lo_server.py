@@ -10,6 +10,8 @@ object per line is read from stdin and answered by one JSON line on stdout:
     {"op": "inspect", "path": P, "outdir": D, "method": "auto"}   -> lo_redlines.inspect()'s dict
     {"op": "author", "base": B, "edits": [...], "out": O}          -> {"out": O, "redlines": [...]}
     {"op": "comments", "path": P}                                   -> {"comments": [{author, text, anchor, resolved}]}
+    {"op": "notes", "path": P}                                      -> {"pending"|"accepted"|"rejected":
+                                                                        {"footnotes": [...], "endnotes": [...]}}
     {"op": "ping"}                                                  -> {"startup_s": ..., "restarts": ...}
     {"op": "shutdown"}                                              -> {} then the server exits
 
@@ -82,6 +84,28 @@ class Server:
         finally:
             with contextlib.suppress(Exception):
                 doc.close(True)
+
+    def op_notes(self, req: dict[str, Any]) -> dict[str, Any]:
+        """The text of each footnote and endnote as LibreOffice reads them (lo_redlines.inspect reads the body
+        only): with the changes pending, after accept-all and after reject-all."""
+        out: dict[str, Any] = {}
+        with tempfile.TemporaryDirectory(prefix="lo_notes_") as tmp:
+            copy = os.path.join(tmp, "in.docx")  # a private copy: a lock file never touches the file's folder
+            shutil.copyfile(req["path"], copy)
+            for verb in ("pending", "accept", "reject"):
+                doc = self.office.load_model(copy)
+                try:
+                    if verb != "pending":
+                        lo_redlines.remove_comments(doc)
+                        self.office.attach_view(doc)
+                        self.office.dispatch(doc, f".uno:{verb.capitalize()}AllTrackedChanges")
+                    key = {"pending": "pending", "accept": "accepted", "reject": "rejected"}[verb]
+                    out[key] = {"footnotes": _note_texts(doc.getFootnotes()),
+                                "endnotes": _note_texts(doc.getEndnotes())}
+                finally:
+                    with contextlib.suppress(Exception):
+                        doc.close(True)
+        return out
 
     def op_author(self, req: dict[str, Any]) -> dict[str, Any]:
         """lo_author.main() with the shared Office: record the edits, store as .docx, list what was made."""
@@ -181,6 +205,11 @@ class Server:
         finally:
             self.office.stop()
         return 0
+
+
+def _note_texts(notes: Any) -> list[str]:
+    """The text of each note of a footnotes or endnotes collection, in order (paragraphs joined by "\n")."""
+    return [notes.getByIndex(i).getString() for i in range(notes.getCount())]
 
 
 def _comments(doc: Any) -> list[dict[str, Any]]:
