@@ -88,6 +88,8 @@ def run(path: Path | None) -> int:
     """Run the desktop app until its window closes; returns the exit status."""
     app = application()
     window = start(path)
+    if not window.isVisible():  # closed while the draft opened: quit() came before exec(), which would wait forever
+        return 0
     quit_after = os.environ.get(QUIT_AFTER_ENV, "")
     if quit_after.isdigit():
         QTimer.singleShot(int(quit_after), partial(_report_and_quit, app, window))
