@@ -24,7 +24,8 @@ class SessionCommand(QUndoCommand):
     """
 
     def __init__(self, session: Session, before: Snapshot, after: Snapshot, text: str,
-                 refresh: Callable[[], None], label: str | None = None, mergeable: bool = False) -> None:
+                 refresh: Callable[[], None], label: str | None = None, mergeable: bool = False,
+                 applied: bool = False) -> None:
         super().__init__(text)
         self._session = session
         self._before = before
@@ -32,10 +33,15 @@ class SessionCommand(QUndoCommand):
         self._refresh = refresh
         self.label = label
         self.mergeable = mergeable
+        self._applied = applied  # the session is in the "after" state already: push()'s redo() need not copy it
 
     def redo(self) -> None:
         """Put back the state after the change."""
-        self._session.restore(self._after)
+        if self._applied:  # a copy of every amendment saved per keystroke
+            self._applied = False
+            self._session.dirty = True
+        else:
+            self._session.restore(self._after)
         self._refresh()
 
     def undo(self) -> None:

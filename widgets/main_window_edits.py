@@ -89,7 +89,7 @@ class EditsMixin(_Base):
         refresh = self._refresher(labels, structural, source)
         self._pushing = True
         try:
-            self._undo_stack.push(SessionCommand(session, before, after, text, refresh, label, mergeable))
+            self._undo_stack.push(SessionCommand(session, before, after, text, refresh, label, mergeable, applied=True))
         finally:
             self._pushing = False
         self._update_title()

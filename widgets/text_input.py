@@ -6,6 +6,7 @@ Shared by the paragraph editor and typing in the document view: both count offse
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from PySide6.QtCore import QMimeData, Qt
@@ -16,8 +17,12 @@ _CTRL = Qt.KeyboardModifier.ControlModifier
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def _bmp(text: str) -> bool:
-    return text.isascii() or max(text) < "\U00010000"
+    # A regex scan, not max(): this runs on every keystroke over the whole paragraph.
+    return text.isascii() or _ASTRAL.search(text) is None
 
 
 def to_qt(view: str, offset: int) -> int:

@@ -15,21 +15,18 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
-    QPainter,
     QPaintEvent,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
     QTextOption,
 )
 from PySide6.QtWidgets import QApplication, QTextBrowser, QToolTip, QWidget
@@ -46,16 +43,14 @@ from app.segments import Op, Segment
 from app.styled import StyledSegment, styled_segments
 from app.wiring.session import Session
 from widgets.document.in_place_edit import EditRequest, InPlaceEditing, Refused
+from widgets.document.margin_markers import AMENDED_PROPERTY, MarginMarkers
 from widgets.document.paragraph_format import DEFAULT_AUTHOR_COLOUR, char_format, serif_font, visible
 from widgets.document.review_overlay import Mark, ReviewOverlay, review_overlay
 from widgets.document.view_mode import ViewMode
 from widgets.review.author_colours import AuthorColours
 from widgets.text_input import is_undo_redo, one_line, pasted_text, typeable
 
-# Block property naming the amendment shown in a block ("modify", "delete", "insert"); unset otherwise.
-AMENDED_PROPERTY = QTextFormat.Property.UserProperty + 1
 AMENDED_BACKGROUND = QColor(255, 248, 220)  # a light tint; the bar in the margin says it without colour
-MARKER_COLOUR = QColor("#8a6d00")
 ACCEPTED_BACKGROUND = QColor(222, 241, 222)  # accepted text under review: applied, tinted to tell it from the draft's
 TAB_TWIPS = 475  # the UN tab step (0.33 in) at 10 pt; scaled with the view's font size
 _RTL = {"R", "AL"}
@@ -112,6 +107,7 @@ class DocumentView(QTextBrowser):
         self._reviewers: frozenset[str] | None = None  # whose changes are shown (None: everyone's)
         self._index_blocks: dict[int, QTextBlock] = {}  # draft paragraph index -> block
         self.cursorPositionChanged.connect(self._on_cursor_moved)
+        self._markers = MarginMarkers(self)
         self._typing = InPlaceEditing(lambda: self._session, self._label_of)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)  # read-only views get no input method
         self._apply_font()
@@ -126,6 +122,7 @@ class DocumentView(QTextBrowser):
         self._index_blocks.clear()
         self._draft_labels = session.draft.labels
         doc = self.document()
+        self._markers.forget()
         self._quiet = True
         try:
             doc.clear()
@@ -347,20 +344,7 @@ class DocumentView(QTextBrowser):
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw a bar in the left margin beside amended paragraphs (a shape, not only a tint)."""
         super().paintEvent(event)
-        block = self.cursorForPosition(QPoint(0, 0)).block()
-        layout = self.document().documentLayout()
-        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
-        height = self.viewport().height()
-        painter = QPainter(self.viewport())
-        while block.isValid():
-            rect = layout.blockBoundingRect(block).translated(-dx, -dy)
-            if rect.top() > height:
-                break
-            kind = block.blockFormat().property(AMENDED_PROPERTY)
-            if kind and block.isVisible():
-                painter.fillRect(QRectF(2, rect.top(), 4, rect.height()), self._marker_brush(kind))
-            block = block.next()
-        painter.end()
+        self._markers.paint()
 
     # --- typing in the document --------------------------------------------------
 
@@ -587,10 +571,6 @@ class DocumentView(QTextBrowser):
             fmt.setProperty(AMENDED_PROPERTY, amended)
             fmt.setBackground(AMENDED_BACKGROUND)
         return fmt
-
-    def _marker_brush(self, kind: str) -> QBrush:
-        style = Qt.BrushStyle.Dense4Pattern if kind == "delete" else Qt.BrushStyle.SolidPattern
-        return QBrush(MARKER_COLOUR, style)
 
     # --- the fast path ------------------------------------------------------------
 
