@@ -265,7 +265,7 @@ class ReviewMixin(_Base):
             self.decide_paragraph(index, Decision.REJECTED)
 
     def _show_proposal(self, proposal_id: str) -> None:
-        """A proposal selected in the panel: scroll the document to its paragraph."""
+        """A proposal selected in the panel: scroll the document to its paragraph and select its words."""
         if self._review is None:
             return
         try:
@@ -273,6 +273,7 @@ class ReviewMixin(_Base):
         except RedlineDeskError:
             return
         self._document_view.scroll_to_paragraph(proposal.paragraph)
+        self._document_view.select_proposal(proposal.id, proposal.paragraph)
 
     def _build_author_menus(self) -> None:
         """Review > Accept All of ▸ / Reject All of ▸, filled with the authors when opened."""

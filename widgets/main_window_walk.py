@@ -3,7 +3,8 @@ Accept/Reject and move to the next, Accept/Reject all changes shown (of the revi
 reviewer filter).
 
 Under review the walk visits the pending proposals the review panel lists, in document order (a decided
-change is no longer a change to review, as in Word); without a merge it visits our own amended paragraphs.
+change is no longer a change to review, as in Word); without a merge it visits our own changes. Either way the
+changed words are selected in the document.
 Decisions are ReviewCommands, so each step is undoable.
 """
 
@@ -71,14 +72,27 @@ class WalkMixin(_Base):
         return True
 
     def _walk_amendments(self, delta: int) -> bool:
+        """Select our next or previous change in the document (Redline view), as Word does; in the Proposed or
+        Original view, where changes are not marked, go to the next or previous amended paragraph."""
         assert self._session is not None
+        found = self._document_view.select_change(delta)
+        if found is not None:
+            label, wrapped = found
+            if label is not None and label != self._current:
+                self._load(label)
+                self._navigator.select(label)
+                self._amendments_panel.select(label)
+            self._document_view.setFocus()
+            if wrapped:
+                self.statusBar().showMessage("Continued from the " + ("start" if delta > 0 else "end"), 5000)
+            return True
         labels = [lab for lab in self.labels() if self._session.amendment_for(lab) is not None]
         here = self._current or self._document_view.current_label()
-        found, _ = step_to(labels, set(labels), here, delta)
-        if found is None:
+        target, _ = step_to(labels, set(labels), here, delta)
+        if target is None:
             self.statusBar().showMessage("No amendments yet", 5000)
             return False
-        return self.go_to(found)
+        return self.go_to(target)
 
     # --- decide and move ----------------------------------------------------------------------
 

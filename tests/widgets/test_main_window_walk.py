@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from app.proposals import Decision
 from app.resources import REV2_EXCERPT
+from app.segments import Op, Segment
 from app.wiring.merging import InputSpec
-from tests.widgets.merge_helpers import DATE, write_redlines
+from tests.widgets.merge_helpers import DATE, GA, write_redlines
 from tests.widgets.window_helpers import Dialogs, capture_dialogs, make_window, open_window
 from widgets.main_window import MainWindow
 from widgets.main_window_walk import step_to
@@ -172,4 +173,50 @@ def test_a_single_click_on_an_amendment_goes_to_its_paragraph(qtbot: QtBot, tmp_
     assert w.current_label == "103"
     assert w.document_view.current_label() == "103" and w.editor_pane.heading.text() == "Editing para 103"
     assert dialogs.errors == []
+    w.undo_stack.setClean()
+
+
+def test_next_change_selects_the_words_of_each_proposal(window: MainWindow) -> None:
+    view = window.document_view
+    selections = {}
+    for _ in range(4):
+        window.ui_actions["next_change"].trigger()
+        selections[window.review_panel.current_id()] = view.textCursor().selectedText()
+    assert window.review is not None
+    draft = window.review.result.draft
+    for ident in ("p1", "p2", "p4"):
+        p = window.review.by_id(ident)
+        struck = draft.paragraphs[p.paragraph].text[p.start:p.end]
+        assert struck and p.text
+        assert selections[ident] == struck + p.text  # its struck and inserted words, nothing else
+    assert GA in selections["p1"] and "Commission" in selections["p1"]
+    assert selections["p3"] == ""  # the losing wording of the collision on 66 is not in the text (a comment)
+
+
+def test_without_a_merge_next_change_selects_each_change_and_wraps(qtbot: QtBot, tmp_path: Path,
+                                                                   dialogs: Dialogs) -> None:
+    w = make_window(qtbot, tmp_path)
+    assert w.open_draft(REV2_EXCERPT)
+    body = w.session.draft.by_label("88").body
+    first, second = body.split()[2], body.split()[-1]
+    at, end = body.index(first), body.rindex(second)
+    w.apply_change("Edit 88", lambda s: s.set_segments("88", [
+        Segment(Op.EQUAL, body[:at]), Segment(Op.DELETE, first), Segment(Op.INSERT, "NEW"),
+        Segment(Op.EQUAL, body[at + len(first):end]), Segment(Op.INSERT, "ADDED "),
+        Segment(Op.EQUAL, body[end:])]))
+    w.apply_change("Strike", lambda s: s.delete_paragraph("103"))
+    assert w.go_to("66")
+    view = w.document_view
+    seen = []
+    for _ in range(4):
+        w.ui_actions["next_change"].trigger()
+        seen.append((w.current_label, view.textCursor().selectedText()))
+    struck_103 = view.textCursor().selectedText()
+    assert seen[0] == ("88", first + "NEW") and seen[1] == ("88", "ADDED ")
+    assert seen[2][0] == "103" and w.session.draft.by_label("103").body in seen[2][1]
+    assert seen[3] == seen[0] and "start" in w.statusBar().currentMessage()  # continued from the start
+    w.ui_actions["previous_change"].trigger()
+    assert view.textCursor().selectedText() == struck_103 or w.current_label == "103"
+    w.ui_actions["previous_change"].trigger()
+    assert (w.current_label, view.textCursor().selectedText()) == ("88", "ADDED ")
     w.undo_stack.setClean()

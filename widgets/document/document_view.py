@@ -42,6 +42,7 @@ from app.review import Review
 from app.segments import Op, Segment
 from app.styled import StyledSegment, styled_segments
 from app.wiring.session import Session
+from widgets.document.change_spans import CHANGE_PROPERTY, next_change, proposal_span
 from widgets.document.in_place_edit import EditRequest, InPlaceEditing, Refused
 from widgets.document.margin_markers import AMENDED_PROPERTY, MarginMarkers
 from widgets.document.paragraph_format import DEFAULT_AUTHOR_COLOUR, char_format, serif_font, visible
@@ -245,6 +246,40 @@ class DocumentView(QTextBrowser):
         top = self.document().documentLayout().blockBoundingRect(block).top()
         self.verticalScrollBar().setValue(int(top))
 
+    def select_change(self, delta: int) -> tuple[str | None, bool] | None:
+        """Select the next (delta 1) or previous (-1) change after the selection, as Word's Next change does;
+        the label of its paragraph (None for text outside labelled paragraphs) and whether the search wrapped
+        round the document's end; None when no change is shown."""
+        cursor = self.textCursor()
+        here = cursor.selectionEnd() if delta > 0 else cursor.selectionStart()
+        span, wrapped = next_change(self.document(), here, delta)
+        if span is None:
+            return None
+        self._select(span.start, span.end)
+        return self._label_of(self.textCursor().block()), wrapped
+
+    def select_proposal(self, ident: str, index: int) -> bool:
+        """Select a proposal's words under review, from its draft paragraph on (a new paragraph follows it);
+        False when it shows no words here (a rejected or filtered-out proposal)."""
+        block = self._index_blocks.get(index)
+        span = proposal_span(self.document(), block, ident) if block is not None and block.isValid() else None
+        if span is None:
+            return False
+        self._select(span.start, span.end)
+        return True
+
+    def _select(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self._quiet = True
+        try:
+            self.setTextCursor(cursor)
+        finally:
+            self._quiet = False
+        self._selected = self._label_of(cursor.block())
+        self.ensureCursorVisible()
+
     def current_label(self) -> str | None:
         """The label of the paragraph holding the cursor, None outside labelled paragraphs."""
         return self._label_of(self.textCursor().block())
@@ -437,7 +472,7 @@ class DocumentView(QTextBrowser):
         cursor.setBlockFormat(self._block_format(para, para.body, "delete" if deleted is not None else "modify"))
         if para.number_text and not para.prefix:
             number = Mark(Segment(Op.DELETE if deleted is not None else Op.EQUAL, para.number_text + "\t"),
-                          *(deleted or (QColor(), False)))
+                          *(deleted or (QColor(), False, "")))
             self._insert_marked(cursor, StyledSegment(number.segment.op, number.segment.text, PLAIN), number, para)
         at = 0
         for mark in marks:
@@ -452,12 +487,12 @@ class DocumentView(QTextBrowser):
             self._blocks[para.label] = block
 
     def _write_review_inserted(self, cursor: QTextCursor, anchor: Paragraph,
-                               new: list[tuple[str, QColor, bool]]) -> None:
+                               new: list[tuple[str, QColor, bool, str]]) -> None:
         """Proposed new paragraphs after their anchor (not editable here: no label state)."""
-        for text, colour, accepted in new:
+        for text, colour, accepted, ident in new:
             cursor.insertBlock()
             cursor.setBlockFormat(self._block_format(anchor, text, "insert"))
-            mark = Mark(Segment(Op.INSERT, text), colour, accepted)
+            mark = Mark(Segment(Op.INSERT, text), colour, accepted, ident)
             self._insert_marked(cursor, StyledSegment(Op.INSERT, text, PLAIN), mark, anchor)
             cursor.block().setUserState(-1)
             cursor.block().setVisible(self._mode is not ViewMode.ORIGINAL)
@@ -479,6 +514,8 @@ class DocumentView(QTextBrowser):
         if applied and piece.op is Op.INSERT:
             cf.setBackground(ACCEPTED_BACKGROUND)
             cf.setToolTip("Accepted")
+        if op is not Op.EQUAL and mark.ident:
+            cf.setProperty(CHANGE_PROPERTY, mark.ident)
         cursor.insertText(piece.text, cf)
 
     def _review_tip(self, block: QTextBlock) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from app.model import PLAIN, Formatting
 from app.segments import Op, Segment
 from app.styled import StyledSegment
+from widgets.document.change_spans import CHANGE_PROPERTY
 from widgets.document.view_mode import ViewMode
 
 DELETED_COLOUR = QColor("#c0392b")
@@ -45,6 +46,8 @@ def char_format(fmt: Formatting, op: Op, author_colour: QColor = DEFAULT_AUTHOR_
     elif op is Op.INSERT:
         cf.setFontUnderline(True)
         cf.setForeground(author_colour)
+    if op is not Op.EQUAL:
+        cf.setProperty(CHANGE_PROPERTY, op.value)  # Previous/Next change find it (change_spans)
     return cf
 
 

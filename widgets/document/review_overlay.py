@@ -29,16 +29,17 @@ class Mark:
     segment: Segment
     colour: QColor
     accepted: bool = False
+    ident: str = ""  # the proposal's id (Previous/Next change select its words)
 
 
 @dataclass
 class ReviewOverlay:
-    """Per draft paragraph index: the marked pieces of its full text, a deletion (colour, accepted), new
-    paragraphs after it (text, colour, accepted)."""
+    """Per draft paragraph index: the marked pieces of its full text, a deletion (colour, accepted, proposal id),
+    new paragraphs after it (text, colour, accepted, proposal id)."""
 
     modified: dict[int, list[Mark]] = field(default_factory=dict)
-    deleted: dict[int, tuple[QColor, bool]] = field(default_factory=dict)
-    inserted: dict[int, list[tuple[str, QColor, bool]]] = field(default_factory=dict)
+    deleted: dict[int, tuple[QColor, bool, str]] = field(default_factory=dict)
+    inserted: dict[int, list[tuple[str, QColor, bool, str]]] = field(default_factory=dict)
     tips: dict[int, str] = field(default_factory=dict)
 
     def touches(self, index: int) -> bool:
@@ -62,7 +63,7 @@ def review_overlay(review: Review, colours: AuthorColours,
     overlay = ReviewOverlay()
     tips: dict[int, list[str]] = {}
     changes: dict[int, list[Proposal]] = {}
-    new: dict[int, list[tuple[int, str, QColor, bool]]] = {}
+    new: dict[int, list[tuple[int, str, QColor, bool, str]]] = {}
     for p in shown_proposals(review, reviewers):
         if p.decision is Decision.REJECTED:
             continue  # as in Word: a rejected change is gone
@@ -71,19 +72,18 @@ def review_overlay(review: Review, colours: AuthorColours,
         accepted = p.decision is Decision.ACCEPTED
         if p.kind is ProposalKind.INSERT:
             place, _ = insertion_place(draft, draft.paragraphs[p.paragraph], p.text)  # where the export puts it
-            new.setdefault(place.index, []).append((p.order, p.text, colour, accepted))
+            new.setdefault(place.index, []).append((p.order, p.text, colour, accepted, p.id))
         else:
             changes.setdefault(p.paragraph, []).append(p)
     for index, mine in changes.items():
         tracked = layout(mine).tracked
         first = tracked[0]
         if first.kind is ProposalKind.DELETE:
-            overlay.deleted[index] = (colours.of_proposal(first.authors), first.decision is Decision.ACCEPTED)
+            overlay.deleted[index] = (colours.of_proposal(first.authors), first.decision is Decision.ACCEPTED, first.id)
         else:
             overlay.modified[index] = _marks(draft.paragraphs[index].text, tracked, colours)
     for index, entries in new.items():
-        overlay.inserted[index] = [(text, colour, accepted) for _, text, colour, accepted
-                                   in sorted(entries, key=lambda entry: entry[0])]
+        overlay.inserted[index] = [entry[1:] for entry in sorted(entries, key=lambda entry: entry[0])]
     overlay.tips = {i: "Proposals by " + ", ".join(dict.fromkeys(t)) for i, t in tips.items()}
     return overlay
 
@@ -98,9 +98,9 @@ def _marks(text: str, tracked: list[Proposal], colours: AuthorColours) -> list[M
         if p.start > pos:
             out.append(Mark(Segment(Op.EQUAL, text[pos:p.start]), QColor()))
         if p.end > p.start:
-            out.append(Mark(Segment(Op.DELETE, text[p.start:p.end]), colour, accepted))
+            out.append(Mark(Segment(Op.DELETE, text[p.start:p.end]), colour, accepted, p.id))
         if p.text:
-            out.append(Mark(Segment(Op.INSERT, p.text), colour, accepted))
+            out.append(Mark(Segment(Op.INSERT, p.text), colour, accepted, p.id))
         pos = max(pos, p.end)
     if pos < len(text):
         out.append(Mark(Segment(Op.EQUAL, text[pos:]), QColor()))
