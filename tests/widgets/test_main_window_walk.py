@@ -190,7 +190,8 @@ def test_next_change_selects_the_words_of_each_proposal(window: MainWindow) -> N
         assert struck and p.text
         assert selections[ident] == struck + p.text  # its struck and inserted words, nothing else
     assert GA in selections["p1"] and "Commission" in selections["p1"]
-    assert selections["p3"] == ""  # the losing wording of the collision on 66 is not in the text (a comment)
+    # the losing wording of the collision on 66 is a note after the change it disputes, selected as its change
+    assert selections["p3"] == " \u27e8EU: Economic and Social Council\u27e9"
 
 
 def test_without_a_merge_next_change_selects_each_change_and_wraps(qtbot: QtBot, tmp_path: Path,

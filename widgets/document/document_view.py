@@ -52,6 +52,7 @@ from widgets.review.author_colours import AuthorColours
 from widgets.text_input import is_undo_redo, one_line, pasted_text, typeable
 
 AMENDED_BACKGROUND = QColor(255, 248, 220)  # a light tint; the bar in the margin says it without colour
+RIVAL_BACKGROUND = QColor(238, 238, 246)  # a rival wording's note: the tint of a comment balloon
 ACCEPTED_BACKGROUND = QColor(222, 241, 222)  # accepted text under review: applied, tinted to tell it from the draft's
 TAB_TWIPS = 475  # the UN tab step (0.33 in) at 10 pt; scaled with the view's font size
 _RTL = {"R", "AL"}
@@ -502,6 +503,10 @@ class DocumentView(QTextBrowser):
         accepted change is applied (struck text gone, inserted text plain and tinted)."""
         if not piece.text or not visible(piece.op, self._mode):
             return
+        if mark.rival:
+            if self._mode is ViewMode.REDLINE:
+                cursor.insertText(piece.text, self._rival_format(mark))
+            return
         applied = mark.accepted and self._mode is ViewMode.REDLINE
         if applied and piece.op is Op.DELETE:
             return
@@ -517,6 +522,17 @@ class DocumentView(QTextBrowser):
         if op is not Op.EQUAL and mark.ident:
             cf.setProperty(CHANGE_PROPERTY, mark.ident)
         cursor.insertText(piece.text, cf)
+
+    def _rival_format(self, mark: Mark) -> QTextCharFormat:
+        """A rival wording's note: the author's colour, italic, on a comment's tint; not tracked text."""
+        cf = QTextCharFormat()
+        cf.setFontItalic(True)
+        cf.setForeground(mark.colour)
+        cf.setBackground(RIVAL_BACKGROUND)
+        cf.setToolTip("A rival wording of this change (a comment in the compiled file): "
+                      "resolve the collision in the Review panel")
+        cf.setProperty(CHANGE_PROPERTY, mark.ident)
+        return cf
 
     def _review_tip(self, block: QTextBlock) -> str:
         if self._overlay is None:

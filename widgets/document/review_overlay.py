@@ -4,12 +4,13 @@ struck text gone, their inserted text plain, tinted), rejected changes gone; onl
 reviewers shown (the review's reviewer filter).
 
 Per paragraph the changes are laid out as the `full` export writes them (app.full_form.layout): the
-rivals of a collision are comments there, so they are not drawn in the text here either.
+rivals of a collision are comments there, so here they are drawn as a note after the change they dispute
+("⟨EU: Economic and Social Council⟩"), in their author's colour, not as tracked text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor
@@ -30,6 +31,7 @@ class Mark:
     colour: QColor
     accepted: bool = False
     ident: str = ""  # the proposal's id (Previous/Next change select its words)
+    rival: bool = False  # a rival wording of a collision: a note after the change it disputes, not text
 
 
 @dataclass
@@ -76,20 +78,34 @@ def review_overlay(review: Review, colours: AuthorColours,
         else:
             changes.setdefault(p.paragraph, []).append(p)
     for index, mine in changes.items():
-        tracked = layout(mine).tracked
-        first = tracked[0]
+        lay = layout(mine)
+        first = lay.tracked[0]
         if first.kind is ProposalKind.DELETE:
             overlay.deleted[index] = (colours.of_proposal(first.authors), first.decision is Decision.ACCEPTED, first.id)
         else:
-            overlay.modified[index] = _marks(draft.paragraphs[index].text, tracked, colours)
+            overlay.modified[index] = _marks(draft.paragraphs[index].text, lay.tracked, colours, lay.rivals)
     for index, entries in new.items():
         overlay.inserted[index] = [entry[1:] for entry in sorted(entries, key=lambda entry: entry[0])]
     overlay.tips = {i: "Proposals by " + ", ".join(dict.fromkeys(t)) for i, t in tips.items()}
     return overlay
 
 
-def _marks(text: str, tracked: list[Proposal], colours: AuthorColours) -> list[Mark]:
-    """A paragraph's full text cut into unchanged, struck and inserted pieces (the proposals do not overlap)."""
+def rival_note(rival: Proposal) -> str:
+    """How a rival wording shows in the text: its authors and what they propose instead."""
+    names = ", ".join(rival.authors)
+    if rival.kind is ProposalKind.DELETE:
+        said = "delete the paragraph"
+    elif rival.text:
+        said = rival.text
+    else:
+        said = "delete these words"
+    return f" \u27e8{names}: {said}\u27e9"
+
+
+def _marks(text: str, tracked: list[Proposal], colours: AuthorColours,
+           rivals: Sequence[tuple[Proposal, Proposal]] = ()) -> list[Mark]:
+    """A paragraph's full text cut into unchanged, struck and inserted pieces (the proposals do not overlap),
+    each rival's note after the change it disputes."""
     out: list[Mark] = []
     pos = 0
     for p in sorted(tracked, key=lambda p: (p.start, p.end)):
@@ -101,6 +117,10 @@ def _marks(text: str, tracked: list[Proposal], colours: AuthorColours) -> list[M
             out.append(Mark(Segment(Op.DELETE, text[p.start:p.end]), colour, accepted, p.id))
         if p.text:
             out.append(Mark(Segment(Op.INSERT, p.text), colour, accepted, p.id))
+        for rival, disputed in rivals:
+            if disputed is p:
+                out.append(Mark(Segment(Op.INSERT, rival_note(rival)), colours.of_proposal(rival.authors),
+                                rival.decision is Decision.ACCEPTED, rival.id, rival=True))
         pos = max(pos, p.end)
     if pos < len(text):
         out.append(Mark(Segment(Op.EQUAL, text[pos:]), QColor()))

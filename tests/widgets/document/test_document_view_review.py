@@ -130,3 +130,17 @@ def test_an_accepted_paragraph_deletion_is_hidden_in_redline(qtbot: QtBot, sessi
     assert not view.block_for_paragraph(index).isVisible()  # type: ignore[union-attr]
     view.scroll_to_paragraph(index)  # goes to the nearest paragraph shown, not the top
     assert view.current_label() is not None and view.current_label() != "103"
+
+
+def test_a_rival_wording_is_a_note_after_the_change_it_disputes(view: DocumentView, review: Review) -> None:
+    note = " \u27e8EU: Economic and Social Council\u27e9"  # p3 loses the collision on 66 to p1 (G77)
+    shown = fragments(view, "66")
+    at = [text for text, *_ in shown].index(note)
+    assert shown[at][1:] == (False, False, False)  # neither struck nor inserted: not tracked text
+    assert [text for text, *_ in shown][at - 1] == "Commission"  # right after the wording it disputes
+    view.set_mode(ViewMode.PROPOSED)
+    assert note not in [text for text, *_ in fragments(view, "66")]
+    view.set_mode(ViewMode.REDLINE)
+    review.decide(["p3"], Decision.REJECTED)
+    view.show_review(review, AuthorColours(review.authors))
+    assert note not in [text for text, *_ in fragments(view, "66")]
