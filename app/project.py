@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
@@ -22,12 +22,13 @@ from app.amendments import Amendment, Kind, Option, Status
 from app.atomic import atomic_write_text
 from app.errors import ProjectError
 from app.model import Draft, Paragraph
-from app.rebase import rebase
 from app.regular_files import check_regular
 from app.relabel import relabel_insertions
-from app.review_file import StoredReview, review_from_json, review_to_json
 from app.segments import Op, Segment, from_json, to_json
 from app.values import dropped_notice, stored_date, stored_int, xml_json
+
+if TYPE_CHECKING:
+    from app.review_file import StoredReview
 
 FORMAT = "redline-desk-project"
 SCHEMA_VERSION = 3  # the newest this app reads and writes
@@ -90,6 +91,8 @@ def save_project(project: Project, path: Path) -> None:
     if project.base_sha256:
         data["base"] = {"path": project.base_path, "sha256": project.base_sha256}
     if project.review is not None:
+        from app.review_file import review_to_json  # the merge machinery loads only with a review
+
         data["review"] = review_to_json(project.review)
     if project.revisions:
         data["revisions"] = [_revision_to_json(r) for r in project.revisions]
@@ -148,6 +151,10 @@ def load_project(path: Path) -> Project:
     try:
         draft = data["draft"]
         review = data.get("review") if version >= REVIEW_SCHEMA else None
+        if review is not None:
+            from app.review_file import review_from_json  # the merge machinery loads only with a review
+
+            review = review_from_json(review)
         base = data.get("base") or {}
         return Project(
             draft_path=str(draft["path"]),
@@ -156,7 +163,7 @@ def load_project(path: Path) -> Project:
             author=str(data.get("author", "")),
             organisation=str(data.get("organisation", "")),
             title=str(data.get("title", "")),
-            review=None if review is None else review_from_json(review),
+            review=review,
             base_path=str(base.get("path", "")),
             base_sha256=str(base.get("sha256", "")),
             revisions=[_revision_from_json(r) for r in data.get("revisions", [])] if version >= HISTORY_SCHEMA else [],
@@ -266,6 +273,8 @@ def _carry_options(amendment: Amendment, body: str) -> str | None:
     if amendment.kind is Kind.DELETE:
         amendment.options = [Option(o.name, [Segment(Op.DELETE, body)]) for o in amendment.options]
         return None
+    from app.rebase import rebase  # a draft opened alone never re-anchors
+
     new_options = []
     for option in amendment.options:
         result = rebase(option.segments, body)

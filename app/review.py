@@ -13,13 +13,16 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.comment_placing import rebound
 from app.errors import AmendmentError, DocumentError
-from app.merge import MergeResult, describe
 from app.model import Draft
 from app.proposals import Collision, Credit, Decision, Proposal, ProposalKind, find_collisions
 from app.regular_files import sha256_of
+
+if TYPE_CHECKING:  # the merge machinery loads when a merge is made or read, not with every window
+    from app.merge import MergeResult
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,8 @@ class Review:
     def reviewed(self) -> MergeResult:
         """The merge as decided so far, frozen (a copy): what every export of the review writes. Collisions
         are found again first, so that the report says "collision" only where one is left."""
+        from app.merge import MergeResult
+
         self.collisions()
         result = self.result
         proposals = self.snapshot()
@@ -233,6 +238,8 @@ def report_entries(result: MergeResult,
     (`ids`, by the proposal's own id; default `public_ids`) and its decision; "" for a change not placed.
     Added later (after the fields above, so older readers are unaffected): `base`, the revision its input was
     made on (null: on the draft itself), and `base_recognised`, whether that was recognised, not given."""
+    from app.merge import describe
+
     ids = public_ids(result.draft, result.proposals) if ids is None else ids
     queue: dict[tuple[str, str, str | None, str, str], list[Proposal]] = {}
     stories = [(result.draft, result.proposals)] + [(s.draft, merged.proposals) for s, merged in result.notes]

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 from app.resources import ICON_SIZES, SAMPLE_DRAFT, icon_png
 from widgets import recovery
 from widgets.dialogs import messages
-from widgets.dialogs.settings_dialog import SettingsDialog
 from widgets.main_window import APP_NAME, VERSION, MainWindow
 from widgets.settings import Settings
 
@@ -55,6 +54,8 @@ def ask_identity(settings: Settings) -> None:
     Skipping the welcome is said in a word: the first export asks again."""
     if settings.has_identity() or os.environ.get(NO_FIRST_RUN_ENV):
         return
+    from widgets.dialogs.settings_dialog import SettingsDialog  # dialogs load when first opened: a faster start
+
     if not SettingsDialog(settings, first_run=True).exec():
         messages.show_information(None, "No name set yet",
                                   "Your amendments carry no author for now; the first export asks who to credit "

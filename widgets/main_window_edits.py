@@ -17,8 +17,6 @@ from app.segments import Op, Segment, normalize, proposed_text
 from app.wiring.session import Session, Snapshot
 from widgets.commands import SessionCommand
 from widgets.dialogs import messages
-from widgets.dialogs.move_dialog import START, MoveTextDialog
-from widgets.dialogs.new_paragraph_dialog import NewParagraphDialog
 from widgets.document.in_place_edit import EditRequest
 from widgets.workers import error_message
 
@@ -240,6 +238,10 @@ class EditsMixin(_Base):
             except RedlineDeskError as exc:
                 messages.show_error(self, "No new paragraph here", str(exc))
                 return None
+            from widgets.dialogs.new_paragraph_dialog import (
+                NewParagraphDialog,  # dialogs load when first opened: a faster start
+            )
+
             dialog = NewParagraphDialog(label, new_label, self)
             if not dialog.exec():
                 return None
@@ -309,7 +311,7 @@ class EditsMixin(_Base):
         start, end = body_range(self._editor.segments(), cursor.selectionStart(), cursor.selectionEnd())
         try:
             target = self.resolve_label(target)
-            at = 0 if position == START else len(session.draft.by_label(target).body)
+            at = 0 if position == "start" else len(session.draft.by_label(target).body)
         except RedlineDeskError as exc:
             messages.show_error(self, "Cannot move the text", error_message(exc))
             return False
@@ -325,6 +327,8 @@ class EditsMixin(_Base):
         if self._current is None or not cursor.hasSelection():
             messages.show_error(self, "Nothing to move", "select the text to move in the editor first")
             return
+        from widgets.dialogs.move_dialog import MoveTextDialog
+
         dialog = MoveTextDialog(self.resolve_label, self._current, cursor.selectedText(), self.labels(), self)
         if dialog.exec() and dialog.target():
             self.move_selection(dialog.target() or "", dialog.position())

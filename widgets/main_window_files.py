@@ -16,8 +16,6 @@ from app.errors import RedlineDeskError
 from app.wiring.session import Session
 from widgets import recovery
 from widgets.dialogs import messages
-from widgets.dialogs.export_dialog import ExportDialog, suffix_for
-from widgets.dialogs.settings_dialog import SettingsDialog
 from widgets.workers import error_message, run_task
 
 if TYPE_CHECKING:
@@ -237,6 +235,8 @@ class FilesMixin(_Base):
         still gives none."""
         if self.settings.has_identity():
             return True
+        from widgets.dialogs.settings_dialog import SettingsDialog  # dialogs load when first opened: a faster start
+
         if SettingsDialog(self.settings, self, first_run=True, before_export=what == "export",
                           before_reword=what == "reword").exec() and self.settings.has_identity():
             if self._session is not None:
@@ -251,6 +251,8 @@ class FilesMixin(_Base):
         """File > Export: the identity if still unset, the export dialog, then the export."""
         if self._session is None or not self.ask_identity_before_export():
             return
+        from widgets.dialogs.export_dialog import ExportDialog, suffix_for
+
         default = self._default_dir() / f"{self._session.draft_path.stem} amended{suffix_for('full')}"
         dialog = ExportDialog(self.settings.author, default, self, organisation=self.settings.organisation,
                               settings=self.settings)
@@ -263,6 +265,8 @@ class FilesMixin(_Base):
 
     def edit_preferences(self) -> None:
         """Preferences: author, organisation, colours, font size."""
+        from widgets.dialogs.settings_dialog import SettingsDialog
+
         if SettingsDialog(self.settings, self).exec():
             if self._session is not None:
                 self._session.author = self.settings.author

@@ -10,7 +10,6 @@ from app import __version__
 from app.amendments import Kind
 from app.errors import LabelError
 from app.labels import parse_label
-from widgets.dialogs.goto_dialog import GoToDialog
 from widgets.document.view_mode import ViewMode
 
 if TYPE_CHECKING:
@@ -92,6 +91,8 @@ class NavigationMixin(_Base):
         """Ctrl+G: ask for a label and go there."""
         if self._session is None:
             return
+        from widgets.dialogs.goto_dialog import GoToDialog  # dialogs load when first opened: a faster start
+
         dialog = GoToDialog(self.resolve_label, self.labels(), self, self._current or "")
         if dialog.exec() and dialog.label():
             self.go_to(dialog.label() or "")

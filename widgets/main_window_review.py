@@ -18,19 +18,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from app.errors import DocumentError, RedlineDeskError
-from app.merge import MergeResult
 from app.proposals import Decision
 from app.review import MergedInput, Review
 from widgets.commands import ReviewCommand, ReviewSwitchCommand
 from widgets.dialogs import messages
 from widgets.main_window_layout import review_width
 from widgets.review.author_colours import AuthorColours
-from widgets.review.collision_dialog import COMBINE, PICK, REWORD, CollisionChoice, CollisionDialog
 from widgets.workers import Cancelled, Progress, error_message, run_progress_task
 
 if TYPE_CHECKING:
+    from app.merge import MergeResult
     from app.wiring.merging import InputSpec
     from widgets.main_window import MainWindow
+    from widgets.review.collision_dialog import CollisionChoice
 
     _Base = MainWindow
 else:
@@ -313,6 +313,8 @@ class ReviewMixin(_Base):
         if collision is None:
             self.statusBar().showMessage("This change collides with no other", 5000)
             return False
+        from widgets.review.collision_dialog import CollisionDialog  # dialogs load when first opened: a faster start
+
         dialog = CollisionDialog(review.result.draft, collision.proposals, self.review_colours(), self)
         if not dialog.exec():
             return False
@@ -321,6 +323,8 @@ class ReviewMixin(_Base):
 
     def apply_collision_choice(self, choice: CollisionChoice) -> bool:
         """Pick one proposal, combine them, or reword the passage (credited to the reviewer)."""
+        from widgets.review.collision_dialog import COMBINE, PICK, REWORD
+
         if choice.action == PICK:
             return self.change_review("Pick a proposal", lambda r: r.pick(choice.ids[0]))
         if choice.action == COMBINE:

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
-from app.revision import CARRIED, MOVED, RevisionLine
-from app.threeway import APPLIED
 from app.wiring.session import Session, Snapshot
 from widgets.commands import SessionCommand
 from widgets.dialogs import messages
 from widgets.workers import run_task
 
 if TYPE_CHECKING:
+    from app.revision import RevisionLine
     from widgets.main_window import MainWindow
 
     _Base = MainWindow
@@ -82,6 +81,9 @@ class RevisionMixin(_Base):
         self._update_actions()
 
     def _tell_revision(self, path: Path, lines: list[RevisionLine]) -> None:
+        from app.revision import CARRIED, MOVED
+        from app.threeway import APPLIED
+
         notable = [line for line in lines
                    if line.status not in (CARRIED, MOVED) or any(c.status != APPLIED for c in line.changes)]
         moved = sum(1 for line in lines if line.status == MOVED)

@@ -12,21 +12,22 @@ import os
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.amendments import Amendment, Kind, Option, Status, delete, insert_after
 from app.errors import AmendmentError, DocumentError, ProjectError
 from app.labels import next_inserted_label
 from app.model import Draft
-from app.moves import new_move_name
 from app.project import Placement, Project, Revision, load_project, reanchor, save_project
 from app.regular_files import OUTSIDE, outside_note, sha256_of
-from app.review import Review
-from app.review_file import restore_review, store_review
-from app.revision import RevisionLine, onto_revision
 from app.segments import Op, Segment, is_unchanged, normalize, original_text
-from app.textform import Diagnostic, Severity, import_text_form
 from docx_io.package import Package, read_package
 from docx_io.reader import draft_from_package
+
+if TYPE_CHECKING:  # loaded where used: opening a draft needs none of the merge, revision or text-form machinery
+    from app.review import Review
+    from app.revision import RevisionLine
+    from app.textform import Diagnostic
 
 
 @dataclass
@@ -88,6 +89,8 @@ class Session:
         session.project_path = path
         session.dirty = any(p.how != "same text" for p in placements)
         if project.review is not None:
+            from app.review_file import restore_review  # the merge machinery loads only with a review
+
             session.review, notes = restore_review(project.review, session.draft, path.parent)
             session.open_notes += [n for n in notes if OUTSIDE in n]  # where the inputs are: not about the review
             session.review_notes += [n for n in notes if OUTSIDE not in n]
@@ -143,6 +146,8 @@ class Session:
         new = Session.open_draft(path)
         if new.draft.sha256 == self.draft.sha256:
             raise ProjectError(f"{path}: this is the draft already open; choose the new revision's file")
+        from app.revision import onto_revision
+
         moved = onto_revision(self.draft, new.draft, self.amendments)
         taken_up = datetime.now(UTC).replace(microsecond=0)
         if not self.revisions:  # the revision the project started on
@@ -243,6 +248,7 @@ class Session:
         moved = self.draft.by_label(source).body[start:end]
         if not moved.strip():
             raise AmendmentError(f"para {source}: nothing selected to move")
+        from app.moves import new_move_name
         from app.redline_edit import RedlineEdit
 
         src = RedlineEdit(self.draft.by_label(source).body, self.segments_for(source))
@@ -256,6 +262,8 @@ class Session:
     def import_text_form(self, text: str, author: str = "", organisation: str = "") -> list[Diagnostic]:
         """Add the amendments of a text form (`66. … ~~struck~~ **inserted** …`); returns its diagnostics.
         A paragraph that already has an amendment here keeps it; the incoming one is reported and left out."""
+        from app.textform import Diagnostic, Severity, import_text_form
+
         imported = import_text_form(self.draft, text, author=author or self.author,
                                     organisation=organisation or self.organisation)
         diagnostics = list(imported.diagnostics)
@@ -303,6 +311,8 @@ class Session:
         """The session as a project (the draft's and the merged inputs' paths relative to the project
         file when possible; `absolute`: always absolute)."""
         where = self.project_path.parent if self.project_path else Path.cwd()
+        from app.review_file import store_review
+
         review = None if self.review is None else store_review(self.review, None if absolute else where)
         draft_path = str(self.draft_path.resolve()) if absolute else _relative(self.draft_path, where)
         # The amendments are anchored on the draft open now: it is the revision they were made on.
