@@ -18,6 +18,7 @@ from app.values import (
     require_datetime,
     require_int,
     stored_int,
+    xml_char_ok,
     xml_json,
     xml_text,
 )
@@ -97,3 +98,11 @@ def test_plain_name_refuses(text: str, needle: str) -> None:
 
 def test_plain_name_folds_white_space() -> None:
     assert plain_name("  Ana \t Lima\n", "the name") == "Ana Lima"
+
+
+def test_xml_text_drops_exactly_what_xml_char_ok_refuses_in_the_whole_bmp_and_at_the_astral_edges() -> None:
+    points = [*range(0x10000), 0x10000, 0x1F600, 0x10FFFF]
+    text = "".join(chr(c) for c in points)
+    cleaned, dropped = xml_text(text)
+    kept = [c for c in points if xml_char_ok(chr(c))]
+    assert cleaned == "".join(chr(c) for c in kept) and dropped == len(points) - len(kept)
