@@ -20,6 +20,7 @@ from app.errors import AmendmentError, DocumentError
 from app.model import Draft
 from app.proposals import Collision, Credit, Decision, Proposal, ProposalKind, find_collisions
 from app.regular_files import sha256_of
+from app.values import xml_text
 
 if TYPE_CHECKING:  # the merge machinery loads when a merge is made or read, not with every window
     from app.merge import MergeResult
@@ -163,6 +164,9 @@ class Review:
         paragraphs = {p.paragraph for p in chosen}
         if len(paragraphs) != 1 or any(p.kind is ProposalKind.INSERT for p in chosen):
             raise AmendmentError("only changes inside one paragraph can be combined; pick one instead")
+        if text is not None and xml_text(text)[1]:
+            raise AmendmentError(f"the new wording holds {xml_text(text)[1]} character(s) a Word document cannot hold "
+                                 "(control characters or broken surrogates); type it again without them")
         para = self.result.draft.paragraphs[paragraphs.pop()]
         start = min(p.span(para.text, para.body_start)[0] for p in chosen)
         end = max(p.span(para.text, para.body_start)[1] for p in chosen)

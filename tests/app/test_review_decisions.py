@@ -200,3 +200,12 @@ def test_a_name_that_is_both_an_author_and_a_label_must_say_which(tmp_path: Path
                                     "write author:88, para:88 or id:88"]
     apply_decisions(review, lines("reject author:88", "accept para:88"))
     assert state(review)["88-1"][1] == "accepted" and state(review)["89-1"][1] == "rejected"
+
+
+def test_a_rewording_with_characters_word_cannot_hold_is_refused_and_nothing_changes(paths: dict[str, Path]) -> None:
+    review = merged(paths)
+    before = state(review)
+    with pytest.raises(DiagnosedError) as caught:
+        apply_decisions(review, lines("reword 66-2=the \x07Board\ud800"))
+    assert len(caught.value.details) == 1 and "2 character(s) a Word document cannot hold" in caught.value.details[0]
+    assert state(review) == before
