@@ -68,6 +68,16 @@ class Review:
             seen += [a for a in p.authors if a not in seen]
         return seen
 
+    @property
+    def listed_authors(self) -> list[str]:
+        """Every author the review lists, in order of first appearance: those with a proposal, then those with
+        only changes in notes, comments or formatting changes (the reviewer filter and the colours name them)."""
+        seen = self.authors
+        extra = [a for _, merged in self.result.notes for p in merged.proposals for a in p.authors]
+        extra += [c.author for c in self.result.comments] + [f.author for f in self.result.formats]
+        seen += [a for a in dict.fromkeys(extra) if a and a not in seen]
+        return seen
+
     def by_id(self, proposal_id: str) -> Proposal:
         """The proposal with this id (its own, or the stable one `public_id` gives)."""
         for p in self.proposals:

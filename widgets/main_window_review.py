@@ -61,7 +61,7 @@ class ReviewMixin(_Base):
         if self._review is None:
             return AuthorColours()
         colours = self._colours.setdefault(id(self._review), AuthorColours())
-        for author in self._review.authors:
+        for author in self._review.listed_authors:
             colours.colour(author)
         return colours
 

@@ -186,7 +186,7 @@ class DocumentView(QTextBrowser):
         if colours is not None:
             self._colours = colours
         elif review is not None:
-            self._colours = AuthorColours(review.authors)
+            self._colours = AuthorColours(review.listed_authors)
         self._overlay = review_overlay(review, self._colours, self._reviewers) if review else None
         if self._session is not None:
             scroll = self.verticalScrollBar().value()

@@ -29,6 +29,7 @@ from app.proposals import Decision, Proposal, ProposalKind
 from app.review import Review
 from widgets.fitted_columns import FittedColumns
 from widgets.review.author_colours import AuthorColours
+from widgets.review.info_rows import InfoRow, format_rows, note_rows
 from widgets.review.kinds import COLLISION, KIND_NAMES, kind_name
 from widgets.review.reviewer_filter import ReviewerFilter, reviewer_button
 from widgets.review.wrapping import WrapDelegate
@@ -183,7 +184,7 @@ class ReviewPanel(QWidget):
             self._colours = colours
         self._loading = True
         try:
-            self.reviewer_filter.set_authors(review.authors if review is not None else [], self._colours)
+            self.reviewer_filter.set_authors(review.listed_authors if review is not None else [], self._colours)
             self._fill()
         finally:
             self._loading = False
@@ -224,7 +225,7 @@ class ReviewPanel(QWidget):
         for index in self.tree.selectionModel().selectedRows(PARA):
             item = self._model.itemFromIndex(index)
             rows = [item] if item.data(ID_ROLE) else [item.child(r, PARA) for r in range(item.rowCount())]
-            ids += [i.data(ID_ROLE) for i in rows if i.data(ID_ROLE) not in ids]
+            ids += [i.data(ID_ROLE) for i in rows if i.data(ID_ROLE) and i.data(ID_ROLE) not in ids]
         return ids
 
     def current_id(self) -> str | None:
@@ -257,7 +258,7 @@ class ReviewPanel(QWidget):
         out = []
         for r in range(self._model.rowCount()):
             parent = self._model.item(r, PARA)
-            out += [parent.child(c, PARA).data(ID_ROLE) for c in range(parent.rowCount())]
+            out += [i for i in (parent.child(c, PARA).data(ID_ROLE) for c in range(parent.rowCount())) if i]
         return out
 
     def row_texts(self, proposal_id: str) -> list[str]:
@@ -286,6 +287,11 @@ class ReviewPanel(QWidget):
             if c.paragraph is not None and (shown is None or c.author in shown):
                 notes.setdefault(c.paragraph, []).append(c)
                 groups.setdefault(c.paragraph, [])
+        extra = format_rows(review.result, shown)
+        for index, rows in note_rows(review.result, shown).items():
+            extra.setdefault(index, []).extend(rows)
+        for index in extra:
+            groups.setdefault(index, [])
         for index in sorted(groups):
             proposals = sorted(groups[index], key=document_order)
             name = paragraph_name(draft, index)
@@ -307,8 +313,24 @@ class ReviewPanel(QWidget):
                     items[STATUS].setText(f"{items[STATUS].text()} {COMMENT_MARK}")
                     items[PARA].setToolTip(f"{items[PARA].toolTip()}\n{mine}")
                 parent.appendRow(items)
+            for info in extra.get(index, []):
+                parent.appendRow(self._info_row(info, index))
             self._model.appendRow(row)
         self.tree.expandAll()
+
+    def _info_row(self, info: InfoRow, index: int) -> list[QStandardItem]:
+        """A formatting change or a change in a note: listed, not decided here (no proposal id)."""
+        items = [_item(info.kind, info.tip), _item(info.by, info.tip), _item(_one_line(info.struck), info.tip),
+                 _item(_one_line(info.inserted), info.tip), _item(info.status, info.tip)]
+        items[BY].setIcon(self._colours.icon(info.by))
+        items[PARA].setData(index, PARAGRAPH_ROLE)
+        colour = self._colours.of_proposal([info.by])
+        for item in items[BY:STATUS]:
+            item.setForeground(QBrush(colour))
+        font = QFont(items[STRUCK].font())
+        font.setStrikeOut(True)
+        items[STRUCK].setFont(font)
+        return items
 
     def _row(self, draft: Draft, p: Proposal) -> list[QStandardItem]:
         struck, inserted = change_texts(draft, p)
