@@ -192,7 +192,8 @@ class FilesMixin(_Base):
     # --- exporting ----------------------------------------------------------------------
 
     def export(self, path: Path, form: str, markup: str = "tracked", *, author: str | None = None,
-               organisation: str | None = None, date: datetime | None = None, open_after: bool = False) -> bool:
+               organisation: str | None = None, date: datetime | None = None, open_after: bool = False,
+               rationale: str = "paragraph", line_numbers: bool = False) -> bool:
         """Write an output form on a worker thread; False (after an error dialog) when it fails.
         Given an author or organisation, every revision is credited to them (the organisation, else the
         author), whoever the amendments were first made under."""
@@ -214,7 +215,8 @@ class FilesMixin(_Base):
                 self._open_result(path)
 
         task = run_task(self, f"Exporting {path.name}…",
-                        lambda: snapshot.export(path, form, markup=markup, date=date), done)
+                        lambda: snapshot.export(path, form, markup=markup, date=date, rationale=rationale,
+                                                line_numbers=line_numbers), done)
         return task.wait()
 
     def _open_result(self, path: Path) -> None:
@@ -259,7 +261,8 @@ class FilesMixin(_Base):
         if dialog.exec():
             req = dialog.request()
             self.export(req.path, req.form, req.markup, author=req.author, organisation=req.organisation,
-                        date=req.date, open_after=req.open_after)
+                        date=req.date, open_after=req.open_after, rationale=req.rationale,
+                        line_numbers=req.line_numbers)
 
     # --- preferences --------------------------------------------------------------------
 

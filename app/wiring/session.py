@@ -341,14 +341,14 @@ class Session:
         save_project(self.to_project(absolute=True), path)
 
     def export(self, out: Path, form: str, *, markup: str = "tracked", date: datetime | None = None,
-               title: str = "") -> list[str]:
+               title: str = "", rationale: str = "paragraph", line_numbers: bool = False) -> list[str]:
         """Write an output form (full, amendments, clean, markdown) of the draft with the amendments;
-        returns notices for the user."""
+        returns notices for the user. `rationale` and `line_numbers` as `apply --rationale/--line-numbers`."""
         from app.wiring.apply import write_form  # the writers load on first export, not at start
 
         return write_form(self.pkg, self.draft, self.amendments, out, form=form, author=self.author,
                    organisation=self.organisation, date=date or datetime.now(UTC).replace(microsecond=0),
-                   markup=markup, title=title)
+                   markup=markup, title=title, rationale=rationale, line_numbers=line_numbers)
 
 
 def _resolve(project: Path, draft: str) -> Path:

@@ -149,3 +149,26 @@ def test_after_saving_the_title_shows_the_project_and_the_draft(qtbot: QtBot, wi
     assert not window.isWindowModified()
     qtbot.keyClicks(window.editor, "x")  # typing marks it unsaved again, the project still named
     assert window.isWindowModified() and window.windowTitle().startswith("IMSB amendments.json")
+
+
+def test_the_rationale_exported_as_a_comment_on_the_change(window: MainWindow, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch, dialogs: Dialogs) -> None:
+    assert window.session is not None
+    amendment = window.session.amendment_for("88")
+    assert amendment is not None
+    window.session.set_rationale(amendment.id, "Align with the Tunis Agenda.")
+    out = tmp_path / "with comments.docx"
+
+    def fill(dialog: ExportDialog) -> None:
+        dialog.set_form("amendments")
+        dialog.rationale.setCurrentIndex(dialog.rationale.findData("comment"))
+        dialog.line_numbers.setChecked(True)
+
+    _export_through_dialog(window, monkeypatch, out, fill)
+    assert dialogs.errors == []
+    with zipfile.ZipFile(out) as docx:
+        comments = etree.fromstring(docx.read("word/comments.xml"))
+        settings = docx.read("word/document.xml")
+    said = ["".join(c.itertext()) for c in comments.iter(f"{W}comment")]
+    assert any("Align with the Tunis Agenda." in text for text in said)
+    assert b"lnNumType" in settings  # the line numbers asked for

@@ -41,6 +41,8 @@ FORMS = {
 }
 MEMORY = "export"  # where Settings keeps what this dialog used last
 MARKUPS = {"tracked": "Tracked changes (Word revisions)", "static": "Static (struck and bold text)"}
+RATIONALES = {"paragraph": "As a paragraph after the amendment", "comment": "As a Word comment on the change",
+              "none": "Not written"}  # apply --rationale
 
 
 def suffix_for(form: str) -> str:
@@ -59,6 +61,8 @@ class ExportRequest:
     organisation: str
     date: datetime
     open_after: bool
+    rationale: str = "paragraph"
+    line_numbers: bool = False
 
     @property
     def credit(self) -> str:
@@ -90,6 +94,15 @@ class ExportDialog(QDialog):
         self.markup.setAccessibleName("Markup of the amendments")
         for key, text in MARKUPS.items():
             self.markup.addItem(text, key)
+        self.rationale = QComboBox(self)
+        self.rationale.setObjectName("exportRationale")
+        self.rationale.setAccessibleName("Where the rationale goes")
+        self.rationale.setToolTip("Where each amendment's rationale is written. The full draft writes it only as "
+                                  "a Word comment; the amendments-only submission as a paragraph or a comment.")
+        for key, text in RATIONALES.items():
+            self.rationale.addItem(text, key)
+        self.line_numbers = QCheckBox("&Number the lines (restarting on each page)", self)
+        self.line_numbers.setObjectName("exportLineNumbers")
         self.author = QLineEdit(author, self)
         self.author.setObjectName("exportAuthor")
         self.author.setAccessibleName("Your name")
@@ -125,6 +138,8 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Form:", self.form)
         form.addRow("&Markup:", self.markup)
+        form.addRow("&Rationale:", self.rationale)
+        form.addRow(self.line_numbers)
         form.addRow("Your &name:", self.author)
         form.addRow("&Organisation:", self.organisation)
         form.addRow(self.credit)
@@ -140,6 +155,8 @@ class ExportDialog(QDialog):
         if settings is not None:
             self.set_form(settings.remembered(MEMORY, "form", "full"))
             self.markup.setCurrentIndex(max(0, self.markup.findData(settings.remembered(MEMORY, "markup"))))
+            self.rationale.setCurrentIndex(max(0, self.rationale.findData(settings.remembered(MEMORY, "rationale"))))
+            self.line_numbers.setChecked(settings.remembered(MEMORY, "line_numbers") == "1")
         self._form_changed()
 
     def selected_form(self) -> str:
@@ -155,6 +172,8 @@ class ExportDialog(QDialog):
     def _form_changed(self) -> None:
         form = self.selected_form()
         self.markup.setEnabled(form == "amendments")
+        self.rationale.setEnabled(form in ("full", "amendments"))  # the clean text and the text form have none
+        self.line_numbers.setEnabled(form == "amendments")
         text = self.path.text().strip()
         if text:
             path = Path(text)
@@ -211,6 +230,8 @@ class ExportDialog(QDialog):
             self._settings.remember(MEMORY, "folder", str(req.path.parent))
             self._settings.remember(MEMORY, "form", req.form)
             self._settings.remember(MEMORY, "markup", str(self.markup.currentData()))
+            self._settings.remember(MEMORY, "rationale", str(self.rationale.currentData()))
+            self._settings.remember(MEMORY, "line_numbers", "1" if self.line_numbers.isChecked() else "")
             self._settings.remember(MEMORY, "open_after", "1" if req.open_after else "")
         super().accept()
 
@@ -221,4 +242,6 @@ class ExportDialog(QDialog):
         return ExportRequest(Path(self.path.text().strip()).expanduser(), self.selected_form(),
                              str(self.markup.currentData()) if self.markup.isEnabled() else "tracked",
                              self.author.text().strip(), self.organisation.text().strip(), when,
-                             self.open_after.isChecked())
+                             self.open_after.isChecked(),
+                             str(self.rationale.currentData()) if self.rationale.isEnabled() else "paragraph",
+                             self.line_numbers.isEnabled() and self.line_numbers.isChecked())

@@ -138,3 +138,23 @@ def test_the_folder_form_and_choices_are_remembered(qtbot: QtBot, tmp_path: Path
     qtbot.addWidget(again)
     assert again.selected_form() == "amendments" and again.request().markup == "static"
     assert again.request().path == elsewhere / "draft amended.docx" and again.open_after.isChecked()
+
+
+def test_rationale_place_and_line_numbers_follow_the_form_and_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings.in_file(tmp_path / "settings.ini")
+    first = ExportDialog("Jane Doe", tmp_path / "draft amended.docx", settings=settings)
+    qtbot.addWidget(first)
+    assert first.rationale.isEnabled() and not first.line_numbers.isEnabled()  # the full form: no line numbers
+    first.set_form("clean")
+    assert not first.rationale.isEnabled() and first.request().rationale == "paragraph"
+    first.set_form("amendments")
+    first.rationale.setCurrentIndex(first.rationale.findData("comment"))
+    first.line_numbers.setChecked(True)
+    req = first.request()
+    assert (req.rationale, req.line_numbers) == ("comment", True)
+    first.accept()
+    again = ExportDialog("Jane Doe", tmp_path / "draft amended.docx", settings=settings)
+    qtbot.addWidget(again)
+    assert (again.request().rationale, again.request().line_numbers) == ("comment", True)
+    again.set_form("full")
+    assert again.request().line_numbers is False  # only the amendments form numbers its lines
