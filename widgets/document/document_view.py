@@ -11,7 +11,6 @@ one they follow; only the changes of the reviewers shown (`set_reviewers`).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -42,38 +41,24 @@ from app.review import Review
 from app.segments import Op, Segment
 from app.styled import StyledSegment, styled_segments
 from app.wiring.session import Session
-from widgets.document.change_spans import CHANGE_PROPERTY, next_change, proposal_span
+from widgets.document.block_layout import BlockLayout
+from widgets.document.change_spans import next_change, proposal_span
 from widgets.document.in_place_edit import EditRequest, InPlaceEditing, Refused
-from widgets.document.margin_markers import AMENDED_PROPERTY, MarginMarkers
+from widgets.document.margin_markers import MarginMarkers
 from widgets.document.paragraph_format import DEFAULT_AUTHOR_COLOUR, char_format, serif_font, visible
-from widgets.document.review_overlay import Mark, ReviewOverlay, review_overlay
+from widgets.document.review_overlay import ReviewOverlay, review_overlay
+from widgets.document.review_rendering import ReviewRenderingMixin
 from widgets.document.view_mode import ViewMode
 from widgets.review.author_colours import AuthorColours
 from widgets.text_input import is_undo_redo, one_line, pasted_text, typeable
 
-AMENDED_BACKGROUND = QColor(255, 248, 220)  # a light tint; the bar in the margin says it without colour
-RIVAL_BACKGROUND = QColor(238, 238, 246)  # a rival wording's note: the tint of a comment balloon
-ACCEPTED_BACKGROUND = QColor(222, 241, 222)  # accepted text under review: applied, tinted to tell it from the draft's
-TAB_TWIPS = 475  # the UN tab step (0.33 in) at 10 pt; scaled with the view's font size
-_RTL = {"R", "AL"}
 _K = QKeySequence.StandardKey
 # Keys that move the caret, select or copy: QTextBrowser's own handling.
 _PASS_THROUGH = (*(k for k in _K if k.name.startswith(("MoveTo", "Select"))), _K.Copy, _K.Deselect)
 _NOT_TYPING = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
 
-def first_strong_direction(text: str) -> Qt.LayoutDirection | None:
-    """The direction of the first strongly directional character (Unicode bidi rule P2), if any."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind == "L":
-            return Qt.LayoutDirection.LeftToRight
-        if kind in _RTL:
-            return Qt.LayoutDirection.RightToLeft
-    return None
-
-
-class DocumentView(QTextBrowser):
+class DocumentView(ReviewRenderingMixin, QTextBrowser):
     """The draft, continuous, redlines inline; type in it with tracked changes (Redline view), or
     double-click or Enter on a paragraph to edit it in the paragraph editor."""
 
@@ -99,7 +84,7 @@ class DocumentView(QTextBrowser):
         self._blocks: dict[str, QTextBlock] = {}
         self._inserted: dict[str, list[str]] = {}  # anchor label -> new labels shown after it
         self._char_formats: dict[tuple[Formatting, Op, int], QTextCharFormat] = {}
-        self._block_formats: dict[tuple[bool, Qt.LayoutDirection | None, str | None], QTextBlockFormat] = {}
+        self._layout = BlockLayout(self._points, self.logicalDpiY())
         self._quiet = False  # no paragraphSelected while the view moves its own cursor
         self._selected: str | None = None
         self._draft_labels: frozenset[str] = frozenset()
@@ -302,7 +287,7 @@ class DocumentView(QTextBrowser):
         """The body font size; re-renders the draft."""
         self._points = points
         self._char_formats.clear()
-        self._block_formats.clear()
+        self._layout.resize(points, self.logicalDpiY())
         self._apply_font()
         if self._session is not None:
             self.show_session(self._session, self._mode)
@@ -437,12 +422,8 @@ class DocumentView(QTextBrowser):
         doc = self.document()
         doc.setDefaultFont(serif_font(self._points))
         option = QTextOption(doc.defaultTextOption())
-        option.setTabStopDistance(self._tab())
+        option.setTabStopDistance(self._layout.tab())
         doc.setDefaultTextOption(option)
-
-    def _tab(self) -> float:
-        """The UN tab step in pixels at the view's font size."""
-        return TAB_TWIPS / 20 * self._points / 10 * self.logicalDpiY() / 72
 
     def _write_paragraph(self, cursor: QTextCursor, para: Paragraph, amended: bool) -> None:
         """Fill the (empty) block at the cursor with a draft paragraph."""
@@ -461,86 +442,6 @@ class DocumentView(QTextBrowser):
         block.setVisible(shown)
         if para.label is not None:
             self._blocks[para.label] = block
-
-    # --- a merge under review -------------------------------------------------------
-
-    def _write_reviewed(self, cursor: QTextCursor, para: Paragraph, overlay: ReviewOverlay) -> None:
-        """A draft paragraph with its incoming changes, each in its author's colour."""
-        block = cursor.block()
-        deleted = overlay.deleted.get(para.index)
-        marks = ([Mark(Segment(Op.DELETE, para.text), *deleted)] if deleted is not None
-                 else overlay.modified[para.index])
-        cursor.setBlockFormat(self._block_format(para, para.body, "delete" if deleted is not None else "modify"))
-        if para.number_text and not para.prefix:
-            number = Mark(Segment(Op.DELETE if deleted is not None else Op.EQUAL, para.number_text + "\t"),
-                          *(deleted or (QColor(), False, "")))
-            self._insert_marked(cursor, StyledSegment(number.segment.op, number.segment.text, PLAIN), number, para)
-        at = 0
-        for mark in marks:
-            for piece in styled_segments(para, [mark.segment], at):
-                self._insert_marked(cursor, piece, mark, para)
-            at += 0 if mark.segment.op is Op.INSERT else len(mark.segment.text)
-        block.setUserState(self._state(para.label) if para.label is not None else -1)
-        gone = deleted is not None and (self._mode is ViewMode.PROPOSED
-                                        or (deleted[1] and self._mode is ViewMode.REDLINE))
-        block.setVisible(not gone)
-        if para.label is not None:
-            self._blocks[para.label] = block
-
-    def _write_review_inserted(self, cursor: QTextCursor, anchor: Paragraph,
-                               new: list[tuple[str, QColor, bool, str]]) -> None:
-        """Proposed new paragraphs after their anchor (not editable here: no label state)."""
-        for text, colour, accepted, ident in new:
-            cursor.insertBlock()
-            cursor.setBlockFormat(self._block_format(anchor, text, "insert"))
-            mark = Mark(Segment(Op.INSERT, text), colour, accepted, ident)
-            self._insert_marked(cursor, StyledSegment(Op.INSERT, text, PLAIN), mark, anchor)
-            cursor.block().setUserState(-1)
-            cursor.block().setVisible(self._mode is not ViewMode.ORIGINAL)
-
-    def _insert_marked(self, cursor: QTextCursor, piece: StyledSegment, mark: Mark, para: Paragraph) -> None:
-        """One piece of a paragraph under review: pending markup in its author's colour; in Redline an
-        accepted change is applied (struck text gone, inserted text plain and tinted)."""
-        if not piece.text or not visible(piece.op, self._mode):
-            return
-        if mark.rival:
-            if self._mode is ViewMode.REDLINE:
-                cursor.insertText(piece.text, self._rival_format(mark))
-            return
-        applied = mark.accepted and self._mode is ViewMode.REDLINE
-        if applied and piece.op is Op.DELETE:
-            return
-        heading = para.kind is ParagraphKind.HEADING
-        op = piece.op if self._mode is ViewMode.REDLINE and not applied else Op.EQUAL
-        fmt = replace(piece.formatting, bold=True) if heading else piece.formatting
-        cf = char_format(fmt, op, mark.colour)
-        if op is Op.DELETE:
-            cf.setForeground(mark.colour)
-        if applied and piece.op is Op.INSERT:
-            cf.setBackground(ACCEPTED_BACKGROUND)
-            cf.setToolTip("Accepted")
-        if op is not Op.EQUAL and mark.ident:
-            cf.setProperty(CHANGE_PROPERTY, mark.ident)
-        cursor.insertText(piece.text, cf)
-
-    def _rival_format(self, mark: Mark) -> QTextCharFormat:
-        """A rival wording's note: the author's colour, italic, on a comment's tint; not tracked text."""
-        cf = QTextCharFormat()
-        cf.setFontItalic(True)
-        cf.setForeground(mark.colour)
-        cf.setBackground(RIVAL_BACKGROUND)
-        cf.setToolTip("A rival wording of this change (a comment in the compiled file): "
-                      "resolve the collision in the Review panel")
-        cf.setProperty(CHANGE_PROPERTY, mark.ident)
-        return cf
-
-    def _review_tip(self, block: QTextBlock) -> str:
-        if self._overlay is None:
-            return ""
-        for index, shown in self._index_blocks.items():
-            if shown == block:
-                return self._overlay.tips.get(index, "")
-        return ""
 
     def _write_inserted(self, cursor: QTextCursor, anchor: Paragraph) -> None:
         """New paragraphs after their anchor, each in a block of its own after the cursor's block."""
@@ -592,38 +493,8 @@ class DocumentView(QTextBrowser):
         return cf
 
     def _block_format(self, para: Paragraph, text: str, amended: str | None) -> QTextBlockFormat:
-        """UN layout: number at the margin, text at the first tab, wrapped lines back at the margin;
-        headings hang their number in the margin and start their text at it."""
-        key = (para.kind is ParagraphKind.HEADING, first_strong_direction(text), amended)
-        fmt = self._block_formats.get(key)
-        if fmt is None:
-            fmt = self._block_formats[key] = self._new_block_format(*key)
-        return fmt
-
-    def _new_block_format(self, heading: bool, direction: Qt.LayoutDirection | None,
-                          amended: str | None) -> QTextBlockFormat:
-        margin = self._tab()
-        line = self._points * self.logicalDpiY() / 72
-        fmt = QTextBlockFormat()
-        fmt.setLeftMargin(margin)
-        fmt.setRightMargin(margin / 2)
-        if heading:
-            fmt.setTextIndent(-margin)
-            fmt.setTabPositions([QTextOption.Tab(margin * 0.8, QTextOption.TabType.RightTab),
-                                 QTextOption.Tab(margin, QTextOption.TabType.LeftTab)])
-            fmt.setTopMargin(line)
-            fmt.setBottomMargin(line / 2)
-        else:
-            fmt.setAlignment(Qt.AlignmentFlag.AlignJustify)
-            fmt.setBottomMargin(line / 2)
-        if direction is not None:
-            fmt.setLayoutDirection(direction)
-        if direction is Qt.LayoutDirection.RightToLeft:  # Qt's margins are physical: the number side is right
-            fmt.setRightMargin(margin)
-        if amended:
-            fmt.setProperty(AMENDED_PROPERTY, amended)
-            fmt.setBackground(AMENDED_BACKGROUND)
-        return fmt
+        """UN layout (widgets/document/block_layout.py) for a paragraph showing `text`."""
+        return self._layout.block_format(para.kind is ParagraphKind.HEADING, text, amended)
 
     # --- the fast path ------------------------------------------------------------
 

@@ -12,7 +12,9 @@ from app.model import Draft, Kind, Paragraph, Run
 from app.redline_edit import RedlineEdit
 from app.resources import REV2_EXCERPT
 from app.wiring.session import Session
-from widgets.document.document_view import AMENDED_PROPERTY, DocumentView, first_strong_direction
+from widgets.document.block_layout import first_strong_direction
+from widgets.document.document_view import DocumentView
+from widgets.document.margin_markers import AMENDED_PROPERTY
 from widgets.document.paragraph_format import DEFAULT_AUTHOR_COLOUR, DELETED_COLOUR
 from widgets.document.view_mode import ViewMode
 

@@ -14,7 +14,8 @@ from app.resources import REV2_EXCERPT
 from app.review import Review
 from app.wiring.session import Session
 from tests.widgets.merge_helpers import GA, merged_review
-from widgets.document.document_view import ACCEPTED_BACKGROUND, DocumentView
+from widgets.document.document_view import DocumentView
+from widgets.document.review_rendering import ACCEPTED_BACKGROUND
 from widgets.document.view_mode import ViewMode
 from widgets.review.author_colours import AuthorColours
 
