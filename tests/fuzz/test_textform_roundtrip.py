@@ -13,7 +13,8 @@ from app.amendments import Amendment, Kind, Option, Status, link_alternatives
 from app.diff import diff_text
 from app.errors import AmendmentError
 from app.segments import Op, Segment, original_text, proposed_text
-from app.textform import escape, format_text_form, parse_markup, parse_text_form, unescape
+from app.textform import format_text_form, parse_text_form
+from app.textform_markup import escape, parse_markup, unescape
 from tests.fuzz.profiles import scaled
 
 LABELS = ["66", "67", "83 bis", "83 ter", "66 (a)", "66 (a) (i)", "PP3", "29.1", "annex, 3", "II.A",
