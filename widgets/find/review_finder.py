@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 
-from widgets.review.review_panel import ID_ROLE, PARA, ReviewPanel, change_texts
+from widgets.review.kinds import change_texts
+from widgets.review.review_panel import ID_ROLE, PARA, ReviewPanel
 
 _SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 from app.format_placing import format_lines
 from app.model import Draft
-from app.proposals import Proposal, ProposalKind
-from widgets.review.kinds import change_kind
+from widgets.review.kinds import change_kind, change_texts
 
 if TYPE_CHECKING:
     from app.merge import MergeResult
@@ -60,7 +59,7 @@ def note_rows(result: MergeResult, shown: Collection[str] | None) -> dict[int, l
         for p in merged.proposals:
             if shown is not None and not set(shown).intersection(p.authors):
                 continue
-            struck, inserted = _texts(story.draft, p)
+            struck, inserted = change_texts(story.draft, p)
             sources = ", ".join(dict.fromkeys(c.source for c in p.credits if c.source)) or "an input"
             out.setdefault(index, []).append(InfoRow(
                 f"{story.name}: {change_kind(p)}", p.by, struck, inserted, "in the compilation",
@@ -72,13 +71,3 @@ def _referencing(draft: Draft, label: str | None) -> int | None:
     if label is None:
         return None
     return next((p.index for p in draft.paragraphs if p.label == label), None)
-
-
-def _texts(draft: Draft, p: Proposal) -> tuple[str, str]:
-    """What a note's proposal strikes and inserts (as the panel's change_texts, on the note's own draft)."""
-    para = draft.paragraphs[p.paragraph]
-    if p.kind is ProposalKind.DELETE:
-        return para.body, ""
-    if p.kind is ProposalKind.INSERT:
-        return "", p.text
-    return para.text[p.start:p.end], p.text

@@ -7,6 +7,7 @@ names a revision, rather than from the internal kind (a MODIFY may be any of the
 
 from __future__ import annotations
 
+from app.model import Draft
 from app.proposals import Proposal, ProposalKind
 
 INSERTION, DELETION, REPLACEMENT = "insertion", "deletion", "replacement"
@@ -33,3 +34,13 @@ def kind_name(p: Proposal) -> str:
     if p.kind is ProposalKind.INSERT and p.label:
         name = f"{name} {p.label}"
     return f"{COLLISION}: {name}" if p.collision else name
+
+
+def change_texts(draft: Draft, p: Proposal) -> tuple[str, str]:
+    """What a proposal strikes and what it inserts."""
+    para = draft.paragraphs[p.paragraph]
+    if p.kind is ProposalKind.DELETE:
+        return para.body, ""
+    if p.kind is ProposalKind.INSERT:
+        return "", p.text
+    return para.text[p.start:p.end], p.text

@@ -30,7 +30,7 @@ from app.review import Review
 from widgets.fitted_columns import FittedColumns
 from widgets.review.author_colours import AuthorColours
 from widgets.review.info_rows import InfoRow, format_rows, note_rows
-from widgets.review.kinds import COLLISION, KIND_NAMES, kind_name
+from widgets.review.kinds import COLLISION, KIND_NAMES, change_texts, kind_name
 from widgets.review.reviewer_filter import ReviewerFilter, reviewer_button
 from widgets.review.wrapping import WrapDelegate
 
@@ -62,16 +62,6 @@ def paragraph_name(draft: Draft, index: int) -> str:
     """How a draft paragraph is named in the list: "66", or the start of an unlabelled one."""
     para = draft.paragraphs[index]
     return para.display_label or para.text[:24].strip() or f"#{index + 1}"
-
-
-def change_texts(draft: Draft, p: Proposal) -> tuple[str, str]:
-    """What a proposal strikes and what it inserts."""
-    para = draft.paragraphs[p.paragraph]
-    if p.kind is ProposalKind.DELETE:
-        return para.body, ""
-    if p.kind is ProposalKind.INSERT:
-        return "", p.text
-    return para.text[p.start:p.end], p.text
 
 
 def status_text(p: Proposal) -> str:
