@@ -99,9 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument("--base", type=Path, default=None, metavar="REV.docx",
                        help="the revision the amendments were made on: each is carried from it to the draft, "
                             "or reported already in the draft or overtaken by the new revision")
-    apply.add_argument("--project", type=Path, default=None, metavar="P.json",
-                       help="a project whose revision history holds the revisions the amendments may have been "
-                            "made on: without --base, the one they were made on is recognised by their text")
+    _project_option(apply, "the amendments")
     apply.add_argument("--report", type=Path, default=None,
                        help="write every change's fate as JSON here (as merge's report)")
     cmp_ = sub.add_parser("compare", help="write the differences between two drafts as native revisions")
@@ -127,9 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     mrg.add_argument("--base", type=Path, default=None, metavar="REV.docx",
                      help="the revision the redlines were made on: each change is carried from it to the draft, "
                           "or reported already in the draft or overtaken by the new revision")
-    mrg.add_argument("--project", type=Path, default=None, metavar="P.json",
-                     help="a project whose revision history holds the revisions the redlines may have been made on: "
-                          "without --base, the one a redline was made on is recognised by its text")
+    _project_option(mrg, "a redline")
     _review_parser(sub)
     return p
 
@@ -140,6 +136,13 @@ class _Decide(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
                  option_string: str | None = None) -> None:
         getattr(namespace, self.dest).append((self.metavar, str(values), option_string or ""))
+
+
+def _project_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """--project of apply, merge and review: the revisions an input may have been made on."""
+    parser.add_argument("--project", type=Path, default=None, metavar="P.json",
+                        help=f"a project whose revision history holds the revisions {what} may have been made on: "
+                             "without --base, that revision is recognised by the text")
 
 
 def _review_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -169,9 +172,7 @@ def _review_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     rev.add_argument("--title", type=_title, default="", help="the compilation's or table's title")
     rev.add_argument("--report", type=Path, default=None, help="write every change's id, fate and decision as JSON")
     rev.add_argument("--date", type=_iso_date, default=None)
-    rev.add_argument("--project", type=Path, default=None, metavar="P.json",
-                     help="as for merge: a project whose revision history holds the revisions the redlines may "
-                          "have been made on, recognised by their text")
+    _project_option(rev, "a redline")
 
 
 def _name(text: str) -> str:
