@@ -9,8 +9,6 @@ CI machine cannot fail it; this script measures the budget itself, the median of
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -20,6 +18,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as `python bench/hostile.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.budget_table import budget_main
 from tests.robustness import hostile
 from tests.robustness.cli_run import run_cli
 
@@ -60,19 +59,9 @@ def measure(runs: int) -> list[dict[str, object]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the table (or JSON); exit 1 when a case is over budget."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
-    rows = measure(args.runs)
-    if args.json:
-        print(json.dumps(rows, indent=2))
-    else:
-        print(f"{'case':<30} {'exit':>4} {'cpu s':>7} {'MB':>6}  budget {BUDGET_CPU_SECONDS:g} s, {BUDGET_RSS_MB:g} MB")
-        for row in rows:
-            print(f"{row['case']:<30} {row['exit']:>4} {row['cpu_s']:>7} {row['rss_mb']:>6}  "
-                  f"{'ok' if row['ok'] else 'OVER'}")
-    return 0 if all(row["ok"] for row in rows) else 1
+    header = f"{'case':<30} {'exit':>4} {'cpu s':>7} {'MB':>6}  budget {BUDGET_CPU_SECONDS:g} s, {BUDGET_RSS_MB:g} MB"
+    return budget_main(argv, __doc__ or "", measure, header,
+                       lambda row: f"{row['case']:<30} {row['exit']:>4} {row['cpu_s']:>7} {row['rss_mb']:>6}")
 
 
 if __name__ == "__main__":

@@ -10,8 +10,6 @@ assertion would fail on a loaded CI machine. This script measures the budget its
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import sys
 import time
@@ -21,6 +19,7 @@ if __package__ in (None, ""):  # run as `python bench/textform.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.textform import format_text_form, parse_text_form
+from bench.budget_table import budget_main
 
 BUDGET_CPU_SECONDS = 1.0
 N = 200_000
@@ -70,18 +69,9 @@ def measure(runs: int) -> list[dict[str, object]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the table (or JSON); exit 1 when a case is over budget."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
-    rows = measure(args.runs)
-    if args.json:
-        print(json.dumps(rows, indent=2))
-    else:
-        print(f"{'case':<36} {'cpu s':>7}  budget {BUDGET_CPU_SECONDS:g} s")
-        for row in rows:
-            print(f"{row['case']:<36} {row['cpu_s']:>7}  {'ok' if row['ok'] else 'OVER'}")
-    return 0 if all(row["ok"] for row in rows) else 1
+    return budget_main(argv, __doc__ or "", measure,
+                       f"{'case':<36} {'cpu s':>7}  budget {BUDGET_CPU_SECONDS:g} s",
+                       lambda row: f"{row['case']:<36} {row['cpu_s']:>7}")
 
 
 if __name__ == "__main__":
