@@ -152,13 +152,15 @@ def with_comments(plan: RedlinePlan, draft: Draft, comments: list[PlacedComment]
             continue
         para = draft.paragraphs[pc.paragraph]
         by = Attribution(pc.author or "Unattributed", parse_date([pc.comment.date], date))
+        key, parent = _thread_key(pc.source, pc.comment.id), pc.comment.parent
+        parent = _thread_key(pc.source, parent) if parent else ""
         if pc.new is not None and id(pc.new) in inserts:
             step = next((s for s in plan.steps if isinstance(s, InsertParagraph) and s.text == pc.new.text), None)
             if step is not None:
-                step.comments += (Comment(0, len(step.text), by, pc.text),)
+                step.comments += (Comment(0, len(step.text), by, pc.text, key, parent, pc.comment.resolved),)
                 continue
         start, end = (len(para.text), len(para.text)) if pc.new is not None else (pc.start, pc.end)
-        note = Comment(start, end, by, pc.text)
+        note = Comment(start, end, by, pc.text, key, parent, pc.comment.resolved)
         found = steps.get(para.anchor)
         if found is None:
             found = steps[para.anchor] = ModifyParagraph(para.anchor, [Segment(Op.EQUAL, para.text)], by)
@@ -167,6 +169,11 @@ def with_comments(plan: RedlinePlan, draft: Draft, comments: list[PlacedComment]
             found.segments, found.authors = cut(found.segments, found.authors, {start, end})
         found.comments += (note,)
     return plan
+
+
+def _thread_key(source: str, comment_id: str) -> str:
+    """A comment's name in the compiled file's threads: its input and its id there."""
+    return f"{source}#{comment_id}"
 
 
 def cut(segments: list[Segment], authors: list[Attribution | None] | None,

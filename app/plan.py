@@ -29,6 +29,11 @@ class Comment:
     end: int
     by: Attribution
     text: str
+    # A thread, for comments carried from an input: `key` names this comment, `parent` the comment it answers
+    # ("" for none); `resolved` is Word's "done". The writer links them in word/commentsExtended.xml.
+    key: str = ""
+    parent: str = ""
+    resolved: bool = False
 
 
 @dataclass

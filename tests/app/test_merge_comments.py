@@ -155,3 +155,24 @@ def test_comments_carried_into_the_compilation_and_table(tmp_path: Path, form: s
     texts = [p.text.strip() for p in document.paragraphs]
     texts += [p.text.strip() for t in document.tables for cell in t._cells for p in cell.paragraphs]
     assert "G77 comment (on \u201call States\u201d): Not only members." in texts
+
+
+def test_a_reply_and_its_resolved_state_stay_threaded_in_the_full_form(tmp_path: Path) -> None:
+    draft = _draft(tmp_path)
+    commented = add_comments(draft, tmp_path / "g77.docx", [
+        Note(1, "all States", "G77", "All States, not only members."),
+        Note(1, "all States", "EU", "Agreed.", reply_to=0, done=True),
+        Note(1, "act", "US", "Act how?")])
+    out = tmp_path / "merged.docx"
+    merge_files(draft, [str(commented)], out, form="full", date=DATE)
+    found = read_file_comments(read_package(out))
+    by_text = {c.text: c for cs in found.by_anchor.values() for c in cs}
+    first, reply, other = by_text["All States, not only members."], by_text["Agreed."], by_text["Act how?"]
+    assert (reply.author, reply.parent, reply.resolved) == ("EU", first.id, True)
+    assert (first.parent, first.resolved, other.parent, other.resolved) == ("", False, "", False)
+    with zipfile.ZipFile(out) as z:
+        ids = [el.get(qn("w14:paraId")) for name in z.namelist() if name.endswith(".xml")
+               for el in etree.fromstring(z.read(name)).iter() if el.get(qn("w14:paraId"))]
+        types = z.read("[Content_Types].xml")
+    assert len(ids) == len(set(ids)) and all(int(i, 16) < 0x80000000 for i in ids)  # unique, as Word requires
+    assert b"commentsExtended+xml" in types

@@ -42,3 +42,17 @@ def test_incoming_comments_read_back_from_the_merge(libreoffice: LibreOffice, tm
     seen = [(c["author"], c["text"], c["anchor"]) for c in libreoffice.comments(out)]
     assert seen == [("Chair", "Venue to be confirmed.", "New York"),
                     ("G77", "All States, not only members.", "all States"), ("EU", "Agreed.", "all States")]
+
+
+def test_a_resolved_reply_is_read_back_resolved_beside_the_drafts_own_thread(libreoffice: LibreOffice,
+                                                                            tmp_path: Path) -> None:
+    draft = add_comments(make_docx(tmp_path / "plain.docx", TEXTS), tmp_path / "draft.docx",
+                         [Note(0, "New York", "Chair", "Venue to be confirmed.")])  # the draft's commentsExtended
+    commented = add_comments(make_docx(tmp_path / "copy.docx", TEXTS), tmp_path / "g77.docx", [
+        Note(1, "all States", "G77", "All States, not only members."),
+        Note(1, "all States", "EU", "Agreed.", reply_to=0, done=True)])
+    out = tmp_path / "merged.docx"
+    merge_files(draft, [str(commented)], out, form="full", date=DATE)
+    seen = [(c["author"], c["text"], c["resolved"]) for c in libreoffice.comments(out)]
+    assert seen == [("Chair", "Venue to be confirmed.", False), ("G77", "All States, not only members.", False),
+                    ("EU", "Agreed.", True)]
