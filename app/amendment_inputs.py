@@ -8,6 +8,7 @@ from app.amendments import Amendment, Kind, alternatives_of
 from app.attributed import Change, IncomingParagraph
 from app.merge import NOT_APPLICABLE, Incoming, ReportLine
 from app.model import Draft
+from app.note_inputs import amended_notes, is_note_input, quoted_notes
 from app.planning import active
 from app.project import Project, reanchor
 from app.segments import Op
@@ -24,7 +25,10 @@ def text_form_input(draft: Draft, name: str, text: str, author: str, base: Draft
                            f"{d}; it was read on the base revision {_title(base)}", old_label=d.label)
                 for d in imported.diagnostics if d.severity is Severity.ERROR]
     amendments, doubled = one_per_paragraph(name, imported.amendments, author)
-    return Incoming(name, amendments_as_incoming(base, amendments), problems + doubled, base=base)
+    to_notes = [a for a in amendments if is_note_input(base, a.label)]
+    notes, missing = amended_notes(base, draft, name, author, to_notes)
+    body = [a for a in amendments if not any(a is n for n in to_notes)]
+    return Incoming(name, amendments_as_incoming(base, body), problems + doubled + missing, base=base, notes=notes)
 
 
 def project_input(draft: Draft, name: str, project: Project, author: str, base: Draft | None) -> Incoming:
@@ -42,8 +46,11 @@ def project_input(draft: Draft, name: str, project: Project, author: str, base: 
                            f"not on the base revision {_title(base)}: {p.how}", old_label=p.old_label)
                 for p in placements if p.new_label is None]
     placed = {p.amendment.id for p in placements if p.new_label is not None}
-    amendments = [a for a in kept if a.id in placed]
-    return Incoming(name, amendments_as_incoming(base, amendments), problems + doubled, base=base)
+    to_notes = [a for a in kept if is_note_input(base, a.label)]
+    notes, missing = amended_notes(base, draft, name, author, to_notes)
+    amendments = [a for a in kept if a.id in placed and not any(a is n for n in to_notes)]
+    return Incoming(name, amendments_as_incoming(base, amendments), problems + doubled + missing, base=base,
+                    notes=notes)
 
 
 def one_per_paragraph(name: str, amendments: list[Amendment], author: str) -> tuple[list[Amendment], list[ReportLine]]:
@@ -69,8 +76,11 @@ def one_per_paragraph(name: str, amendments: list[Amendment], author: str) -> tu
 def _quoted_input(draft: Draft, name: str, quoted: Quoted, author: str) -> Incoming:
     problems = [ReportLine(name, author, None, "modify", NOT_APPLICABLE, what, old_label=label)
                 for label, what in quoted.problems]
-    paragraphs, placed = _in_draft_order(quoted.paragraphs, place(draft, quoted.paragraphs))
-    return Incoming(name, paragraphs, problems, placed=placed)
+    to_notes = [p for p in quoted.paragraphs if not p.inserted and is_note_input(draft, p.label)]
+    notes, missing = quoted_notes(draft, name, author, to_notes)
+    body = [p for p in quoted.paragraphs if not any(p is n for n in to_notes)]
+    paragraphs, placed = _in_draft_order(body, place(draft, body))
+    return Incoming(name, paragraphs, problems + missing, placed=placed, notes=notes)
 
 
 def _in_draft_order(paragraphs: list[IncomingParagraph],

@@ -51,6 +51,9 @@ class Incoming:
     unplaced_comments: list[IncomingComment] = field(default_factory=list)  # anchored outside the body
     # Its notes' paragraphs (app.note_merge), by (kind, w:id), for the notes it changes.
     notes: dict[tuple[str, str], list[IncomingParagraph]] = field(default_factory=dict)
+    # The printed number of each of those notes (its place among the notes of its kind, in reference order),
+    # when the input says it: a note is matched to the draft's by number and text, not by w:id alone.
+    note_numbers: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 @dataclass

@@ -96,6 +96,23 @@ def _note_draft(note: etree._Element, name: str, sheet: StyleSheet, numbering: N
     return Draft(paragraphs=paragraphs)
 
 
+def note_numbers(pkg: Package) -> dict[NoteKey, int]:
+    """Each referenced note's printed number: its place among the notes of its kind, in the order the body
+    first references them (as note_stories numbers the draft's)."""
+    body = body_of(pkg.xml(pkg.main_part))
+    if body is None:
+        return {}
+    out: dict[NoteKey, int] = {}
+    counts = {"footnote": 0, "endnote": 0}
+    for ref in body.iter(_W + "footnoteReference", _W + "endnoteReference"):
+        kind = "footnote" if ref.tag == _W + "footnoteReference" else "endnote"
+        key = (kind, w_attr(ref, "id") or "")
+        if key not in out:
+            counts[kind] += 1
+            out[key] = counts[kind]
+    return out
+
+
 def incoming_notes(pkg: Package) -> dict[NoteKey, list[IncomingParagraph]]:
     """The paragraphs of each note of a redlined file that carries tracked changes, with their attributed
     changes (docx_io.incoming), by (kind, w:id)."""

@@ -37,7 +37,7 @@ from app.wiring.apply import TEXT_SUFFIXES, _check_form_options, _not_an_input, 
 from docx_io.comment_reader import FileComments, read_file_comments
 from docx_io.format_reader import read_format_changes
 from docx_io.incoming import move_names, read_incoming
-from docx_io.note_reader import incoming_notes
+from docx_io.note_reader import incoming_notes, note_numbers
 from docx_io.ns import w_attr
 from docx_io.package import Package, read_package
 from docx_io.paragraphs import body_of
@@ -152,7 +152,8 @@ def _read_docx(draft: Draft, pkg: Package, spec: InputSpec, messages: list[str],
                        f"{n} formatting change(s) in the body on inserted text, a paragraph mark or a text box are "
                        "not merged on their own; carry them over by hand") for who, n in sorted(unread.items())]
         return on_base(Incoming(name, paragraphs, left_out, base=base,
-                                unplaced_comments=comments.unplaced, notes=notes), found)
+                                unplaced_comments=comments.unplaced, notes=notes,
+                                note_numbers=note_numbers(pkg) if notes else {}), found)
     who = spec.author or last_modified_by(pkg) or spec.path.stem
     against = "the base revision" if base is not None else "the draft"
     said = f"; its {len(comments)} comment(s) are kept" if len(comments) else ""

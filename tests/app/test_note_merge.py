@@ -80,3 +80,65 @@ def test_author_credited_for_the_whole_file_covers_its_notes(tmp_path: Path) -> 
     out, report = tmp_path / "merged.docx", tmp_path / "report.json"
     merge_files(draft, [f"Brazil={red}"], out, form="full", date=DATE, report=report)
     assert _note_revisions(out, "footnote") == [("ins", "Brazil", " and 5")]
+
+
+def test_text_forms_addressing_notes_are_merged_into_the_notes(tmp_path: Path) -> None:
+    draft = _draft(tmp_path)
+    g77 = tmp_path / "G77.md"
+    g77.write_text("66 fn1. See decision 1/CP.21, paragraph ~~4~~**5**.\n\n"
+                   "67. We request the secretariat to ~~report~~**report annually**.\n\n"
+                   "68 fn1. Nothing ~~here~~.\n", encoding="utf-8")
+    eu = _redline(tmp_path, "eu.docx", [("=", FOOT)],
+                  [("=", "As adopted at the "), ("-", "fifth", "EU"), ("+", "sixth", "EU"), ("=", " session.")])
+    out, report = tmp_path / "merged.docx", tmp_path / "report.json"
+    merge_files(draft, [str(g77), str(eu)], out, form="full", date=DATE, report=report)
+    lines = {(r["author"], r["paragraph"], r["status"], r["change"]) for r in json.loads(report.read_text())}
+    assert ("G77", "66 fn1", "applied", "~~4~~ **5**") in lines
+    assert ("EU", "endnote 1", "applied", "~~fifth~~ **sixth**") in lines
+    assert ("G77", "67", "applied", "~~report~~ **report annually**") in lines
+    missing = [r for r in json.loads(report.read_text()) if r["status"] == "not applicable"]
+    assert len(missing) == 1 and missing[0]["reason"].startswith("68 fn1: the draft has no such note")
+    assert _note_revisions(out, "footnote") == [("del", "G77", "4"), ("ins", "G77", "5")]
+
+
+def test_a_text_form_made_on_a_base_revision_carries_its_note_changes(tmp_path: Path) -> None:
+    base = _draft(tmp_path)
+    draft = make_noted_docx(tmp_path / "rev2.docx", ["65.\tWe note the report.", *PARAS],
+                            [(1, "footnote", FOOT), (2, "endnote", END)])  # the note's paragraph is now 66 still
+    form = tmp_path / "US.md"
+    form.write_text("66 fn1. See decision ~~1/CP.21~~**2/CP.21**, paragraph 4.\n", encoding="utf-8")
+    out, report = tmp_path / "merged.docx", tmp_path / "report.json"
+    merge_files(draft, [str(form)], out, form="full", date=DATE, report=report, base=base)
+    assert _note_revisions(out, "footnote") == [("del", "US", "1/CP.21"), ("ins", "US", "2/CP.21")]
+    assert not [r for r in json.loads(report.read_text()) if r["status"] == "not applicable"]
+
+
+def _renumber_notes(src: Path, out: Path, shift: int) -> Path:
+    """A copy whose footnote and endnote ids are all moved by `shift`, as LibreOffice renumbers them on saving."""
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename in ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml"):
+                root = etree.fromstring(data)
+                for el in root.iter(_W + "footnote", _W + "endnote", _W + "footnoteReference",
+                                    _W + "endnoteReference"):
+                    number = int(el.get(_W + "id", "0"))
+                    if number > 0:
+                        el.set(_W + "id", str(number + shift))
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            zout.writestr(info, data)
+    return out
+
+
+def test_a_note_is_matched_by_its_number_and_text_when_the_ids_differ(tmp_path: Path) -> None:
+    draft = _draft(tmp_path)
+    g77 = _renumber_notes(_redline(tmp_path, "g77.docx", [("=", "See decision 1/CP.21, paragraph "),
+                                                          ("-", "4", "G77"), ("+", "5", "G77"), ("=", ".")]),
+                          tmp_path / "g77 saved by LibreOffice.docx", 6)
+    out, report = tmp_path / "merged.docx", tmp_path / "report.json"
+    merge_files(draft, [str(g77)], out, form="full", date=DATE, report=report)
+    lines = json.loads(report.read_text())
+    assert [(r["author"], r["paragraph"], r["status"]) for r in lines] == [("G77", "66 fn1", "applied")]
+    assert _note_revisions(out, "footnote") == [("del", "G77", "4"), ("ins", "G77", "5")]
