@@ -22,6 +22,7 @@ from app.amendments import Amendment, Kind, Option, Status
 from app.atomic import atomic_write_text
 from app.errors import ProjectError
 from app.model import Draft, Paragraph
+from app.note_labels import find_note, is_note_address
 from app.regular_files import check_regular
 from app.relabel import relabel_insertions
 from app.segments import Op, Segment, from_json, to_json
@@ -235,6 +236,9 @@ def reanchor(project: Project, draft: Draft) -> list[Placement]:
         old = amendment.target
         old_label = amendment.label
         para = draft.by_label(old) if draft.has_label(old) else None
+        if para is None and is_note_address(old):  # "66 fn1": the note of that address, by its text
+            placements.append(_reanchor_note(amendment, draft, old_label))
+            continue
         if para is not None and para.body == amendment.anchor_text:
             placements.append(Placement(amendment, old_label, para.label, "same text"))
             continue
@@ -266,6 +270,24 @@ def reanchor(project: Project, draft: Draft) -> list[Placement]:
         if placed.new_label is not None:
             placed.new_label = placed.amendment.label
     return placements
+
+
+def _reanchor_note(amendment: Amendment, draft: Draft, old_label: str) -> Placement:
+    """An amendment to a note: on the draft's note of the same address when its text is (nearly) the same."""
+    story = find_note(draft, amendment.target)
+    para = story.draft.paragraphs[0] if story is not None and story.draft.paragraphs else None
+    if para is None or para.label is None:
+        return Placement(amendment, old_label, None, "no such note in the draft")
+    if para.body == amendment.anchor_text:
+        amendment.target = para.label
+        return Placement(amendment, old_label, para.label, "same text")
+    if fuzz.ratio(para.body, amendment.anchor_text) < REANCHOR_CUTOFF:
+        return Placement(amendment, old_label, None, "the note's text is no longer like the one it was made on")
+    problem = _carry_options(amendment, para.body)
+    if problem:
+        return Placement(amendment, old_label, None, problem)
+    amendment.target, amendment.anchor_text = para.label, para.body
+    return Placement(amendment, old_label, para.label, "text changed")
 
 
 def _carry_options(amendment: Amendment, body: str) -> str | None:

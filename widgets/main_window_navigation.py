@@ -10,6 +10,7 @@ from app import __version__
 from app.amendments import Kind
 from app.errors import LabelError
 from app.labels import parse_label
+from app.note_labels import find_note, is_note_address
 from widgets.document.view_mode import ViewMode
 
 if TYPE_CHECKING:
@@ -32,6 +33,9 @@ class NavigationMixin(_Base):
         """The canonical label of a paragraph in the draft (or a new one); LabelError otherwise."""
         if self._session is None:
             raise LabelError("no draft is open; open one first")
+        note = find_note(self._session.draft, text.strip()) if is_note_address(text.strip()) else None
+        if note is not None and note.draft.paragraphs:  # "66 fn1", "endnote 3": the note, amended in place
+            return note.name
         label = parse_label(text)
         new = self._session.amendment_for(label)
         if new is not None and new.kind is Kind.INSERT:
@@ -74,9 +78,10 @@ class NavigationMixin(_Base):
             self._editor.load(label, "", list(amendment.option.segments), new_paragraph=True)
             self.editor_pane.set_heading(f"Editing new para {label} (after {amendment.target})")
         else:
-            body = self._session.draft.by_label(label).body
+            body = self._session.paragraph(label).body
             self._editor.load(label, body, self._session.segments_for(label))
-            self.editor_pane.set_heading(f"Editing para {label}")
+            note = not self._session.draft.has_label(label) and is_note_address(label)
+            self.editor_pane.set_heading(f"Editing {label} (a note)" if note else f"Editing para {label}")
         self._update_actions()
 
     def _unload(self) -> None:
@@ -93,7 +98,8 @@ class NavigationMixin(_Base):
             return
         from widgets.dialogs.goto_dialog import GoToDialog  # dialogs load when first opened: a faster start
 
-        dialog = GoToDialog(self.resolve_label, self.labels(), self, self._current or "")
+        notes = [s.name for s in self._session.draft.notes if s.draft.paragraphs]
+        dialog = GoToDialog(self.resolve_label, self.labels() + notes, self, self._current or "")
         if dialog.exec() and dialog.label():
             self.go_to(dialog.label() or "")
 

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from app.amendments import Amendment, Kind, Option, Status, delete, insert_after
 from app.errors import AmendmentError, DocumentError, ProjectError
 from app.labels import next_inserted_label
-from app.model import Draft
+from app.model import Draft, Paragraph
+from app.note_labels import find_note, is_note_address
 from app.project import Placement, Project, Revision, load_project, reanchor, save_project
 from app.regular_files import OUTSIDE, outside_note, sha256_of
 from app.segments import Op, Segment, is_unchanged, normalize, original_text
@@ -110,7 +111,16 @@ class Session:
         amendment = self.amendment_for(label)
         if amendment is not None and amendment.kind is not Kind.INSERT:
             return list(amendment.option.segments)
-        return [Segment(Op.EQUAL, self.draft.by_label(label).body)]
+        return [Segment(Op.EQUAL, self.paragraph(label).body)]
+
+    def paragraph(self, label: str) -> Paragraph:
+        """The draft's paragraph of a label, or the (first) paragraph of the note an address names ("66 fn1",
+        "endnote 3"): a note is amended like a paragraph, under the note's name. LabelError when neither."""
+        if not self.draft.has_label(label) and is_note_address(label):
+            story = find_note(self.draft, label)
+            if story is not None and story.draft.paragraphs:
+                return story.draft.paragraphs[0]
+        return self.draft.by_label(label)
 
     def amended_labels(self) -> set[str]:
         """Labels of paragraphs that carry an amendment (inserted paragraphs under their own label)."""
@@ -164,7 +174,7 @@ class Session:
 
     def set_segments(self, label: str, segments: list[Segment], option: int | None = None) -> Amendment | None:
         """Make a paragraph read as `segments` (on its body); no change removes its amendment."""
-        para = self.draft.by_label(label)
+        para = self.paragraph(label)
         if original_text(segments) != para.body:
             raise AmendmentError(f"para {label}: the edit does not match the paragraph's text")
         segments = normalize(segments)
