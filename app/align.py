@@ -22,6 +22,10 @@ from app.model import Paragraph
 MATCH_CUTOFF = 55.0
 # The expected label (the same, or moved as the neighbours' labels moved) makes a weaker text match acceptable.
 SAME_LABEL_CUTOFF = 40.0
+# Least share (0-100) of words two paragraphs must keep in common, in order, to be one paragraph revised: two
+# unrelated paragraphs of a language are often 40-55 % alike by characters, but share only a few words ("We",
+# "the"), and a redline keeping only those would read as noise. Below it they are a deletion and an insertion.
+WORD_FLOOR = 30.0
 # Stretches larger than this many cells are matched greedily instead of optimally.
 _DP_CELL_LIMIT = 250_000
 
@@ -45,6 +49,11 @@ def _folded(text: str) -> str:
     # A merge aligns many redlines with one draft, and most of their paragraphs read as the draft's:
     # remembering the keys halves the cost of making them.
     return " ".join(text.split())
+
+
+@lru_cache(maxsize=1 << 14)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
 
 
 def align(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> list[Pair]:
@@ -130,6 +139,8 @@ class _Scorer:
             return 0.0
         score = fuzz.ratio(a, b, score_cutoff=cutoff)
         if self.old[i].kind != self.new[j].kind and score < 90:
+            return 0.0
+        if score and score < 90 and Indel.normalized_similarity(_words(a), _words(b)) * 100 < WORD_FLOOR:
             return 0.0
         return score - cutoff + 1.0 if score else 0.0
 

@@ -174,3 +174,22 @@ def test_compare_deletion_and_insertion_in_the_middle() -> None:
     assert len(inserts) == 1 and inserts[0].before is False
     assert re.match(r"62\.\tA new paragraph", inserts[0].text)
     assert result.modified == 0
+
+
+def test_an_unrelated_paragraph_under_the_same_label_is_a_deletion_and_an_insertion() -> None:
+    # 43 % alike by characters (above the same-label cutoff), 15 % by words: no paragraph revised, but replaced;
+    # a redline pairing them would keep only "We" and "that".
+    unrelated = "We stress that capacity-building activities should target rural communities and their local needs."
+    old = make_draft(["We recognize that digital technologies can accelerate progress towards the Sustainable "
+                      "Development Goals.", *BODIES[:2]])
+    new = make_draft([unrelated, *BODIES[:2]])
+    assert align(old.paragraphs, new.paragraphs) == [Pair(0, None), Pair(None, 0), Pair(1, 1), Pair(2, 2)]
+    result = compare(old, new, BY)
+    assert (result.modified, result.inserted, result.deleted) == (0, 1, 1)
+
+
+def test_a_heavily_revised_paragraph_is_still_one_paragraph() -> None:
+    old = make_draft(BODIES[:3])
+    revised = "We recognize the vital importance of stable and sustainable funding for the Forum and its work."
+    new = make_draft([revised, *BODIES[1:3]])
+    assert align(old.paragraphs, new.paragraphs)[0].old == 0 and align(old.paragraphs, new.paragraphs)[0].new == 0
