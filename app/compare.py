@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from app.align import Pair, align
@@ -69,8 +70,25 @@ def _paragraph_diff(o: Paragraph, n: Paragraph, granularity: Granularity) -> lis
     """A renumbered paragraph with the same body (most of a long draft after an insertion) needs
     only its number diffed."""
     if o.body == n.body:
-        return normalize([*diff_text(o.prefix, n.prefix, granularity), Segment(Op.EQUAL, o.body)])
+        fast = number_change(o.prefix, n.prefix) if granularity is not Granularity.CHARACTER else None
+        prefix = fast or diff_text(o.prefix, n.prefix, granularity)
+        return normalize([*prefix, Segment(Op.EQUAL, o.body)])
     return diff_text(o.text, n.text, granularity)
+
+
+_NUMBER_AND_REST = re.compile(r"(\d+)(\D.*)?", re.DOTALL)
+
+
+def number_change(old: str, new: str) -> list[Segment] | None:
+    """The diff of two paragraph prefixes that differ only in their leading number ("66.\t" -> "67.\t": 66 struck,
+    67 inserted, ".\t" kept), as diff_text gives it at word and phrase granularity, without tokenising; None
+    otherwise."""
+    a, b = _NUMBER_AND_REST.fullmatch(old), _NUMBER_AND_REST.fullmatch(new)
+    if a is None or b is None or a.group(1) == b.group(1) or (a.group(2) or "") != (b.group(2) or ""):
+        return None
+    rest = a.group(2) or ""
+    kept = [Segment(Op.EQUAL, rest)] if rest else []
+    return [Segment(Op.DELETE, a.group(1)), Segment(Op.INSERT, b.group(1)), *kept]
 
 
 def _insert(new: Draft, j: int, anchor: int, by: Attribution, before: bool = False) -> InsertParagraph:

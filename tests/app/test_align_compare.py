@@ -193,3 +193,16 @@ def test_a_heavily_revised_paragraph_is_still_one_paragraph() -> None:
     revised = "We recognize the vital importance of stable and sustainable funding for the Forum and its work."
     new = make_draft([revised, *BODIES[1:3]])
     assert align(old.paragraphs, new.paragraphs)[0].old == 0 and align(old.paragraphs, new.paragraphs)[0].new == 0
+
+
+def test_a_number_change_is_diffed_as_diff_text_diffs_it() -> None:
+    from app.compare import number_change
+    from app.diff import diff_text
+    from app.tokenize import Granularity
+
+    for old, new in [("66.\t", "67.\t"), ("9.\t", "10.\t"), ("83 bis.\t", "84 bis.\t"), ("99.\t", "100.\t"),
+                     ("7", "8"), ("12. ", "13. ")]:
+        for granularity in (Granularity.WORD, Granularity.PHRASE):  # by characters: 6 of 66 kept, as diffed
+            assert number_change(old, new) == diff_text(old, new, granularity), (old, new, granularity)
+    for old, new in [("66.\t", "66.\t"), ("1.\t", "2. "), ("(a)\t", "(b)\t"), ("66.\t", "A.\t"), ("", "1.\t")]:
+        assert number_change(old, new) is None
