@@ -41,3 +41,32 @@ def test_a_footnote_is_amended_in_the_editor_exported_and_kept_in_the_project(
     assert [a.label for a in reopened.amendments] == ["66 fn1"]
     assert dialogs.errors == []
     window.undo_stack.setClean()
+
+
+def test_a_note_is_shown_after_its_paragraph_and_typed_in_with_track_changes(
+        qtbot: QtBot, tmp_path: Path, dialogs: Dialogs) -> None:
+    draft = make_noted_docx(tmp_path / "draft.docx", PARAS, [(0, "footnote", FOOT), (1, "endnote", END)])
+    window = open_window(qtbot, tmp_path, draft)
+    view = window.document_view
+    block = view.block_for("66 fn1")
+    assert block is not None and block.text().startswith("Footnote 1:") and block.text().endswith(FOOT)
+    assert block.previous() == view.block_for("66")  # right under the paragraph that references it
+    assert view.block_for("endnote 1") is not None and view.block_for("endnote 1").previous() == view.block_for("67")
+    cursor = view.textCursor()
+    cursor.setPosition(block.position() + block.text().index("4"))
+    cursor.setPosition(block.position() + block.text().index("4") + 1, cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_5)
+    session = window.session
+    assert session is not None
+    amendment = session.amendment_for("66 fn1")
+    assert amendment is not None and [(s.op.value, s.text) for s in amendment.option.segments if s.op.value != "equal"] \
+        == [("delete", "4"), ("insert", "5")]
+    shown = view.block_for("66 fn1")
+    assert shown is not None and "45" in shown.text()  # struck and inserted, in place
+    out = tmp_path / "typed.docx"
+    assert window.export(out, "full")
+    assert [(op, text) for op, _, text in _note_revisions(out, "footnote")] == [("del", "4"), ("ins", "5")]
+    assert dialogs.errors == []
+    window.undo_stack.setClean()

@@ -54,6 +54,17 @@ class BlockLayout:
             fmt = self._cache[key] = self._new(*key)
         return fmt
 
+    def note_format(self, text: str, amended: str | None) -> QTextBlockFormat:
+        """A footnote or endnote shown under its paragraph: indented a tab further, close to it."""
+        key = (False, first_strong_direction(text), f"note {amended or ''}")
+        fmt = self._cache.get(key)
+        if fmt is None:
+            fmt = QTextBlockFormat(self._new(False, key[1], amended))
+            fmt.setLeftMargin(self.tab() * 2)
+            fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
+            self._cache[key] = fmt
+        return fmt
+
     def _new(self, heading: bool, direction: Qt.LayoutDirection | None, amended: str | None) -> QTextBlockFormat:
         margin = self.tab()
         line = self.points * self.dpi / 72

@@ -34,7 +34,7 @@ from app.amendments import Amendment
 from app.amendments import Kind as AmendmentKind
 from app.errors import LabelError
 from app.labels import label_key, parse_label
-from app.model import PLAIN, Formatting, Paragraph
+from app.model import PLAIN, Formatting, NoteStory, Paragraph
 from app.model import Kind as ParagraphKind
 from app.planning import new_paragraph_text
 from app.review import Review
@@ -52,6 +52,8 @@ from widgets.document.view_mode import ViewMode
 from widgets.review.author_colours import AuthorColours
 from widgets.text_input import is_undo_redo, one_line, pasted_text, typeable
 
+NOTE_SCALE = 0.85  # a note's text size, of the body's
+NOTE_MARKER_COLOUR = QColor("#6b6b6b")
 _K = QKeySequence.StandardKey
 # Keys that move the caret, select or copy: QTextBrowser's own handling.
 _PASS_THROUGH = (*(k for k in _K if k.name.startswith(("MoveTo", "Select"))), _K.Copy, _K.Deselect)
@@ -93,6 +95,7 @@ class DocumentView(ReviewRenderingMixin, QTextBrowser):
         self._colours = AuthorColours()
         self._reviewers: frozenset[str] | None = None  # whose changes are shown (None: everyone's)
         self._index_blocks: dict[int, QTextBlock] = {}  # draft paragraph index -> block
+        self._notes: dict[str, NoteStory] = {}  # a note's name ("66 fn1") -> the note, shown after its paragraph
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         self._markers = MarginMarkers(self)
         self._typing = InPlaceEditing(lambda: self._session, self._label_of)
@@ -107,7 +110,11 @@ class DocumentView(ReviewRenderingMixin, QTextBrowser):
         self._blocks.clear()
         self._inserted.clear()
         self._index_blocks.clear()
-        self._draft_labels = session.draft.labels
+        self._notes = {s.name: s for s in session.draft.notes if s.draft.paragraphs}
+        self._draft_labels = session.draft.labels | frozenset(self._notes)
+        notes_after: dict[str, list[NoteStory]] = {}
+        for story in self._notes.values():
+            notes_after.setdefault(story.paragraph or "", []).append(story)
         doc = self.document()
         self._markers.forget()
         self._quiet = True
@@ -127,6 +134,9 @@ class DocumentView(ReviewRenderingMixin, QTextBrowser):
                     self._write_inserted(cursor, para)
                 if self._overlay is not None and para.index in self._overlay.inserted:
                     self._write_review_inserted(cursor, para, self._overlay.inserted[para.index])
+                for story in notes_after.get(para.label, []) if para.label else []:  # its notes, after it
+                    cursor.insertBlock()
+                    self._write_paragraph(cursor, story.draft.paragraphs[0], story.name in amended)
             cursor.endEditBlock()
             self.setTextCursor(QTextCursor(doc))
         finally:
@@ -141,7 +151,7 @@ class DocumentView(ReviewRenderingMixin, QTextBrowser):
         if label in self._draft_labels:
             block = self._block(label)
             if block is not None:
-                self._rewrite(block, self._session.draft.by_label(label))
+                self._rewrite(block, self._session.paragraph(label))
             if [a.label for a in self._wanted_inserts(label)] != self._inserted.get(label, []):
                 self._sync_inserted(label)
         else:
@@ -426,8 +436,12 @@ class DocumentView(ReviewRenderingMixin, QTextBrowser):
         doc.setDefaultTextOption(option)
 
     def _write_paragraph(self, cursor: QTextCursor, para: Paragraph, amended: bool) -> None:
-        """Fill the (empty) block at the cursor with a draft paragraph."""
+        """Fill the (empty) block at the cursor with a draft paragraph (or the paragraph of a note)."""
         block = cursor.block()
+        note = self._notes.get(para.label or "") if para.label else None
+        if note is not None:
+            self._write_note(cursor, para, note, amended)
+            return
         self._index_blocks[para.index] = block
         if self._overlay is not None and (para.index in self._overlay.modified or para.index in self._overlay.deleted):
             self._write_reviewed(cursor, para, self._overlay)
@@ -472,9 +486,31 @@ class DocumentView(ReviewRenderingMixin, QTextBrowser):
             pieces = [StyledSegment(prefix_op, para.number_text + "\t", PLAIN), *styled_segments(para, segments)]
         return pieces, not (deleted and self._mode is ViewMode.PROPOSED)
 
-    def _insert(self, cursor: QTextCursor, pieces: list[StyledSegment], para: Paragraph) -> None:
+    def _write_note(self, cursor: QTextCursor, para: Paragraph, note: NoteStory, amended: bool) -> None:
+        """A footnote or endnote after the paragraph that references it: smaller, indented, its kind and number
+        before it; typed in and amended like a paragraph, under the note's name ("66 fn1")."""
+        block = cursor.block()
+        amendment = self._session.amendment_for(para.label or "") if amended and self._session else None
+        if self._overlay is not None:
+            amendment = None
+        pieces, shown = self._pieces(para, amendment)
+        kind = amendment.kind.value if amendment is not None else None
+        cursor.setBlockFormat(self._layout.note_format(para.body, kind))
+        size = max(1, round(self._points * NOTE_SCALE))
+        cursor.insertText(f"{note.kind.capitalize()} {note.number}:\u2002", self._note_marker_format(size))
+        self._insert(cursor, pieces, para, size)
+        block.setUserState(self._state(note.name))
+        block.setVisible(shown)
+        self._blocks[note.name] = block
+
+    def _note_marker_format(self, size: int) -> QTextCharFormat:
+        cf = QTextCharFormat(self._char_format(PLAIN, Op.EQUAL, size))
+        cf.setForeground(NOTE_MARKER_COLOUR)
+        return cf
+
+    def _insert(self, cursor: QTextCursor, pieces: list[StyledSegment], para: Paragraph, size: int = 0) -> None:
         heading = para.kind is ParagraphKind.HEADING
-        size = round(self._points * 1.2) if heading and (para.heading_level or 9) <= 1 else 0
+        size = size or (round(self._points * 1.2) if heading and (para.heading_level or 9) <= 1 else 0)
         for piece in pieces:
             if not piece.text or not visible(piece.op, self._mode):
                 continue

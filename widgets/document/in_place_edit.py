@@ -143,7 +143,7 @@ class InPlaceEditing:
         if amendment is not None and amendment.kind is AmendmentKind.INSERT:
             text = amendment.option.proposed.strip()  # as the view shows it (planning.new_paragraph_text)
             return RedlineEdit("", [Segment(Op.INSERT, text)] if text else None)
-        body = session.draft.by_label(label).body
+        body = session.paragraph(label).body
         return RedlineEdit(body, list(amendment.option.segments) if amendment is not None else None)
 
     def _body_view(self, label: str) -> str | None:
