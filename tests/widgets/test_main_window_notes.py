@@ -61,8 +61,9 @@ def test_a_note_is_shown_after_its_paragraph_and_typed_in_with_track_changes(
     session = window.session
     assert session is not None
     amendment = session.amendment_for("66 fn1")
-    assert amendment is not None and [(s.op.value, s.text) for s in amendment.option.segments if s.op.value != "equal"] \
-        == [("delete", "4"), ("insert", "5")]
+    assert amendment is not None
+    changes = [(s.op.value, s.text) for s in amendment.option.segments if s.op.value != "equal"]
+    assert changes == [("delete", "4"), ("insert", "5")]
     shown = view.block_for("66 fn1")
     assert shown is not None and "45" in shown.text()  # struck and inserted, in place
     out = tmp_path / "typed.docx"
