@@ -2,9 +2,11 @@
 
 Painting needs the first block on screen at every repaint, which is every keystroke. QTextEdit's
 cursorForPosition() costs milliseconds on a 500-page draft and is wrong when blocks are hidden (deleted
-paragraphs in the Proposed view), so the painter remembers the block it found last time and walks from it:
-typing and scrolling move it a few blocks at most. A jump (Go to, a new document) searches by block number,
-probing no further than twice the answer (blocks below it need not be laid out).
+paragraphs in the Proposed view), so the painter remembers the number of the block it found last time and walks
+from it: typing and scrolling move it a few blocks at most. (The number, not the QTextBlock: a block handle kept
+across edits may name a block the document has since removed, and walking from it is undefined behaviour.)
+A jump (Go to, a new document) searches by block number, probing no further than twice the answer (blocks below
+it need not be laid out).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ class MarginMarkers:
 
     def __init__(self, view: QTextEdit) -> None:
         self._view = view
-        self._hint: QTextBlock | None = None
+        self._hint: int | None = None  # the number of the block found at the last paint
         self._brushes = {kind: QBrush(MARKER_COLOUR, Qt.BrushStyle.Dense4Pattern if kind == "delete"
                                       else Qt.BrushStyle.SolidPattern) for kind in ("delete", "other")}
 
@@ -53,7 +55,7 @@ class MarginMarkers:
         found = self._walk(top)
         if found is None:
             found = self._search(top)
-        self._hint = found
+        self._hint = found.blockNumber() if found.isValid() else None
         return found
 
     def _reaches(self, number: int, top: float, end: int) -> bool:
@@ -82,10 +84,11 @@ class MarginMarkers:
         return self._view.document().findBlockByNumber(low)
 
     def _walk(self, top: float) -> QTextBlock | None:
-        block = self._hint
-        if block is None or not block.isValid():
+        doc = self._view.document()
+        if self._hint is None or not 0 <= self._hint < doc.blockCount():
             return None
-        layout = self._view.document().documentLayout()
+        block = doc.findBlockByNumber(self._hint)
+        layout = doc.documentLayout()
         steps = 0
         while steps < _WALK:  # back while the block before still reaches below the top
             before = block.previous()
