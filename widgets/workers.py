@@ -12,9 +12,12 @@ its result is dropped, so nothing it would have changed is changed.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import itertools
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import (
@@ -50,39 +53,131 @@ def error_message(exc: BaseException) -> str:
             "Set REDLINE_DESK_DEBUG=1 for details and please report it")
 
 
-class _Signals(QObject):
-    """Signals of a runnable (a QRunnable is not a QObject); they cross back to the GUI thread."""
+class Cancelled(Exception):
+    """The user cancelled the job (raised in the worker at its next progress report)."""
 
-    done = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int, str)
+
+Progress = Callable[[int, int, str], None]  # done, total, what
+
+
+class _Relay(QObject):
+    """Carries a job's outcome from its pool thread to the GUI thread, addressed by the task's number.
+
+    One relay lives for the whole run: a pool thread only ever emits on it and never holds, or drops the
+    last reference to, a QObject of the GUI thread (a Task, its timer, its dialog). A QObject deleted
+    outside its own thread is undefined behaviour, and it crashed the window tests now and then."""
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, int, int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tasks: dict[int, Task] = {}
+        self.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+
+    def _done(self, number: int, result: Any) -> None:
+        task = self.tasks.pop(number, None)
+        if task is not None:
+            task._succeeded(result)
+
+    def _failed(self, number: int, exc: BaseException) -> None:
+        task = self.tasks.pop(number, None)
+        if task is not None:
+            task._failed(exc)
+
+    def _progressed(self, number: int, done: int, total: int, what: str) -> None:
+        task = self.tasks.get(number)
+        if task is not None:
+            task.progressed.emit(done, total, what)
+
+
+_relay: _Relay | None = None
+_numbers = itertools.count(1)
+
+
+def _the_relay() -> _Relay:
+    """The relay, made on first use (on the GUI thread: jobs are started there)."""
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
+    """Runs fn on a pool thread; holds only the function, the task's number and the relay, none of them
+    a QObject the pool thread could end up deleting."""
+
+    def __init__(self, fn: Callable[[], Any], number: int, relay: _Relay) -> None:
         super().__init__()
-        self._fn = fn
-        self._signals = signals
+        self._fn: Callable[[], Any] | None = fn
+        self._number = number
+        self._relay = relay
         self.setAutoDelete(True)
 
     def run(self) -> None:
         """Call the function on a pool thread and report how it went."""
-        try:
-            result = self._fn()
-        except Exception as exc:
-            if os.environ.get("REDLINE_DESK_DEBUG"):
-                import traceback
+        fn, self._fn = self._fn, None  # what the job captured is released here, not when Qt deletes the runnable
+        assert fn is not None
+        with _cycle_collection_paused():
+            try:
+                result = fn()
+            except Exception as exc:
+                if os.environ.get("REDLINE_DESK_DEBUG"):
+                    import traceback
 
-                traceback.print_exc()
-            self._signals.failed.emit(exc)
-        else:
-            self._signals.done.emit(result)
+                    traceback.print_exc()
+                del fn
+                self._relay.failed.emit(self._number, exc)
+            else:
+                del fn
+                self._relay.done.emit(self._number, result)
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = [0, False]  # jobs running, whether the collector was on when the first began
+
+
+@contextlib.contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a job runs: a pass started by the job's allocations would run
+    on the pool thread and could destroy unreachable windows or dialogs there, outside the GUI thread.
+    Reference counting still frees the job's own garbage; the collector resumes when the last job ends."""
+    with _gc_lock:
+        if _gc_pauses[0] == 0:
+            _gc_pauses[1] = gc.isenabled()
+            gc.disable()
+        _gc_pauses[0] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses[0] -= 1
+            if _gc_pauses[0] == 0 and _gc_pauses[1]:
+                gc.enable()
+
+
+class _Reporter:
+    """The progress callback a job calls on its pool thread: plain Python, so the job holds no Task."""
+
+    def __init__(self, number: int, relay: _Relay) -> None:
+        self.stop = threading.Event()
+        self._number = number
+        self._relay = relay
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if self.stop.is_set():
+            raise Cancelled(what)
+        self._relay.progressed.emit(self._number, done, total, what)
 
 
 class Task(QObject):
     """A running job: `finished(ok)` once its callback has run; `wait()` runs the event loop until then."""
 
     finished = Signal(bool)
+    progressed = Signal(int, int, str)  # done, total, what: a progress report, on the GUI thread
 
     def __init__(self, parent: QWidget | None, title: str, on_done: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException], None] | None, delay_ms: int) -> None:
@@ -95,9 +190,7 @@ class Task(QObject):
         self._parent = parent
         self._on_done = on_done
         self._on_error = on_error
-        self.signals = _Signals()
-        self.signals.done.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
-        self.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self.number = next(_numbers)
         self.progress: QProgressDialog | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -157,7 +250,10 @@ class Task(QObject):
         while not self.done and not deadline.hasExpired():  # again if a stray quit ended the loop early
             loop = QEventLoop()
             self.finished.connect(loop.quit)
-            QTimer.singleShot(max(1, deadline.remainingTime()), loop.quit)
+            timeout = QTimer(loop)  # goes with the loop: no stray timer left to fire on a deleted loop
+            timeout.setSingleShot(True)
+            timeout.timeout.connect(loop.quit)
+            timeout.start(max(1, deadline.remainingTime()))
             loop.exec()
         return self.ok
 
@@ -167,16 +263,15 @@ def run_task(parent: QWidget | None, title: str, fn: Callable[[], Any],
              on_error: Callable[[BaseException], None] | None = None, *, delay_ms: int = BUSY_DELAY_MS) -> Task:
     """Run fn() on a worker thread; on_done(result) or the error dialog then on_error(exc) on the GUI thread."""
     task = Task(parent, title, on_done, on_error, delay_ms)
-    _active.add(task)
-    QThreadPool.globalInstance().start(_Job(fn, task.signals))
+    _start(task, fn)
     return task
 
 
-class Cancelled(Exception):
-    """The user cancelled the job (raised in the worker at its next progress report)."""
-
-
-Progress = Callable[[int, int, str], None]  # done, total, what
+def _start(task: Task, fn: Callable[[], Any]) -> None:
+    relay = _the_relay()
+    relay.tasks[task.number] = task
+    _active.add(task)
+    QThreadPool.globalInstance().start(_Job(fn, task.number, relay))
 
 
 class ProgressTask(Task):
@@ -187,23 +282,17 @@ class ProgressTask(Task):
                  delay_ms: int) -> None:
         super().__init__(parent, title, on_done, on_error, delay_ms)
         self.cancelled = False
-        self._stop = threading.Event()
+        self.report = _Reporter(self.number, _the_relay())  # the job's progress callback
         self._on_cancel = on_cancel
         self._last: tuple[int, int, str] = (0, 0, "")
-        self.signals.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
-
-    def report(self, done: int, total: int, what: str) -> None:
-        """Called by the job (on its thread): tell the dialog; raises Cancelled once the user cancelled."""
-        if self._stop.is_set():
-            raise Cancelled(what)
-        self.signals.progressed.emit(done, total, what)
+        self.progressed.connect(self._progressed)
 
     def cancel(self) -> None:
         """Stop the job at its next report and drop its result."""
         if self.done or self.cancelled:
             return
         self.cancelled = True
-        self._stop.set()
+        self.report.stop.set()
         if self.progress is not None:
             self.progress.setLabelText(f"{self.title}\nCancelling…")
 
@@ -260,8 +349,8 @@ def run_progress_task(parent: QWidget | None, title: str, fn: Callable[[Progress
     """Run fn(progress) on a worker thread with a cancellable progress dialog; then on_done(result), the
     error dialog and on_error(exc), or (cancelled) on_cancel() on the GUI thread."""
     task = ProgressTask(parent, title, on_done, on_error, on_cancel, delay_ms)
-    _active.add(task)
-    QThreadPool.globalInstance().start(_Job(lambda: fn(task.report), task.signals))
+    report = task.report
+    _start(task, lambda: fn(report))  # captures the reporter, never the task
     return task
 
 

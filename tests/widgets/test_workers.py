@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
+import weakref
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -117,7 +120,7 @@ def test_progress_task_reports_and_returns(qtbot: QtBot, errors: list[tuple[str,
         return "done"
 
     task = workers.run_progress_task(None, "Merging…", work, lambda r: seen.append(len(r)), delay_ms=50)
-    task.signals.progressed.connect(lambda done, *_: seen.append(done * 10))
+    task.progressed.connect(lambda done, *_: seen.append(done * 10))
     assert task.wait(5000) and task.result == "done" and errors == []
     assert task.progress is None and seen[-1] == 4 and 20 in seen
 
@@ -149,3 +152,32 @@ def test_progress_task_errors_are_a_dialog(qtbot: QtBot, errors: list[tuple[str,
 
     task = workers.run_progress_task(None, "Merging…", work)
     assert task.wait(5000) is False and errors == [("Merging failed", "eu.docx: not a Word document")]
+
+
+def test_a_job_pauses_cycle_collection_and_resumes_it_after(qtbot: QtBot) -> None:
+    """A collection pass run from a pool thread could destroy a window there; none runs while a job works."""
+    assert gc.isenabled()
+    task = workers.run_task(None, "Counting…", gc.isenabled)
+    assert task.wait(5000) and task.result is False
+    qtbot.waitUntil(gc.isenabled, timeout=2000)  # back on once the job's thread is done with it
+
+
+def test_a_job_releases_what_it_captured_on_its_own_thread(qtbot: QtBot) -> None:
+    class Captured:
+        pass
+
+    captured = Captured()
+    alive = weakref.ref(captured)
+    freed_before_done: list[bool] = []
+    task = workers.run_task(None, "Reading…", lambda c=captured: type(c).__name__,
+                            lambda _r: freed_before_done.append(alive() is None))
+    del captured
+    assert task.wait(5000) and task.result == "Captured"
+    assert freed_before_done == [True]  # by the job, before it reported: not later, wherever Qt deletes it
+
+
+def test_a_progress_job_is_handed_no_qt_object(qtbot: QtBot) -> None:
+    """The job's thread must never hold (and so perhaps drop the last reference to) the task, a QObject."""
+    task = workers.run_progress_task(None, "Merging…",
+                                     lambda progress: isinstance(getattr(progress, "__self__", progress), QObject))
+    assert task.wait(5000) and task.result is False
