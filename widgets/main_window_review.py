@@ -24,7 +24,7 @@ from widgets.commands import ReviewCommand, ReviewSwitchCommand
 from widgets.dialogs import messages
 from widgets.main_window_layout import review_width
 from widgets.review.author_colours import AuthorColours
-from widgets.workers import Cancelled, Progress, error_message, run_progress_task
+from widgets.workers import Cancelled, Progress, error_message, run_progress_task, run_task
 
 if TYPE_CHECKING:
     from app.merge import MergeResult
@@ -365,14 +365,7 @@ class ReviewMixin(_Base):
             if notes:
                 messages.show_warning(self, "Exported, with notes", "\n".join(notes))
 
-        # In the GUI thread: the caller waits for it anyway, and lxml work in a pool thread crashed under load.
-        try:
-            notes = work()
-        except (RedlineDeskError, OSError) as exc:
-            messages.show_error(self, "Export failed", str(exc))
-            return False
-        done(notes)
-        return True
+        return run_task(self, f"Exporting {path.name}…", work, done).wait()
 
     def choose_and_export_merge(self) -> None:
         """File > Export Compilation: the merge export dialog, then the export."""

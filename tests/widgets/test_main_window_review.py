@@ -77,6 +77,16 @@ def test_accept_all_of_an_author_makes_the_clean_text(window: MainWindow, tmp_pa
     assert "must continue to be global" in clean_text(out, "89")  # the EU's own change is still pending
 
 
+def test_a_merge_export_that_cannot_be_written_is_one_line_in_a_dialog(window: MainWindow, tmp_path: Path,
+                                                                         dialogs: Dialogs) -> None:
+    out = tmp_path / "no such folder" / "merged.docx"
+    assert window.export_merge(out, "full") is False
+    (title, text), = dialogs.errors
+    assert title == "Exporting merged.docx failed"
+    assert "no such folder" in text and "\n" not in text and "internal error" not in text
+    assert not out.parent.exists()
+
+
 def test_accept_and_reject_the_selected_change_by_shortcut(qtbot: QtBot, window: MainWindow) -> None:
     window.review_panel.select("p4")
     window.review_panel.tree.setFocus()
