@@ -61,6 +61,8 @@ def edit_paragraph(
         raise AmendmentError(
             f"paragraph text changed since it was read (expected {expected[:40]!r}…, found {current[:40]!r}…)"
         )
+    if tracked and authors is None and _replace_opening(p, pieces, segments, by, ids):
+        return notices
     cuts = cut_points(segments)
     if _split_runs(pieces, cuts):
         pieces = paragraph_pieces(p)
@@ -108,6 +110,36 @@ def edit_paragraph(
             wrappers[0].addprevious(start)
             wrappers[-1].addnext(end)
     return notices
+
+
+def _replace_opening(
+    p: etree._Element, pieces: list[Piece], segments: Sequence[Segment], by: Attribution, ids: RevisionIds,
+) -> bool:
+    """The change most of a renumbered draft makes, its opening words (its typed number) struck and others
+    inserted, written straight onto the first run when that run plainly holds them: the same XML as the general
+    path gives, without its searches over every piece. False, writing nothing, for any other change or shape."""
+    if len(segments) not in (2, 3) or any(seg.move for seg in segments):
+        return False
+    struck, inserted = segments[0], segments[1]
+    if struck.op is not Op.DELETE or inserted.op is not Op.INSERT or not struck.text or not inserted.text:
+        return False
+    if len(segments) == 3 and segments[2].op is not Op.EQUAL:
+        return False
+    first = pieces[0]
+    run = first.run
+    if (first.inserted or first.child.tag != _W + "t" or run.getparent() is not p
+            or not first.text.startswith(struck.text)):
+        return False
+    cut = len(struck.text)
+    own = [pc for pc in pieces if pc.run is run]
+    if cut < own[-1].end:  # the rest of the run (text, a tab…) stays
+        _split_run_at(run, own, cut)
+    node = revision("w:ins", by, ids)
+    node.append(text_run(inserted.text, clean_rpr(run.find(_W + "rPr"))))
+    run.addnext(node)
+    mark_as_deleted_text(run)
+    wrap([run], revision("w:del", by, ids))
+    return True
 
 
 def split_at(p: etree._Element, cuts: set[int]) -> None:
