@@ -225,6 +225,8 @@ def caption_number(text: str) -> str | None:
     """The number of a table caption line ("Table 25.6" -> "25.6", "Cuadro 3" -> "3"), None for other text."""
     if len(text) > _CAPTION_MAX:  # a caption is a word and a number; spare long paragraphs the folding
         return None
+    if text.isascii() and text.lstrip()[:1] not in _CAPTION_INITIALS:  # most paragraphs: no folding, no regex
+        return None
     m = _CAPTION_RE.match(_clean(text))
     return m.group(1).upper() if m else None
 
@@ -412,6 +414,7 @@ def _spellings_of(suffix: str) -> tuple[str, ...]:
 _LEADING = " \t\u200e\u200f\u061c"  # what the typed patterns skip before a number
 _HEAD = 64  # longer than any number, marker and the space after it
 _CAPTION_MAX = 200
+_CAPTION_INITIALS = ("t", "T", "c", "C")  # of the ASCII caption words: table, tableau, cuadro
 _TYPED = re.compile(
     r"^[ \t\u200e\u200f\u061c]*"
     r"(?P<number>\d{1,4}[A-Z]?\.\d{1,3}(?:\.\d{1,3})*|[A-Z]{1,3}\d{1,3}\.\d{1,3}|\d{1,4})"

@@ -172,12 +172,16 @@ class Labeller:
 
 def _is_contents_line(para: Paragraph) -> bool:
     """A table of contents entry: a TOC style, or a title ending in a tab and its page number."""
-    return (para.style or "").lower().startswith("toc") or bool(_PAGE_NUMBER.search(para.text))
+    if (para.style or "").lower().startswith("toc"):
+        return True
+    # The page number ends the line: only then is the search worth running.
+    return para.text.rstrip()[-1:].isdigit() and _PAGE_NUMBER.search(para.text) is not None
 
 
 def _heading_number(para: Paragraph) -> bool:
     """A body paragraph numbered "A." or "IV." by Word prints a heading number."""
-    return typed_heading((para.number_text or "") + "\t")[0] is not None
+    number = para.number_text
+    return bool(number) and typed_heading(f"{number}\t")[0] is not None
 
 
 def _numbered(para: Paragraph) -> bool:

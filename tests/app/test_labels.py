@@ -12,6 +12,7 @@ from app.errors import LabelError
 from app.labels import (
     SUFFIXES,
     base_number,
+    caption_number,
     is_label,
     is_roman,
     label_key,
@@ -157,3 +158,12 @@ def test_is_roman_true(text: str) -> None:
 @pytest.mark.parametrize("text", ["", "a", "b", "iiii", "vv", "ic", "il", "I", "xm", "iix"])
 def test_is_roman_false(text: str) -> None:
     assert not is_roman(text)
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Table 25.6", "25.6"), ("  table 3", "3"), ("\tCuadro 12", "12"), ("Tableau 4A", "4A"), ("Таблица 2", "2"),
+    ("ＴＡＢＬＥ　７", "7"), ("表 5", "5"), ("الجدول 8", "8"),
+    ("The Assembly", None), ("66.\tThe table 3", None), ("Total 3", None), ("Chapter 2", None), ("", None),
+])
+def test_table_captions_in_every_spelling_and_nothing_else(text: str, number: str | None) -> None:
+    assert caption_number(text) == number

@@ -76,6 +76,14 @@ def test_headings_are_qualified_by_their_part(tmp_path: Path) -> None:
     assert _labels(path) == ["I", "I.A", "1", "II", "II.A", "2", "II.H", "II.I"]
 
 
+def test_a_table_of_contents_typed_with_page_numbers_takes_no_labels(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "toc.docx", [
+        "I.\tBackground\t3", "II.\tPriorities\t12 ", "1.\tPara one\t4",
+        ("Heading 1", "I.\tBackground"), "1.\tText of 3 pages.", ("Heading 1", "II.\tPriorities"), "2.\tText 12",
+    ])
+    assert _labels(path) == [None, None, None, "I", "1", "II", "2"]  # the contents lines: none
+
+
 def test_empty_paragraphs_do_not_shift_labels(tmp_path: Path) -> None:
     path = make_docx(tmp_path / "e.docx", ["1.\tOne.", "", "(a)\tSub;", "", "", "2.\tTwo."])
     assert _labels(path) == ["1", "1 (a)", "2"]
