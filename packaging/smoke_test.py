@@ -1,6 +1,7 @@
 """Try a built bundle as a delegate would: every command and form, each .docx read back by LibreOffice, the window.
 
     python3 packaging/smoke_test.py [--bundle dist/redline-desk] [--keep DIR]     (or: make package-test)
+    python3 packaging/smoke_test.py --installed /usr/bin/redline-desk            (the .deb, as installed)
 
 The bundle is copied to a temporary folder and run from there with a bare environment (no venv, no PYTHONPATH,
 a fresh HOME), so it can only use what it carries; one run under strace proves it opens nothing in the
@@ -185,19 +186,29 @@ def contents(bundle: Path) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bundle", type=Path, default=ROOT / "dist" / "redline-desk")
+    ap.add_argument("--installed", type=Path, default=None, metavar="EXE",
+                    help="run an installed command in place instead (e.g. /usr/bin/redline-desk from the .deb)")
     ap.add_argument("--keep", type=Path, default=None, help="copy the outputs here")
     a = ap.parse_args()
-    if not (a.bundle / "redline-desk").is_file():
+    if a.installed is not None and not a.installed.is_file():
+        print(f"smoke_test: {a.installed} is not installed (install the .deb or the tarball first)", file=sys.stderr)
+        return 2
+    if a.installed is None and not (a.bundle / "redline-desk").is_file():
         print(f"smoke_test: no bundle at {a.bundle} (build it: bash packaging/build.sh)", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="redline-desk-smoke-") as tmp:
         work = Path(tmp)
-        shutil.copytree(a.bundle, work / "app" / "redline-desk", symlinks=True)
+        if a.installed is not None:  # as installed: through its launcher or symlink, from where it was put
+            exe, folder = a.installed, a.installed.resolve().parent
+            print(f"smoke_test: the installed {exe} (bundle in {folder})")
+        else:
+            shutil.copytree(a.bundle, work / "app" / "redline-desk", symlinks=True)
+            exe, folder = work / "app" / "redline-desk" / "redline-desk", work / "app" / "redline-desk"
         i, o = work / "in", work / "out"
         shutil.copytree(SAMPLES, i)
         o.mkdir()
-        b = Bundle(work / "app" / "redline-desk" / "redline-desk", work)
-        contents(work / "app" / "redline-desk")
+        b = Bundle(exe, work)
+        contents(folder)
         run_commands(b, i, o)
         read_back(i, o)
         no_paths_outside(b, i, o)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install, start and uninstall the Linux downloads in dist/ (after packaging/build.sh):
 #   the tarball's install.sh under a temporary PREFIX (as ~/.local), with the project MIME type checked by gio;
-#   with --deb also the .deb: dpkg -i, `redline-desk --version` and `show`, dpkg -r. That one is SYSTEM-WIDE (root).
+#   with --deb also the .deb: dpkg -i, `redline-desk --version` and `show`, the whole smoke test on the installed
+#   command (packaging/smoke_test.py --installed), dpkg -r. That one is SYSTEM-WIDE (root).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VERSION="$(python3 "$ROOT/packaging/bundle_data.py")"
@@ -43,8 +44,9 @@ if [ "${1:-}" = "--deb" ]; then
     redline-desk show "$ROOT/resources/samples/wsis_rev2_excerpt.docx" >/dev/null
     [ -f "/usr/share/applications/$ID.desktop" ] && [ -f "/usr/share/metainfo/$ID.metainfo.xml" ]
     grep -q redline-desk-project /usr/share/mime/packages/$ID.xml
+    python3 "$ROOT/packaging/smoke_test.py" --installed /usr/bin/redline-desk  # every command and form, the window
     dpkg -r redline-desk >/dev/null
     ! dpkg -s redline-desk >/dev/null 2>&1
     [ ! -e /opt/redline-desk ] && [ ! -e /usr/bin/redline-desk ] && [ ! -e "/usr/share/applications/$ID.desktop" ]
-    echo "install_test: .deb installs (dpkg -i), runs (--version, show), removes cleanly (dpkg -r)"
+    echo "install_test: .deb installs (dpkg -i), runs (--version, show, the smoke test), removes cleanly (dpkg -r)"
 fi
