@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from app.amendment_paragraphs import amendments_as_incoming
 from app.amendments import Amendment
 from app.attributed import Change, IncomingParagraph
 from app.merge import NOT_APPLICABLE, ReportLine
@@ -43,8 +44,6 @@ def amended_notes(base: Draft, draft: Draft, name: str, author: str, amendments:
                   ) -> tuple[dict[NoteKey, list[IncomingParagraph]], list[ReportLine]]:
     """Amendments read on `base` that address its notes, as the incoming paragraphs of the draft's notes of the
     same address (the changes stay on the base note's text: the note merge aligns the two by text)."""
-    from app.amendment_inputs import amendments_as_incoming
-
     notes: dict[NoteKey, list[IncomingParagraph]] = {}
     problems: list[ReportLine] = []
     for a in amendments:

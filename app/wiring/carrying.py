@@ -16,7 +16,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from app.amendment_inputs import amendments_as_incoming, project_input, text_form_input
+from app.amendment_inputs import project_input, text_form_input
+from app.amendment_paragraphs import amendments_as_incoming
 from app.amendments import Amendment, delete, insert_after, modify_by_edits
 from app.edits import Edit, Replace
 from app.labels import split_typed_label

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.amendment_inputs import amendments_as_incoming, one_per_paragraph, project_input, text_form_input
+from app.amendment_inputs import one_per_paragraph, project_input, text_form_input
+from app.amendment_paragraphs import amendments_as_incoming
 from app.amendments import Amendment
 from app.atomic import atomic_write_text, check_output_path
 from app.attributed import Change, IncomingComment, IncomingParagraph, original_lines
