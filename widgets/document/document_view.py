@@ -11,16 +11,11 @@ one they follow; only the changes of the reviewers shown (`set_reviewers`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QInputMethodEvent,
-    QKeyEvent,
-    QKeySequence,
-    QMouseEvent,
     QPaintEvent,
     QTextBlock,
     QTextBlockFormat,
@@ -28,7 +23,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QApplication, QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from app.amendments import Amendment
 from app.amendments import Kind as AmendmentKind
@@ -43,24 +38,20 @@ from app.styled import StyledSegment, styled_segments
 from app.wiring.session import Session
 from widgets.document.block_layout import BlockLayout
 from widgets.document.change_spans import next_change, proposal_span
-from widgets.document.in_place_edit import EditRequest, InPlaceEditing, Refused
+from widgets.document.in_place_edit import InPlaceEditing
 from widgets.document.margin_markers import MarginMarkers
 from widgets.document.paragraph_format import DEFAULT_AUTHOR_COLOUR, char_format, serif_font, visible
 from widgets.document.review_overlay import ReviewOverlay, review_overlay
 from widgets.document.review_rendering import ReviewRenderingMixin
+from widgets.document.typing_events import TypingMixin
 from widgets.document.view_mode import ViewMode
 from widgets.review.author_colours import AuthorColours
-from widgets.text_input import is_undo_redo, one_line, pasted_text, typeable
 
 NOTE_SCALE = 0.85  # a note's text size, of the body's
 NOTE_MARKER_COLOUR = QColor("#6b6b6b")
-_K = QKeySequence.StandardKey
-# Keys that move the caret, select or copy: QTextBrowser's own handling.
-_PASS_THROUGH = (*(k for k in _K if k.name.startswith(("MoveTo", "Select"))), _K.Copy, _K.Deselect)
-_NOT_TYPING = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
 
-class DocumentView(ReviewRenderingMixin, QTextBrowser):
+class DocumentView(TypingMixin, ReviewRenderingMixin, QTextBrowser):
     """The draft, continuous, redlines inline; type in it with tracked changes (Redline view), or
     double-click or Enter on a paragraph to edit it in the paragraph editor."""
 
@@ -304,57 +295,6 @@ class DocumentView(ReviewRenderingMixin, QTextBrowser):
 
     # --- events ----------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter edits the current paragraph in the paragraph editor; keys that change text make tracked
-        changes here; the rest move and select."""
-        label = self.current_label()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and label is not None:
-            self.paragraphActivated.emit(label)
-            event.accept()
-            return
-        if self._edit_key(event):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        """An input method's committed text is typed as a tracked insertion."""
-        if event.commitString():
-            self._request(lambda c: self._typing.type_text(c, one_line(event.commitString())))
-            event.accept()
-            return
-        super().inputMethodEvent(event)
-
-    def editable(self) -> str:
-        """"" when typing here makes tracked changes, else why not (and what to do)."""
-        if self._session is None:
-            return "no draft is open"
-        if self._overlay is not None:
-            return "a merge is under review: decide its changes in the Review panel, or close the review to type"
-        if self._mode is not ViewMode.REDLINE:
-            return "the document is shown as proposed or original; switch to the Redline view to type"
-        return ""
-
-    def cut(self) -> None:
-        """Copy the selection, then delete it as a tracked change (original text is struck)."""
-        if self.textCursor().hasSelection():
-            self.copy()
-            self._request(lambda c: self._typing.delete(c, backward=False, verb="Cut"))
-
-    def paste(self) -> None:
-        """Paste the clipboard's text (formatting dropped, on one line) as a tracked insertion."""
-        data = QApplication.clipboard().mimeData()
-        text = one_line(pasted_text(data)) if data is not None else ""
-        if text:
-            self._request(lambda c: self._typing.type_text(c, text, "Paste"))
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        """Double-click edits the paragraph under the mouse."""
-        super().mouseDoubleClickEvent(event)
-        label = self.label_at(event.position().toPoint())
-        if label is not None:
-            self.paragraphActivated.emit(label)
-
     def viewportEvent(self, event: QEvent) -> bool:
         """Tooltips on amended paragraphs say what the amendment is."""
         if event.type() == QEvent.Type.ToolTip and self._session is not None:
@@ -376,55 +316,6 @@ class DocumentView(ReviewRenderingMixin, QTextBrowser):
         """Draw a bar in the left margin beside amended paragraphs (a shape, not only a tint)."""
         super().paintEvent(event)
         self._markers.paint()
-
-    # --- typing in the document --------------------------------------------------
-
-    def _edit_key(self, e: QKeyEvent) -> bool:
-        """Make the tracked change a key asks for; False for keys that do not change text."""
-        if is_undo_redo(e) or any(e.matches(k) for k in _PASS_THROUGH):
-            return False
-        if e.matches(_K.Paste):
-            self.paste()
-        elif e.matches(_K.Cut):
-            self.cut()
-        elif e.matches(_K.DeleteStartOfWord) or e.matches(_K.DeleteEndOfWord):
-            backward = e.matches(_K.DeleteStartOfWord)
-            cursor = self.textCursor()
-            if not cursor.hasSelection():
-                move = QTextCursor.MoveOperation.PreviousWord if backward else QTextCursor.MoveOperation.NextWord
-                cursor.movePosition(move, QTextCursor.MoveMode.KeepAnchor)
-            self._request(lambda _c: self._typing.delete(cursor, backward=backward, verb="Delete word"))
-        elif e.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
-            self._request(lambda c: self._typing.delete(c, backward=e.key() == Qt.Key.Key_Backspace))
-        elif typeable(e.text()) and not e.modifiers() & _NOT_TYPING:
-            self._request(lambda c: self._typing.type_text(c, e.text()))
-        else:
-            return False
-        return True
-
-    def _request(self, make: Callable[[QTextCursor], EditRequest]) -> None:
-        """Ask the window to make an edit, then put the caret where the edit left it."""
-        why = self.editable()
-        try:
-            if why:
-                raise Refused(why)
-            request = make(self.textCursor())
-        except Refused as exc:
-            self.editRefused.emit(str(exc))
-            return
-        self.editRequested.emit(request)  # the window applies it and re-renders the paragraph
-        label, offset = request.caret
-        block = self._block(label)
-        if block is None:
-            return
-        cursor = QTextCursor(block)
-        cursor.setPosition(self._typing.caret_position(block, offset))
-        self._quiet = True
-        try:
-            self.setTextCursor(cursor)
-        finally:
-            self._quiet = False
-        self._selected = label
 
     # --- rendering ----------------------------------------------------------------
 
